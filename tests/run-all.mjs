@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// Runs every check of the project in order and prints one summary line:
+// type check, unit and property tests (Vitest), static build, end-to-end and
+// accessibility tests (Playwright in the system Chromium).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const out = mkdtempSync(join(tmpdir(), 'guides-tests-'));
+const vitestJson = join(out, 'vitest.json');
+const playwrightJson = join(out, 'playwright.json');
+
+function run(title, command, args, env = {}) {
+  console.log(`\n=== ${title} ===`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+const steps = [];
+steps.push(['type check', run('type check', 'npx', ['astro', 'check'])]);
+steps.push([
+  'unit',
+  run('unit and property tests', 'npx', [
+    'vitest', 'run', '--config', 'tests/vitest.config.ts',
+    '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`,
+  ]),
+]);
+const built = run('build', 'npx', ['astro', 'build']);
+steps.push(['build', built]);
+if (built) {
+  steps.push([
+    'e2e',
+    run('end-to-end and accessibility tests', 'npx', [
+      'playwright', 'test', '--config', 'tests/playwright.config.ts', '--reporter=list,json',
+    ], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }),
+  ]);
+}
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+if (existsSync(vitestJson)) {
+  const v = JSON.parse(readFileSync(vitestJson, 'utf8'));
+  passed += v.numPassedTests ?? 0;
+  failed += v.numFailedTests ?? 0;
+  skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+}
+if (existsSync(playwrightJson)) {
+  const p = JSON.parse(readFileSync(playwrightJson, 'utf8'));
+  passed += p.stats?.expected ?? 0;
+  failed += (p.stats?.unexpected ?? 0) + (p.stats?.flaky ?? 0);
+  skipped += p.stats?.skipped ?? 0;
+}
+const failedSteps = steps.filter(([, ok]) => !ok).map(([name]) => name);
+console.log('');
+for (const [name, ok] of steps) console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}`);
+console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failedSteps.length === 0 ? 0 : 1);
