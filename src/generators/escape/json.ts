@@ -1,0 +1,58 @@
+/** JSON text for a value tree whose strings may carry slot markers. */
+import { CLOSE, MID, OPEN } from '../slots.ts';
+import type { JsonValue } from '../types.ts';
+
+/** A JSON value that becomes a slot of `field` as a whole (e.g. a pasted key file object). */
+export interface MarkedJson {
+  markedField: string;
+  value: JsonTree;
+}
+
+export type JsonTree = JsonValue | MarkedJson | JsonTree[] | { [key: string]: JsonTree };
+
+export interface JsonOptions {
+  /** Pretty-print with this many spaces; otherwise one line with `, ` and `: `. */
+  indent?: number;
+  /**
+   * Write every `$` as `\u0024`. Used for JSON that travels through environment
+   * variables: Airflow expands `$VAR` in config values read from the environment,
+   * Kubernetes expands `$(VAR)` in container env values and python-dotenv expands
+   * `${VAR}`; the escaped form means the same to any JSON parser.
+   */
+  escapeDollar?: boolean;
+}
+
+export function isMarkedJson(v: unknown): v is MarkedJson {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && 'markedField' in v;
+}
+
+/** A JSON string literal; slot markers (private-use characters) pass through unescaped. */
+export function jsonString(marked: string, escapeDollar = false): string {
+  const s = JSON.stringify(marked);
+  return escapeDollar ? s.replace(/\$/g, '\\u0024') : s;
+}
+
+export function toJson(value: JsonTree, opts: JsonOptions = {}, depth = 0): string {
+  const ind = opts.indent;
+  const pad = (d: number) => (ind ? '\n' + ' '.repeat(ind * d) : '');
+  if (value === null) return 'null';
+  if (typeof value === 'string') return jsonString(value, opts.escapeDollar);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (isMarkedJson(value)) return OPEN + value.markedField + MID + toJson(value.value, opts, depth) + CLOSE;
+  const sep = ind ? ',' : ', ';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return '[' + value.map((v) => pad(depth + 1) + toJson(v, opts, depth + 1)).join(sep) + pad(depth) + ']';
+  }
+  const keys = Object.keys(value);
+  if (keys.length === 0) return '{}';
+  return (
+    '{' +
+    keys
+      .map((k) => pad(depth + 1) + jsonString(k, opts.escapeDollar) + ': ' + toJson(value[k], opts, depth + 1))
+      .join(sep) +
+    pad(depth) +
+    '}'
+  );
+}

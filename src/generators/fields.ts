@@ -1,0 +1,569 @@
+/**
+ * Canonical input fields: labels, help, placeholders, defaults, which provider / platform /
+ * auth method uses them, which are secret, and per-field format checks (zod/mini).
+ */
+import * as z from 'zod/mini';
+import type { FieldOption, InputKind, Platform, ProviderId, Severity } from './types.ts';
+
+export const PROVIDER_IDS: readonly ProviderId[] = [
+  'hashicorp-vault',
+  'aws-parameter-store',
+  'aws-secrets-manager',
+  'gcp-secret-manager',
+  'azure-key-vault',
+];
+export const PLATFORMS: readonly Platform[] = ['astro', 'remote-execution', 'software'];
+
+/** Fields the UI must never put in a URL, storage or a request. */
+export const secretFields: readonly string[] = [
+  'variableValue',
+  'connPassword',
+  'secretId',
+  'secretAccessKey',
+  'keyfileJson',
+  'clientSecret',
+];
+
+export interface Finding {
+  message: string;
+  severity: Severity;
+}
+
+/** Context a check may look at: the chosen provider, platform, auth method and the other values. */
+export interface CheckContext {
+  provider: ProviderId;
+  platform: Platform;
+  authMethod: string;
+  values: Record<string, string>;
+}
+
+type Check = (value: string, ctx: CheckContext) => Finding | undefined;
+
+export interface FieldDef {
+  label: string;
+  help: string;
+  /** The `<your-...>` text snippets show when the field is empty and has no default. */
+  placeholder: string;
+  /** An example value for the empty input box. */
+  example?: string;
+  default?: string;
+  kind: InputKind;
+  options?: FieldOption[];
+  /** Providers using the field (all when absent). */
+  providers?: readonly ProviderId[];
+  platforms?: readonly Platform[];
+  /** Auth methods using the field (all when absent). */
+  auth?: readonly string[];
+  check?: Check;
+}
+
+const VAULT: ProviderId[] = ['hashicorp-vault'];
+const AWS: ProviderId[] = ['aws-parameter-store', 'aws-secrets-manager'];
+const GCP: ProviderId[] = ['gcp-secret-manager'];
+const AZURE: ProviderId[] = ['azure-key-vault'];
+const PREFIXED: ProviderId[] = ['aws-parameter-store', 'aws-secrets-manager', 'gcp-secret-manager', 'azure-key-vault'];
+
+const error = (message: string): Finding => ({ message, severity: 'error' });
+const warning = (message: string): Finding => ({ message, severity: 'warning' });
+
+/** A zod/mini string schema with a regex and an optional length limit; the message explains the rule. */
+function pattern(re: RegExp, message: string, max?: number) {
+  return max ? z.string().check(z.regex(re, message), z.maxLength(max, message)) : z.string().check(z.regex(re, message));
+}
+
+function fails(schema: ReturnType<typeof pattern>, value: string): string | undefined {
+  const r = schema.safeParse(value);
+  return r.success ? undefined : (r.error.issues[0]?.message ?? 'Invalid value');
+}
+
+/** A check that reports an error when the schema rejects the value. */
+function mustMatch(re: RegExp, message: string, max?: number): Check {
+  const schema = pattern(re, message, max);
+  return (v) => {
+    const m = fails(schema, v);
+    return m ? error(m) : undefined;
+  };
+}
+
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const guid = (what: string) => mustMatch(GUID, `${what} must be a GUID like 00000000-0000-0000-0000-000000000000`);
+const PATH_SEGMENTS = /^[\w.-]+(\/[\w.-]+)*\/?$/;
+const vaultPath = (what: string) =>
+  mustMatch(PATH_SEGMENTS, `${what} can only use letters, digits, '.', '-', '_' and '/' between segments (for example variables)`);
+const NAME = /^[\w.-]{1,128}$/;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const LOCAL_HOST = /^https?:\/\/(localhost|127\.[\d.]+|0\.0\.0\.0|\[::1\])(:|\/|$)/i;
+
+export function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const FIELDS: Record<string, FieldDef> = {
+  deploymentId: {
+    label: 'Deployment ID',
+    help: 'Shown on the Deployment page in the Astro UI, or by `astro deployment list`.',
+    placeholder: '<your-deployment-id>',
+    example: 'cl03oiq7d80402nwn7fsl3dmv',
+    kind: 'text',
+    platforms: ['astro'],
+    check: mustMatch(/^[a-z0-9]{20,32}$/, 'Deployment ID must be 20 to 32 lowercase letters and digits, like cl03oiq7d80402nwn7fsl3dmv'),
+  },
+  vaultUrl: {
+    label: 'Vault URL',
+    help: 'The address of your Vault server as your Deployment reaches it, including the port.',
+    placeholder: '<your-vault-url>',
+    example: 'https://vault.example.com:8200',
+    kind: 'text',
+    check: (v, ctx) => {
+      if (ctx.provider === 'azure-key-vault') {
+        return /^https:\/\/[A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9]\.vault\.(azure\.net|azure\.cn|usgovcloudapi\.net|microsoftazure\.de)\/?$/.test(v)
+          ? undefined
+          : error(
+              'Key Vault URL must look like https://my-vault.vault.azure.net/ (a name of 3 to 24 letters, digits and dashes; sovereign clouds end in .vault.azure.cn or .vault.usgovcloudapi.net)',
+            );
+      }
+      if (!/^https?:\/\/[^\s/?#@]+(:\d{1,5})?(\/\S*)?$/.test(v)) {
+        return error('Vault URL must start with http:// or https://, like https://vault.example.com:8200');
+      }
+      if (LOCAL_HOST.test(v)) {
+        return warning(
+          'localhost is the container itself, for Airflow both locally and on a Deployment. Use an address the Deployment can reach (locally, http://host.docker.internal:8200 reaches a Vault on your computer).',
+        );
+      }
+      if (/^https?:\/\/host\.docker\.internal(:|\/|$)/i.test(v) && ctx.platform !== 'software') {
+        return warning('host.docker.internal only works with the Astro CLI on your computer, not on a deployed Airflow.');
+      }
+      return undefined;
+    },
+  },
+  namespace: {
+    label: 'Vault namespace',
+    help: 'HCP Vault and Vault Enterprise only (HCP uses admin). Leave empty otherwise.',
+    placeholder: '',
+    example: 'admin',
+    kind: 'text',
+    providers: VAULT,
+    check: vaultPath('Namespace'),
+  },
+  mountPoint: {
+    label: 'KV mount path',
+    help: 'The path of the KV secrets engine that holds the Airflow secrets.',
+    placeholder: '<your-kv-mount>',
+    default: 'airflow',
+    kind: 'text',
+    providers: VAULT,
+    check: vaultPath('Mount path'),
+  },
+  kvVersion: {
+    label: 'KV version',
+    help: 'Version of the KV secrets engine. Version 2 keeps secret versions and is the Vault default.',
+    placeholder: '2',
+    default: '2',
+    kind: 'radio',
+    options: [
+      { value: '2', label: 'KV version 2' },
+      { value: '1', label: 'KV version 1' },
+    ],
+    providers: VAULT,
+    check: (v, ctx) => {
+      if (v !== '1' && v !== '2') return error('KV version must be 1 or 2');
+      if (v === '1' && (ctx.values.mountPoint || 'airflow') === 'secret') {
+        return warning(
+          'The secret/ mount of a Vault dev server is KV version 2. With version 1 selected Airflow reads secret/<path> and the policy grants secret/<path>/*, which miss data stored in a version 2 mount.',
+        );
+      }
+      return undefined;
+    },
+  },
+  connectionsPath: {
+    label: 'Connections path',
+    help: 'Path under the mount where connections live (connections_path).',
+    placeholder: '<your-connections-path>',
+    default: 'connections',
+    kind: 'text',
+    providers: VAULT,
+    check: vaultPath('Connections path'),
+  },
+  variablesPath: {
+    label: 'Variables path',
+    help: 'Path under the mount where variables live (variables_path).',
+    placeholder: '<your-variables-path>',
+    default: 'variables',
+    kind: 'text',
+    providers: VAULT,
+    check: vaultPath('Variables path'),
+  },
+  policyName: {
+    label: 'Policy name',
+    help: 'Name of the read-only policy this guide creates.',
+    placeholder: '<your-policy-name>',
+    default: 'airflow-secrets-read',
+    kind: 'text',
+    providers: ['hashicorp-vault', 'aws-parameter-store', 'aws-secrets-manager'],
+    check: (v, ctx) =>
+      ctx.provider === 'hashicorp-vault'
+        ? mustMatch(NAME, "Policy name can only use letters, digits, '.', '-' and '_' (up to 128)")(v, ctx)
+        : mustMatch(/^[\w+=,.@-]{1,128}$/, 'IAM policy names use letters, digits and + = , . @ - _ (up to 128)')(v, ctx),
+  },
+  roleName: {
+    label: 'AppRole name',
+    help: 'Name of the AppRole Airflow logs in with.',
+    placeholder: '<your-approle-name>',
+    default: 'airflow',
+    kind: 'text',
+    providers: VAULT,
+    auth: ['approle'],
+    check: mustMatch(NAME, "AppRole name can only use letters, digits, '.', '-' and '_'"),
+  },
+  roleId: {
+    label: 'AppRole role ID',
+    help: 'Printed by the `vault read ... role-id` command below.',
+    placeholder: '<your-approle-role-id>',
+    kind: 'text',
+    providers: VAULT,
+    auth: ['approle'],
+  },
+  secretId: {
+    label: 'AppRole secret ID',
+    help: 'Printed by the `vault write -f ... secret-id` command below. Stays in this browser tab.',
+    placeholder: '<your-approle-secret-id>',
+    kind: 'password',
+    providers: VAULT,
+    auth: ['approle'],
+  },
+  kubernetesRole: {
+    label: 'Vault Kubernetes role',
+    help: 'Role in the Vault Kubernetes auth method that the agent pods log in with.',
+    placeholder: '<your-kubernetes-role>',
+    default: 'airflow',
+    kind: 'text',
+    providers: VAULT,
+    auth: ['kubernetes'],
+    check: mustMatch(NAME, "Role name can only use letters, digits, '.', '-' and '_'"),
+  },
+  kubernetesAuthMount: {
+    label: 'Kubernetes auth mount',
+    help: 'Path where the Kubernetes auth method is enabled in Vault.',
+    placeholder: '<your-kubernetes-auth-mount>',
+    default: 'kubernetes',
+    kind: 'text',
+    providers: VAULT,
+    auth: ['kubernetes'],
+    check: vaultPath('Auth mount'),
+  },
+  kubernetesHost: {
+    label: 'Kubernetes API URL',
+    help: 'The API server address of the agent cluster, as Vault reaches it.',
+    placeholder: '<your-kubernetes-api-url>',
+    example: 'https://203.0.113.10:443',
+    kind: 'text',
+    providers: VAULT,
+    auth: ['kubernetes'],
+    check: mustMatch(/^https:\/\/[^\s/?#@]+(:\d{1,5})?\/?$/, 'Kubernetes API URL must look like https://203.0.113.10:443'),
+  },
+  region: {
+    label: 'AWS region',
+    help: 'Region that holds the secrets.',
+    placeholder: '<your-aws-region>',
+    example: 'us-east-1',
+    kind: 'text',
+    providers: AWS,
+    check: mustMatch(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, 'Region must look like us-east-1'),
+  },
+  roleArn: {
+    label: 'IAM role ARN',
+    help: 'The role Airflow uses to read the secrets.',
+    placeholder: '<your-role-arn>',
+    example: 'arn:aws:iam::123456789012:role/airflow-secrets',
+    kind: 'text',
+    providers: AWS,
+    auth: ['role'],
+    check: mustMatch(
+      /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/,
+      'Role ARN must look like arn:aws:iam::123456789012:role/airflow-secrets',
+    ),
+  },
+  accessKeyId: {
+    label: 'Access key ID',
+    help: 'Of an IAM user that may read the secrets.',
+    placeholder: '<your-aws-access-key-id>',
+    kind: 'text',
+    providers: AWS,
+    auth: ['access-keys'],
+    check: (v, ctx) => {
+      const m = mustMatch(/^(AKIA|ASIA)[A-Z0-9]{16}$/, 'Access key ID must be 20 capital letters and digits starting with AKIA')(v, ctx);
+      if (m) return m;
+      return v.startsWith('ASIA') ? warning('ASIA keys are temporary and also need a session token; use a long-term AKIA key.') : undefined;
+    },
+  },
+  secretAccessKey: {
+    label: 'Secret access key',
+    help: 'Belongs to the access key ID. Stays in this browser tab.',
+    placeholder: '<your-aws-secret-access-key>',
+    kind: 'password',
+    providers: AWS,
+    auth: ['access-keys'],
+    check: (v) => (/^[A-Za-z0-9/+=]{40}$/.test(v) ? undefined : warning('Secret access keys are usually 40 characters of letters, digits, / and +')),
+  },
+  awsAccountId: {
+    label: 'AWS account ID',
+    help: 'Used in the policy ARNs. Taken from the role ARN when empty.',
+    placeholder: '<your-aws-account-id>',
+    example: '123456789012',
+    kind: 'text',
+    providers: AWS,
+    check: mustMatch(/^\d{12}$/, 'AWS account ID must be 12 digits'),
+  },
+  iamUserName: {
+    label: 'IAM user name',
+    help: 'The user that owns the access key; the policy is attached to it.',
+    placeholder: '<your-iam-user-name>',
+    kind: 'text',
+    providers: AWS,
+    auth: ['access-keys'],
+    check: mustMatch(/^[\w+=,.@-]{1,64}$/, 'IAM user names use letters, digits and + = , . @ - _ (up to 64)'),
+  },
+  projectId: {
+    label: 'GCP project ID',
+    help: 'The project that holds the secrets (the ID, not the number).',
+    placeholder: '<your-gcp-project-id>',
+    example: 'my-project-123',
+    kind: 'text',
+    providers: GCP,
+    check: mustMatch(
+      /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/,
+      'Project ID must be 6 to 30 lowercase letters, digits and dashes, start with a letter and not end with a dash',
+    ),
+  },
+  serviceAccountEmail: {
+    label: 'Service account email',
+    help: 'The service account Airflow uses: the Deployment workload identity, the key file owner, or the GKE service account.',
+    placeholder: '<your-service-account-email>',
+    example: 'airflow@my-project-123.iam.gserviceaccount.com',
+    kind: 'text',
+    providers: GCP,
+    check: (v) => {
+      if (!/^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/.test(v)) return error('Service account email must look like name@project-id.iam.gserviceaccount.com');
+      return /\.gserviceaccount\.com$/.test(v) ? undefined : warning('Service account emails usually end in .gserviceaccount.com');
+    },
+  },
+  keyfileJson: {
+    label: 'Service account key (JSON)',
+    help: 'Paste the whole key file. It goes into the kwargs as a JSON object. Stays in this browser tab.',
+    placeholder: '<your-service-account-key-json>',
+    kind: 'textarea',
+    providers: GCP,
+    auth: ['key-file'],
+    check: (v) => {
+      const o = parseJsonObject(v);
+      if (!o) return error('The key must be the JSON object from the key file, starting with {');
+      if (o.type !== 'service_account' || typeof o.private_key !== 'string' || typeof o.client_email !== 'string') {
+        return warning('This does not look like a service account key: it should have "type": "service_account", "private_key" and "client_email"');
+      }
+      return undefined;
+    },
+  },
+  tenantId: {
+    label: 'Tenant ID',
+    help: 'Microsoft Entra ID > Overview > Tenant ID.',
+    placeholder: '<your-tenant-id>',
+    kind: 'text',
+    providers: AZURE,
+    check: guid('Tenant ID'),
+  },
+  clientId: {
+    label: 'Application (client) ID',
+    help: 'App registration > Overview > Application (client) ID.',
+    placeholder: '<your-client-id>',
+    kind: 'text',
+    providers: AZURE,
+    auth: ['client-secret'],
+    check: guid('Client ID'),
+  },
+  clientSecret: {
+    label: 'Client secret value',
+    help: 'App registration > Certificates & secrets: the Value, not the Secret ID. Stays in this browser tab.',
+    placeholder: '<your-client-secret>',
+    kind: 'password',
+    providers: AZURE,
+    auth: ['client-secret'],
+  },
+  managedIdentityClientId: {
+    label: 'Managed identity client ID',
+    help: 'Managed Identities > your identity > Client ID.',
+    placeholder: '<your-managed-identity-client-id>',
+    kind: 'text',
+    providers: AZURE,
+    auth: ['managed-identity'],
+    check: guid('Managed identity client ID'),
+  },
+  kubernetesNamespace: {
+    label: 'Agent namespace',
+    help: 'Kubernetes namespace the Remote Execution agents run in.',
+    placeholder: '<your-agent-namespace>',
+    kind: 'text',
+    platforms: ['remote-execution'],
+    check: mustMatch(DNS_LABEL, 'Namespace must be lowercase letters, digits and dashes (up to 63)'),
+  },
+  kubernetesServiceAccount: {
+    label: 'Agent service account',
+    help: 'Kubernetes service account of the agent pods.',
+    placeholder: '<your-agent-service-account>',
+    kind: 'text',
+    providers: ['hashicorp-vault', 'gcp-secret-manager'],
+    platforms: ['remote-execution'],
+    auth: ['kubernetes', 'workload-identity'],
+    check: mustMatch(/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/, 'Service account names are lowercase letters, digits, dashes and dots'),
+  },
+  connectionsPrefix: {
+    label: 'Connections prefix',
+    help: 'Prefix of the secret names Airflow looks up for connections (connections_prefix).',
+    placeholder: '<your-connections-prefix>',
+    kind: 'text',
+    providers: PREFIXED,
+  },
+  variablesPrefix: {
+    label: 'Variables prefix',
+    help: 'Prefix of the secret names Airflow looks up for variables (variables_prefix).',
+    placeholder: '<your-variables-prefix>',
+    kind: 'text',
+    providers: PREFIXED,
+  },
+  sep: {
+    label: 'Separator',
+    help: 'Put between the prefix and the key (sep).',
+    placeholder: '<your-separator>',
+    kind: 'text',
+    providers: ['aws-secrets-manager', 'gcp-secret-manager', 'azure-key-vault'],
+  },
+  variableKey: {
+    label: 'Variable key',
+    help: 'A test variable, as you pass it to Variable.get().',
+    placeholder: '<your-variable-key>',
+    example: 'my_var',
+    kind: 'text',
+  },
+  variableValue: {
+    label: 'Variable value',
+    help: 'Stays in this browser tab.',
+    placeholder: '<your-variable-value>',
+    kind: 'password',
+  },
+  connectionId: {
+    label: 'Connection ID',
+    help: 'A test connection, as you pass it to Connection.get() or a hook.',
+    placeholder: '<your-connection-id>',
+    example: 'my_db',
+    kind: 'text',
+  },
+  connType: {
+    label: 'Connection type',
+    help: 'The Airflow connection type, for example postgres, mysql, http, aws.',
+    placeholder: '<your-connection-type>',
+    default: 'postgres',
+    kind: 'text',
+    check: mustMatch(
+      /^[A-Za-z][A-Za-z0-9_.+-]*$/,
+      'Connection type must start with a letter and use letters, digits, _ and - (for example postgres)',
+    ),
+  },
+  connHost: {
+    label: 'Host',
+    help: 'Host name or address. A protocol (https://host) is kept.',
+    placeholder: '<your-connection-host>',
+    example: 'db.example.com',
+    kind: 'text',
+    check: (v) => {
+      const i = v.indexOf('://');
+      if (i >= 0 && /[@:]/.test(v.slice(0, i))) return error('The part before :// in the host cannot contain @ or :');
+      if (i >= 0 && v.indexOf('://', i + 3) >= 0) return error('The host can contain :// only once');
+      if (!v.includes('/') && /[A-Z]/.test(v)) return warning('Airflow lowercases host names read from a connection URI');
+      return undefined;
+    },
+  },
+  connLogin: { label: 'Login', help: '', placeholder: '<your-connection-login>', kind: 'text' },
+  connPassword: { label: 'Password', help: 'Stays in this browser tab.', placeholder: '<your-connection-password>', kind: 'password' },
+  connPort: {
+    label: 'Port',
+    help: 'Optional.',
+    placeholder: '',
+    example: '5432',
+    kind: 'text',
+    check: (v) => (/^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65535 ? undefined : error('Port must be a number from 1 to 65535')),
+  },
+  connSchema: { label: 'Schema', help: 'Optional: database or path.', placeholder: '', kind: 'text' },
+  connExtra: {
+    label: 'Extra (JSON)',
+    help: 'Optional JSON object of extra parameters.',
+    placeholder: '',
+    example: '{"sslmode": "require"}',
+    kind: 'textarea',
+    check: (v) => (parseJsonObject(v) ? undefined : error('Extra must be a JSON object, like {"sslmode": "require"}')),
+  },
+  airflowVersion: {
+    label: 'Airflow version',
+    help: 'Changes the imports of the example DAG.',
+    placeholder: '3',
+    default: '3',
+    kind: 'radio',
+    options: [
+      { value: '3', label: 'Airflow 3' },
+      { value: '2', label: 'Airflow 2' },
+    ],
+    platforms: ['astro', 'software'],
+    check: (v) => (v === '2' || v === '3' ? undefined : error('Airflow version must be 2 or 3')),
+  },
+};
+
+/** Per-provider defaults and labels that differ from the table above. */
+const PROVIDER_OVERRIDES: Partial<Record<ProviderId, Record<string, Partial<FieldDef>>>> = {
+  'aws-parameter-store': {
+    connectionsPrefix: { default: '/airflow/connections' },
+    variablesPrefix: { default: '/airflow/variables' },
+  },
+  'aws-secrets-manager': {
+    connectionsPrefix: { default: 'airflow/connections' },
+    variablesPrefix: { default: 'airflow/variables' },
+    sep: { default: '/' },
+  },
+  'gcp-secret-manager': {
+    connectionsPrefix: { default: 'airflow-connections' },
+    variablesPrefix: { default: 'airflow-variables' },
+    sep: { default: '-' },
+  },
+  'azure-key-vault': {
+    connectionsPrefix: { default: 'airflow-connections' },
+    variablesPrefix: { default: 'airflow-variables' },
+    sep: { default: '-' },
+    vaultUrl: {
+      label: 'Key Vault URL',
+      help: 'Key Vault > Overview > Vault URI.',
+      placeholder: '<your-key-vault-url>',
+      example: 'https://my-vault.vault.azure.net/',
+    },
+  },
+};
+
+/** The field definition as it applies to one provider (undefined if the provider does not use it). */
+export function fieldDef(name: string, provider: ProviderId): FieldDef | undefined {
+  const base = FIELDS[name];
+  if (!base) return undefined;
+  if (name === 'vaultUrl' && provider !== 'hashicorp-vault' && provider !== 'azure-key-vault') return undefined;
+  if (base.providers && !base.providers.includes(provider)) return undefined;
+  const o = PROVIDER_OVERRIDES[provider]?.[name];
+  return o ? { ...base, ...o } : base;
+}
+
+/** Whether a field is part of the form for this provider, platform and auth method. */
+export function fieldApplies(name: string, provider: ProviderId, platform: Platform, authMethod: string): boolean {
+  const d = fieldDef(name, provider);
+  if (!d) return false;
+  if (d.platforms && !d.platforms.includes(platform)) return false;
+  if (d.auth && !d.auth.includes(authMethod)) return false;
+  return true;
+}

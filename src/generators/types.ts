@@ -1,0 +1,105 @@
+/** Shared types of the snippet generator. Only erasable TypeScript syntax (no enums). */
+
+export type ProviderId =
+  | 'hashicorp-vault'
+  | 'aws-parameter-store'
+  | 'aws-secrets-manager'
+  | 'gcp-secret-manager'
+  | 'azure-key-vault';
+
+export type Platform = 'astro' | 'remote-execution' | 'software';
+
+export type SnippetLang = 'sh' | 'hcl' | 'json' | 'yaml' | 'dotenv' | 'dockerfile' | 'python' | 'text';
+
+/** A range of `code` (UTF-16 offsets, end exclusive) whose text comes from a form field. */
+export interface Slot {
+  field: string;
+  start: number;
+  end: number;
+}
+
+export interface Snippet {
+  id: string;
+  title: string;
+  lang: SnippetLang;
+  code: string;
+  filename?: string;
+  slots: Slot[];
+}
+
+export type Severity = 'error' | 'warning';
+
+export interface Problem {
+  field: string;
+  message: string;
+  severity: Severity;
+}
+
+export interface GenerateResult {
+  snippets: Snippet[];
+  problems: Problem[];
+}
+
+/** What a reader typed: strings, numbers, booleans, or anything else from a URL or a form. */
+export type RawInput = Record<string, unknown>;
+
+export type SecretKind = 'variable' | 'connection';
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** Airflow connection fields (the shape of `buildConnectionUri` / `parseConnectionUri`). */
+export interface ConnectionFields {
+  connType?: string | null;
+  host?: string | null;
+  login?: string | null;
+  password?: string | null;
+  port?: number | string | null;
+  schema?: string | null;
+  /** An object, or (when parsing) the raw `__extra__` text if it is not a JSON object. */
+  extra?: Record<string, unknown> | string | null;
+}
+
+export interface ParsedConnection {
+  connType: string;
+  host: string;
+  login: string | null;
+  password: string | null;
+  port: number | null;
+  schema: string;
+  extra: Record<string, unknown> | string | null;
+}
+
+export interface ProviderInfo {
+  id: ProviderId;
+  name: string;
+  backendClass: string;
+  providerPackage: string;
+  /** The kwargs Airflow uses when none are given (the provider's own defaults). */
+  defaultKwargs: Record<string, JsonValue>;
+}
+
+export type InputKind = 'text' | 'textarea' | 'select' | 'radio' | 'password';
+
+export interface FieldOption {
+  value: string;
+  label: string;
+}
+
+export interface FormField {
+  name: string;
+  label: string;
+  help: string;
+  /** Shown in an empty input and used in snippets when the field is empty and has no default. */
+  placeholder: string;
+  /** Used in snippets when the field is empty. */
+  default?: string;
+  kind: InputKind;
+  options?: FieldOption[];
+  secret: boolean;
+}
+
+export interface AuthMethodChoices {
+  values: string[];
+  labels: Record<string, string>;
+  default: string;
+}

@@ -1,0 +1,50 @@
+/**
+ * External tools the property tests use as oracles. When one is missing the test is
+ * skipped with a printed reason; under CI=true a missing tool fails the run instead.
+ */
+import { spawnSync } from 'node:child_process';
+
+const cache = new Map<string, string | null>();
+
+function probe(name: string, args: string[], check?: (out: string) => boolean): string | null {
+  const key = name + ' ' + args.join(' ');
+  if (cache.has(key)) return cache.get(key) ?? null;
+  const r = spawnSync(name, args, { encoding: 'utf8' });
+  let reason: string | null = null;
+  if (r.error || r.status !== 0) reason = `${name} is not available (${r.error?.message ?? r.stderr.trim()})`;
+  else if (check && !check(r.stdout)) reason = `${name} check failed`;
+  cache.set(key, reason);
+  return reason;
+}
+
+export const toolChecks = {
+  bash: () => probe('bash', ['-c', 'echo ok']),
+  shellcheck: () => probe('shellcheck', ['--version']),
+  python3: () => probe('python3', ['-c', 'import ast; print(1)']),
+  dotenv: () => probe('python3', ['-c', 'import dotenv; print(1)']),
+};
+
+export type ToolName = keyof typeof toolChecks;
+
+/** Reasons the given tools cannot be used ([] when all are there). Throws under CI. */
+export function missingTools(...names: ToolName[]): string[] {
+  const reasons = names.map((n) => toolChecks[n]()).filter((r): r is string => r !== null);
+  if (reasons.length && process.env.CI === 'true') {
+    throw new Error(`Required test tools are missing under CI: ${reasons.join('; ')}`);
+  }
+  for (const r of reasons) console.warn(`[skipped] ${r}`);
+  return reasons;
+}
+
+/** Run a program with stdin, return stdout; throws with stderr on a non-zero exit. */
+export function run(cmd: string, args: string[], input = '', env?: NodeJS.ProcessEnv): string {
+  const r = spawnSync(cmd, args, { input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env });
+  if (r.error) throw r.error;
+  if (r.status !== 0) throw new Error(`${cmd} exited ${r.status}: ${r.stderr.slice(0, 4000)}`);
+  return r.stdout;
+}
+
+/** Run a Python snippet that reads JSON on stdin and prints JSON. */
+export function python<T>(code: string, payload: unknown): T {
+  return JSON.parse(run('python3', ['-c', code], JSON.stringify(payload))) as T;
+}
