@@ -2,10 +2,45 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
+import { CODE_THEMES, codeBlockTransformer } from './src/components/code/highlight';
+import { codeColorsPlugin } from './src/components/code/vite-plugin';
 
 export default defineConfig({
   site: 'https://secrets-backend-guides.example',
   output: 'static',
   trailingSlash: 'always',
   integrations: [mdx(), preact()],
+  build: {
+    // Small page scripts and styles go inline; Astro hashes them into the CSP.
+    inlineStylesheets: 'auto',
+  },
+  markdown: {
+    shikiConfig: {
+      themes: { ...CODE_THEMES },
+      defaultColor: false,
+      transformers: [codeBlockTransformer()],
+    },
+  },
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        "base-uri 'none'",
+        "object-src 'none'",
+        "form-action 'none'",
+        "frame-src 'none'",
+        "child-src 'none'",
+        "worker-src 'none'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "manifest-src 'self'",
+        "media-src 'none'",
+      ],
+    },
+  },
+  vite: {
+    plugins: [codeColorsPlugin()],
+  },
 });

@@ -1,0 +1,44 @@
+/**
+ * Copy buttons of code figures. Copies the current text of the figure's `<code>`
+ * element (so values filled in later by an island are copied too), trimmed by
+ * `normalizeCopiedText`, and announces the result in the page's live region.
+ */
+import { normalizeCopiedText } from './copy-text';
+
+const RESET_MS = 2000;
+
+function announce(message: string): void {
+  const region = document.getElementById('live-status');
+  if (!region) return;
+  region.textContent = '';
+  // A fresh text node after clearing makes screen readers repeat identical messages.
+  window.setTimeout(() => {
+    region.textContent = message;
+  }, 50);
+}
+
+async function copyFrom(button: HTMLButtonElement): Promise<void> {
+  const code = button.closest('.code-block')?.querySelector('pre code');
+  if (!code) return;
+  const label = button.querySelector('.code-block__copy-text');
+  let message = 'Copied';
+  try {
+    await navigator.clipboard.writeText(normalizeCopiedText(code.textContent ?? ''));
+  } catch {
+    message = 'Copy failed';
+  }
+  if (label) label.textContent = message;
+  button.dataset.state = message === 'Copied' ? 'copied' : 'failed';
+  announce(message);
+  window.setTimeout(() => {
+    if (label) label.textContent = 'Copy';
+    delete button.dataset.state;
+  }, RESET_MS);
+}
+
+export function initCopyButtons(): void {
+  document.addEventListener('click', (event) => {
+    const button = (event.target as HTMLElement | null)?.closest<HTMLButtonElement>('.code-block__copy');
+    if (button) void copyFrom(button);
+  });
+}

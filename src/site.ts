@@ -1,0 +1,57 @@
+/**
+ * Site-wide data: title, navigation (overview + one guide per provider) and the
+ * platforms the guides cover. Routes here are stable; other pages link to them.
+ */
+
+export const SITE_TITLE = 'Airflow secrets backends';
+export const SITE_DESCRIPTION =
+  'Step-by-step guides for storing Apache Airflow variables and connections in an external secrets backend on Astro, Remote Execution and Astronomer Software.';
+
+export const PROVIDERS = [
+  'hashicorp-vault',
+  'aws-parameter-store',
+  'aws-secrets-manager',
+  'gcp-secret-manager',
+  'azure-key-vault',
+] as const;
+export type Provider = (typeof PROVIDERS)[number];
+
+export interface NavItem {
+  /** Path with leading and trailing slash, as served. */
+  href: string;
+  /** Link text in the sidebar. */
+  label: string;
+  /** Provider id for guide pages; absent for the overview. */
+  provider?: Provider;
+}
+
+export const OVERVIEW: NavItem = { href: '/', label: 'Overview' };
+
+export const GUIDES: readonly (NavItem & { provider: Provider })[] = [
+  { href: '/hashicorp-vault/', label: 'HashiCorp Vault', provider: 'hashicorp-vault' },
+  { href: '/aws-parameter-store/', label: 'AWS Parameter Store', provider: 'aws-parameter-store' },
+  { href: '/aws-secrets-manager/', label: 'AWS Secrets Manager', provider: 'aws-secrets-manager' },
+  { href: '/gcp-secret-manager/', label: 'Google Cloud Secret Manager', provider: 'gcp-secret-manager' },
+  { href: '/azure-key-vault/', label: 'Azure Key Vault', provider: 'azure-key-vault' },
+];
+
+export const NAV: readonly NavItem[] = [OVERVIEW, ...GUIDES];
+
+export const PLATFORMS = [
+  { value: 'astro', label: 'Astro' },
+  { value: 'remote-execution', label: 'Remote Execution' },
+  { value: 'software', label: 'Astronomer Software' },
+] as const;
+export type Platform = (typeof PLATFORMS)[number]['value'];
+
+export function guideHref(provider: Provider): string {
+  return `/${provider}/`;
+}
+
+/** Normalises a request path so `/x`, `/x/` and `/x/index.html` compare equal. */
+export function normalizePath(path: string): string {
+  let p = path.replace(/index\.html$/, '');
+  if (!p.startsWith('/')) p = `/${p}`;
+  if (!p.endsWith('/')) p = `${p}/`;
+  return p;
+}
