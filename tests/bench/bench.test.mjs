@@ -1,0 +1,188 @@
+// Self-tests of the benchmark's measuring code against a small fixture site
+// (tests/bench/fixtures/site) with known bytes and known delays.
+// Run: node --test tests/bench/
+import assert from 'node:assert/strict';
+import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { normaliseRoute, parseArgs } from './lib/args.mjs';
+import { launchChromium } from './lib/browser.mjs';
+import { BUDGETS, meets } from './lib/budgets.mjs';
+import { measureGenerator } from './lib/generator.mjs';
+import { builtRoutes, pageKind, selectPages } from './lib/pages.mjs';
+import { startStaticServer } from './lib/server.mjs';
+import { median, percentile } from './lib/stats.mjs';
+import { longestTraceTask, measureTyping } from './lib/typing.mjs';
+import { measureWeight } from './lib/weight.mjs';
+
+const site = fileURLToPath(new URL('./fixtures/site/', import.meta.url));
+const gz = (path) => gzipSync(readFileSync(join(site, path))).length;
+
+describe('statistics and budgets', () => {
+  test('median and nearest-rank percentile', () => {
+    assert.equal(median([3, 1, 2]), 2);
+    assert.equal(median([4, 1, 3, 2]), 2.5);
+    assert.equal(median([]), null);
+    const hundred = Array.from({ length: 100 }, (_, i) => i + 1);
+    assert.equal(percentile(hundred, 95), 95);
+    assert.equal(percentile(hundred, 99), 99);
+    assert.equal(percentile([5], 95), 5);
+  });
+  test('budget comparisons', () => {
+    assert.equal(meets(8000, BUDGETS.jsLoad.overview), true);
+    assert.equal(meets(8001, BUDGETS.jsLoad.overview), false);
+    assert.equal(meets(0.98, BUDGETS.lighthouse.performance), true);
+    assert.equal(meets(0.97, BUDGETS.lighthouse.performance), false);
+    assert.equal(meets(0.0001, BUDGETS.lighthouse.cls), false);
+    assert.equal(meets(16, BUDGETS.typingP95Ms), false);
+    assert.equal(meets(null, BUDGETS.typingP95Ms), null);
+  });
+  test('options', () => {
+    const o = parseArgs(['--skip-build', '--pages', '/,hashicorp-vault', '--runs=3']);
+    assert.equal(o.build, false);
+    assert.deepEqual(o.pages, ['/', '/hashicorp-vault/']);
+    assert.equal(o.runs, 3);
+    assert.throws(() => parseArgs(['--runs', '0']));
+    assert.throws(() => parseArgs(['--nope']));
+    assert.equal(normaliseRoute('/a?x=1'), '/a/');
+  });
+  test('pages found in a built folder', () => {
+    assert.deepEqual(builtRoutes(site), ['/', '/guide/', '/plain/', '/slow/', '/third/']);
+    assert.equal(pageKind('/'), 'overview');
+    assert.equal(pageKind('/azure-key-vault/'), 'guide');
+    const pages = selectPages(site, null);
+    assert.equal(pages.find((p) => p.route === '/hashicorp-vault/').built, false);
+    assert.equal(pages.find((p) => p.route === '/guide/').built, true);
+  });
+  test('longest task from a trace', () => {
+    const trace = {
+      traceEvents: [
+        { ph: 'M', name: 'thread_name', pid: 1, tid: 2, args: { name: 'CrRendererMain' } },
+        { ph: 'M', name: 'thread_name', pid: 1, tid: 3, args: { name: 'Compositor' } },
+        { ph: 'X', name: 'ThreadControllerImpl::RunTask', pid: 1, tid: 2, dur: 12000 },
+        { ph: 'X', name: 'ThreadControllerImpl::RunTask', pid: 1, tid: 3, dur: 90000 },
+        { ph: 'X', name: 'Layout', pid: 1, tid: 2, dur: 70000 },
+      ],
+    };
+    assert.equal(longestTraceTask(Buffer.from(JSON.stringify(trace))), 12);
+  });
+});
+
+describe('static server', () => {
+  let server;
+  before(async () => {
+    server = await startStaticServer(site);
+  });
+  after(() => server.close());
+  test('serves pages, redirects, 404 and gzip', async () => {
+    const index = await fetch(`${server.origin}/`);
+    assert.equal(index.status, 200);
+    assert.match(index.headers.get('content-type'), /text\/html/);
+    assert.match(await index.text(), /Fixture overview/);
+    const redirect = await fetch(`${server.origin}/guide`, { redirect: 'manual' });
+    assert.equal(redirect.status, 301);
+    assert.equal(redirect.headers.get('location'), '/guide/');
+    const missing = await fetch(`${server.origin}/nope/`);
+    assert.equal(missing.status, 404);
+    assert.match(await missing.text(), /Not found/);
+    const traversal = await fetch(`${server.origin}/..%2f..%2fetc/passwd`);
+    assert.notEqual(traversal.status, 200);
+    const js = await fetch(`${server.origin}/_astro/lazy.js`);
+    assert.equal(js.headers.get('content-encoding'), 'gzip');
+    assert.equal((await js.text()).length, readFileSync(join(site, '_astro/lazy.js'), 'utf8').length);
+  });
+});
+
+describe('in Chromium', () => {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startStaticServer(site);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('plain page: no JavaScript, no edit', async () => {
+    const w = await measureWeight(browser, server.origin, '/', site);
+    assert.equal(w.load.js.total, 0);
+    assert.equal(w.later, null);
+    assert.match(w.edit.reason, /no form/);
+    assert.equal(w.html.raw, readFileSync(join(site, 'index.html')).length);
+    assert.ok(w.inline.load.css.raw > 0);
+  });
+
+  test('guide page: island at load, lazy chunk after the first edit', async () => {
+    const w = await measureWeight(browser, server.origin, '/guide/', site);
+    assert.equal(w.load.js.external, gz('_astro/island.js'));
+    assert.ok(w.load.js.inline > 0, 'the inline head script counts');
+    assert.equal(w.load.js.total, w.load.js.external + w.load.js.inline);
+    assert.equal(w.load.css.external, gz('_astro/site.css'));
+    assert.equal(w.edit.done, true);
+    assert.equal(w.edit.field, 'deploymentId');
+    assert.equal(w.later.js.external, gz('_astro/lazy.js'));
+    assert.equal(w.later.js.files, 1);
+    assert.equal(w.otherOrigins.count, 0);
+    assert.ok(w.resources.every((r) => r.matchesDist !== false));
+  });
+
+  test('requests to another origin are counted', async () => {
+    const w = await measureWeight(browser, server.origin, '/third/', site);
+    assert.equal(w.otherOrigins.count, 1);
+    assert.match(w.otherOrigins.urls[0], /localhost:65534/);
+  });
+
+  test('typing: a synchronous update is fast and every keystroke is seen', async () => {
+    const t = await measureTyping(browser, server.origin, '/guide/', { keystrokes: 40 });
+    assert.equal(t.status, 'measured');
+    assert.equal(t.timedOut, 0);
+    assert.equal(t.finalValueLength, 40);
+    assert.deepEqual(t.snippetsSeen, ['example-dag']);
+    assert.ok(t.latencyMs.median > 0 && t.latencyMs.median < 100, `median ${t.latencyMs.median}`);
+  });
+
+  test('typing: a delayed update and a blocking task are measured', async () => {
+    const t = await measureTyping(browser, server.origin, '/slow/', { keystrokes: 60 });
+    assert.equal(t.status, 'measured');
+    assert.equal(t.timedOut, 0);
+    assert.ok(t.latencyMs.median >= 40, `median ${t.latencyMs.median} should include the 40 ms delay`);
+    assert.ok(t.longestTaskMs >= 80, `longest task ${t.longestTaskMs} should include the 80 ms busy loop`);
+    assert.ok(t.longTasks.observer.count >= 1);
+  });
+
+  test('typing: a page without the variableKey field is not measured', async () => {
+    const t = await measureTyping(browser, server.origin, '/plain/', { keystrokes: 5 });
+    assert.equal(t.status, 'not-measured');
+  });
+});
+
+describe('generator latency', () => {
+  test('times every provider, platform and auth method of a module', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'bench-gen-'));
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(root, 'src', 'generators'), { recursive: true });
+    writeFileSync(
+      join(root, 'src', 'generators', 'index.ts'),
+      [
+        "export const providers: Array<{ id: string }> = [{ id: 'hashicorp-vault' }, { id: 'azure-key-vault' }];",
+        'export function generate(provider: string, input: Record<string, string>) {',
+        "  const code: string = `${provider} ${input.platform} ${input.authMethod} ${input.variableKey}`.repeat(50);",
+        "  return { snippets: [{ id: 'example-dag', code }], problems: [] as Array<{ severity: string }> };",
+        '}',
+      ].join('\n'),
+    );
+    const g = await measureGenerator(root, { iterations: 50, warmup: 5 });
+    assert.equal(g.status, 'measured');
+    assert.deepEqual(Object.keys(g.byProvider), ['hashicorp-vault', 'azure-key-vault']);
+    // vault: astro, remote-execution x2, software; azure: astro x2, remote-execution x2, software
+    assert.equal(g.rows.length, 9);
+    assert.ok(g.rows.every((r) => r.iterations === 50 && r.medianMs >= 0 && r.snippets === 1));
+    const missing = await measureGenerator(mkdtempSync(join(tmpdir(), 'bench-none-')), { iterations: 5, warmup: 1 });
+    assert.equal(missing.status, 'not-measured');
+  });
+});

@@ -1,0 +1,52 @@
+// The performance budgets of the site (issue 6) and how a number is checked
+// against them. 1 KB = 1000 bytes throughout the report.
+
+export const KB = 1000;
+
+export const BUDGETS = {
+  buildSeconds: { op: '<', limit: 20, label: 'build < 20 s' },
+  jsLoad: {
+    overview: { op: '<=', limit: 8 * KB, label: 'JS at load <= 8 KB gzip' },
+    guide: { op: '<=', limit: 25 * KB, label: 'JS at load <= 25 KB gzip' },
+    page: { op: '<=', limit: 8 * KB, label: 'JS at load <= 8 KB gzip (plain page)' },
+  },
+  jsLater: {
+    guide: { op: '<=', limit: 40 * KB, label: 'JS after first edit <= 40 KB gzip' },
+  },
+  thirdPartyRequests: { op: '==', limit: 0, label: 'requests to other origins = 0' },
+  lighthouse: {
+    performance: { op: '>=', limit: 0.98, label: 'performance >= 0.98' },
+    accessibility: { op: '>=', limit: 1, label: 'accessibility = 1.00' },
+    'best-practices': { op: '>=', limit: 1, label: 'best practices = 1.00' },
+    seo: { op: '>=', limit: 1, label: 'SEO = 1.00' },
+    cls: { op: '==', limit: 0, label: 'CLS = 0' },
+  },
+  typingP95Ms: { op: '<', limit: 16, label: 'keystroke to painted snippet p95 < 16 ms' },
+  longestTaskMs: { op: '<', limit: 50, label: 'longest main-thread task while typing < 50 ms' },
+  generatorMedianMs: { op: '<', limit: 1, label: 'generate() median < 1 ms' },
+};
+
+/** Does `value` meet the budget? null when there is no value to judge. */
+export function meets(value, budget) {
+  if (!budget || value === null || value === undefined || Number.isNaN(value)) return null;
+  switch (budget.op) {
+    case '<': return value < budget.limit;
+    case '<=': return value <= budget.limit;
+    case '>=': return value >= budget.limit;
+    case '>': return value > budget.limit;
+    case '==': return value === budget.limit;
+    default: throw new Error(`unknown budget operator ${budget.op}`);
+  }
+}
+
+/** A check record for report.json. */
+export function check(scope, metric, value, budget) {
+  return { scope, metric, value, op: budget.op, limit: budget.limit, label: budget.label, pass: meets(value, budget) };
+}
+
+/** The mark shown next to a number: pass, fail, or nothing to judge. */
+export function mark(pass) {
+  if (pass === true) return '✓';
+  if (pass === false) return '✗';
+  return '';
+}

@@ -1,0 +1,250 @@
+// Typing latency: keystroke to painted snippet, measured inside the page.
+//
+// Method. A fresh page is loaded and left to go idle; the setup form's
+// variableKey input is cleared and the page is left idle again. A small harness
+// is then installed in the page (page.evaluate). For each keystroke Node arms the
+// harness (it snapshots the snippet texts), sends one real key press through
+// Playwright (page.keyboard.press, i.e. CDP Input.dispatchKeyEvent) and waits for
+// the harness' answer. In the page, a capturing keydown listener takes the key
+// event's own timestamp (event.timeStamp, same clock as performance.now()); a
+// MutationObserver notices the first change of the snippet code that makes it
+// contain the input's current value; from there the harness waits for the next
+// animation frame and, inside it, posts a message; the message handler runs after
+// that frame's rendering work, and its performance.now() is the "painted" time.
+// Latency = painted time - key event time, so the Node<->browser round trips are
+// not part of any number. Keystrokes never overlap: the next key is only sent
+// after the previous one was painted (or timed out).
+//
+// Long tasks: a PerformanceObserver for 'longtask' (tasks of 50 ms or more) runs
+// during the typing, and a Chromium trace ('toplevel' category) of the typing
+// window gives the longest renderer main-thread task of any length.
+import { idleCallback, newPage, twoFrames } from './browser.mjs';
+import { max, mean, median, percentile, round } from './stats.mjs';
+
+export const INPUT_SELECTOR = 'form[data-setup-form] input[name="variableKey"]';
+export const KEYSTROKE_TIMEOUT_MS = 1000;
+// Lower-case letters: valid in any variable key and never escaped in a snippet.
+const KEYS = 'qwertyuiopasdfghjklzxcvbnm';
+
+/** Installed in the page; returns which snippet selector it watches. */
+function installHarness({ inputSelector }) {
+  const input = document.querySelector(inputSelector);
+  if (!input) throw new Error(`no ${inputSelector}`);
+  const dagSelector = '[data-snippet="example-dag"] code';
+  const anySelector = '[data-snippet] code';
+  const selector = document.querySelector(dagSelector) ? dagSelector : anySelector;
+  const state = { current: null, longTasks: [] };
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) state.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask' });
+  } catch {
+    state.longTaskUnsupported = true;
+  }
+  window.addEventListener(
+    'keydown',
+    (event) => {
+      const c = state.current;
+      if (!c || c.t0 !== null) return;
+      const now = performance.now();
+      const ts = event.timeStamp;
+      c.t0 = ts > 0 && ts <= now && now - ts < 1000 ? ts : now;
+      c.t0Source = c.t0 === ts ? 'event.timeStamp' : 'listener';
+      // Count the animation frames that start after the key event (1 = the very next frame).
+      const tick = () => {
+        if (state.current !== c || c.tPainted !== null) return;
+        c.frames += 1;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    },
+    true,
+  );
+  const check = () => {
+    const c = state.current;
+    if (!c || c.t0 === null || c.tUpdate !== null) return;
+    const value = input.value;
+    const codes = document.querySelectorAll(selector);
+    for (const code of codes) {
+      const text = code.textContent ?? '';
+      if (!c.before.has(text) && text.includes(value)) {
+        c.tUpdate = performance.now();
+        c.snippet = code.closest('[data-snippet]')?.getAttribute('data-snippet') ?? null;
+        requestAnimationFrame(() => {
+          c.tFrame = performance.now();
+          c.frameIndex = c.frames;
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => {
+            c.tPainted = performance.now();
+            c.resolve();
+          };
+          channel.port2.postMessage(null);
+        });
+        return;
+      }
+    }
+  };
+  new MutationObserver(check).observe(document.body, { subtree: true, childList: true, characterData: true });
+  window.__typingBench = {
+    arm() {
+      const c = { t0: null, tUpdate: null, tFrame: null, tPainted: null, snippet: null, frames: 0, frameIndex: null };
+      c.before = new Set([...document.querySelectorAll(selector)].map((el) => el.textContent ?? ''));
+      c.done = new Promise((resolve) => {
+        c.resolve = resolve;
+      });
+      state.current = c;
+    },
+    async wait(timeoutMs) {
+      const c = state.current;
+      let timer;
+      const timedOut = await Promise.race([
+        c.done.then(() => false),
+        new Promise((resolve) => {
+          timer = setTimeout(() => resolve(true), timeoutMs);
+        }),
+      ]);
+      clearTimeout(timer);
+      state.current = null;
+      return {
+        timedOut,
+        value: input.value,
+        t0: c.t0,
+        t0Source: c.t0Source ?? null,
+        update: c.tUpdate === null || c.t0 === null ? null : c.tUpdate - c.t0,
+        frame: c.tFrame === null || c.t0 === null ? null : c.tFrame - c.t0,
+        painted: c.tPainted === null || c.t0 === null ? null : c.tPainted - c.t0,
+        frameIndex: c.frameIndex,
+        snippet: c.snippet,
+      };
+    },
+    longTasksSince(t) {
+      return {
+        unsupported: Boolean(state.longTaskUnsupported),
+        tasks: state.longTasks.filter((e) => e.start + e.duration >= t),
+      };
+    },
+    now: () => performance.now(),
+  };
+  return { selector, snippets: document.querySelectorAll(selector).length };
+}
+
+/** Longest task on a renderer main thread in a Chromium trace (ms), or null. */
+export function longestTraceTask(traceBuffer) {
+  let trace;
+  try {
+    trace = JSON.parse(traceBuffer.toString('utf8'));
+  } catch {
+    return null;
+  }
+  const events = Array.isArray(trace) ? trace : trace.traceEvents ?? [];
+  const mainThreads = new Set();
+  for (const e of events) {
+    if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') mainThreads.add(`${e.pid}:${e.tid}`);
+  }
+  let longest = null;
+  for (const e of events) {
+    if (e.ph !== 'X' || typeof e.dur !== 'number') continue;
+    if (e.name !== 'ThreadControllerImpl::RunTask' && e.name !== 'RunTask') continue;
+    if (!mainThreads.has(`${e.pid}:${e.tid}`)) continue;
+    const ms = e.dur / 1000;
+    if (longest === null || ms > longest) longest = ms;
+  }
+  return longest;
+}
+
+export async function measureTyping(browser, origin, route, { keystrokes = 200 } = {}) {
+  const { context, page } = await newPage(browser);
+  try {
+    const response = await page.goto(origin + route, { waitUntil: 'networkidle', timeout: 30000 });
+    if (!response || response.status() !== 200) throw new Error(`${route} answered HTTP ${response?.status()}`);
+    const input = page.locator(INPUT_SELECTOR).first();
+    if ((await input.count()) === 0) {
+      return { status: 'not-measured', reason: `no ${INPUT_SELECTOR} on the page` };
+    }
+    await input.scrollIntoViewIfNeeded();
+    await input.click();
+    await input.fill('');
+    await page.waitForLoadState('networkidle');
+    await idleCallback(page);
+    await twoFrames(page);
+
+    const harness = await page.evaluate(installHarness, { inputSelector: INPUT_SELECTOR });
+    const startedAt = await page.evaluate(() => window.__typingBench.now());
+    const browserHandle = page.context().browser();
+    let traced = false;
+    try {
+      await browserHandle.startTracing(page, { categories: ['toplevel'] });
+      traced = true;
+    } catch {
+      traced = false;
+    }
+
+    // A maxlength on the input would stop the value from changing: at the limit,
+    // alternate Backspace and a letter so every keystroke still changes the snippet.
+    const maxLength = await input.evaluate((el) => el.maxLength);
+    const samples = [];
+    let length = 0;
+    let letters = 0;
+    for (let i = 0; i < keystrokes; i++) {
+      let key;
+      if (maxLength > 0 && length >= maxLength) {
+        key = 'Backspace';
+        length -= 1;
+      } else {
+        key = KEYS[letters++ % KEYS.length];
+        length += 1;
+      }
+      await page.evaluate(() => window.__typingBench.arm());
+      await page.keyboard.press(key);
+      samples.push(await page.evaluate((t) => window.__typingBench.wait(t), KEYSTROKE_TIMEOUT_MS));
+    }
+
+    let traceLongest = null;
+    if (traced) traceLongest = longestTraceTask(await browserHandle.stopTracing());
+    const long = await page.evaluate((t) => window.__typingBench.longTasksSince(t), startedAt);
+    const finalValue = await input.inputValue();
+
+    const timedOut = samples.filter((s) => s.timedOut || s.painted === null).length;
+    const completed = samples.filter((s) => !s.timedOut && s.painted !== null);
+    if (completed.length === 0) {
+      return {
+        status: 'error',
+        error: `the snippet (${harness.selector}) never showed the typed value within ${KEYSTROKE_TIMEOUT_MS} ms of a keystroke`,
+      };
+    }
+    // A keystroke that timed out counts as the timeout (a lower bound of its latency).
+    const painted = samples.map((s) => (s.timedOut || s.painted === null ? KEYSTROKE_TIMEOUT_MS : s.painted));
+    const observerLongest = long.tasks.length ? max(long.tasks.map((t) => t.duration)) : 0;
+    const longestTask = Math.max(observerLongest, traceLongest ?? 0);
+    return {
+      status: 'measured',
+      keystrokes,
+      watched: harness.selector,
+      snippetsWatched: harness.snippets,
+      snippetsSeen: [...new Set(completed.map((s) => s.snippet))],
+      timedOut,
+      finalValueLength: finalValue.length,
+      maxLength: maxLength > 0 ? maxLength : null,
+      latencyMs: {
+        median: round(median(painted), 2),
+        p95: round(percentile(painted, 95), 2),
+        max: round(max(painted), 2),
+        mean: round(mean(painted), 2),
+        first: round(painted[0], 2),
+      },
+      updateMs: { median: round(median(completed.map((s) => s.update)), 2), p95: round(percentile(completed.map((s) => s.update), 95), 2) },
+      frameMs: { median: round(median(completed.map((s) => s.frame)), 2), p95: round(percentile(completed.map((s) => s.frame), 95), 2) },
+      nextFrameShare: round(completed.filter((s) => s.frameIndex === 1).length / keystrokes, 3),
+      framesToPaint: { median: median(completed.map((s) => s.frameIndex)), p95: percentile(completed.map((s) => s.frameIndex), 95) },
+      keyTimestamp: [...new Set(samples.map((s) => s.t0Source))],
+      longTasks: {
+        observer: { unsupported: long.unsupported, count: long.tasks.length, longestMs: round(observerLongest, 1) },
+        traceLongestMs: traceLongest === null ? null : round(traceLongest, 2),
+      },
+      longestTaskMs: round(longestTask, 2),
+      samplesMs: painted.map((v) => round(v, 2)),
+    };
+  } finally {
+    await context.close();
+  }
+}
