@@ -81,6 +81,18 @@ export function parseMeta(meta: string | undefined): Record<string, string> {
   return out;
 }
 
+/**
+ * Caption of a fenced block: `filename="…"` is a file; a `title` that looks like a file name
+ * (`.env`, `values.yaml`, `Dockerfile`, `dags/x.py`) is shown as one too.
+ */
+export function captionFromMeta(meta: Record<string, string>): { title?: string; filename?: string } {
+  const filename = meta.filename ?? meta.file;
+  const title = meta.title;
+  if (filename) return title ? { title, filename } : { filename };
+  if (title && /^(?:[\w.-]+\/)*(?:[\w-]*\.[\w.-]+|Dockerfile|Makefile)$/.test(title)) return { filename: title };
+  return title ? { title } : {};
+}
+
 const HEX = /^#([0-9a-fA-F]{3,8})$/;
 
 /** Maps one token's inline style to class names; unknown declarations are dropped. */
@@ -214,8 +226,7 @@ export function codeBlockTransformer(figure?: FigureOptions): ShikiTransformer {
       stripStyles(pre);
       const meta = parseMeta(this.options.meta?.__raw);
       const opts: FigureOptions = figure ?? {
-        title: meta.title,
-        filename: meta.filename ?? meta.file,
+        ...captionFromMeta(meta),
         lang: this.options.lang,
       };
       const fig = buildFigure(pre, opts);
@@ -252,11 +263,7 @@ export interface HighlightOptions extends FigureOptions {
   slots?: readonly Slot[] | undefined;
 }
 
-/**
- * Highlights `code` to the site's code figure (HTML string). Each slot range is wrapped in
- * `<span data-slot="<field>">`. Slots must not overlap; empty or out-of-range slots are rejected.
- */
-export async function highlightToHtml(options: HighlightOptions): Promise<string> {
+async function highlightOptions(options: HighlightOptions) {
   const { code, slots = [] } = options;
   const highlighter = await getHighlighter();
   let lang = options.lang.toLowerCase();
@@ -274,7 +281,7 @@ export async function highlightToHtml(options: HighlightOptions): Promise<string
   const sorted = [...slots].sort((a, b) => a.start - b.start);
   let lastEnd = 0;
   for (const slot of sorted) {
-    if (!(slot.start >= 0 && slot.end > slot.start && slot.end <= code.length)) {
+    if (!(Number.isInteger(slot.start) && Number.isInteger(slot.end) && slot.start >= 0 && slot.end > slot.start && slot.end <= code.length)) {
       throw new Error(`CodeBlock: slot ${slot.field} [${slot.start}, ${slot.end}) is outside the code`);
     }
     if (slot.start < lastEnd) throw new Error(`CodeBlock: slot ${slot.field} overlaps the previous slot`);
@@ -283,48 +290,78 @@ export async function highlightToHtml(options: HighlightOptions): Promise<string
       start: slot.start,
       end: slot.end,
       tagName: 'span',
-      properties: { 'data-slot': slot.field },
+      properties: { dataSlot: slot.field },
     });
   }
-  return highlighter.codeToHtml(code, {
-    lang,
-    themes: { ...CODE_THEMES },
-    defaultColor: false,
-    decorations,
-    transformers: [
-      codeBlockTransformer({
-        title: options.title,
-        filename: options.filename,
-        snippet: options.snippet,
-        lang: options.lang,
-        id: options.id,
-      }),
-    ],
-  });
+  return {
+    highlighter,
+    code,
+    options: {
+      lang,
+      themes: { ...CODE_THEMES },
+      defaultColor: false as const,
+      decorations,
+      transformers: [
+        codeBlockTransformer({
+          title: options.title,
+          filename: options.filename,
+          snippet: options.snippet,
+          lang: options.lang,
+          id: options.id,
+        }),
+      ],
+    },
+  };
 }
 
-/** Every colour each theme can give a token, lower-case hex without `#`. */
-export async function themeColors(): Promise<{ light: string[]; dark: string[]; fg: { light: string; dark: string }; bg: { light: string; dark: string } }> {
+/**
+ * Highlights `code` to the site's code figure (HTML string). Each slot range is wrapped in
+ * `<span data-slot="<field>">`. Slots must not overlap; empty or out-of-range slots are rejected.
+ */
+export async function highlightToHtml(options: HighlightOptions): Promise<string> {
+  const { highlighter, code, options: o } = await highlightOptions(options);
+  return highlighter.codeToHtml(code, o);
+}
+
+/** The same as `highlightToHtml`, as a HAST tree (used by tests). */
+export async function highlightToHast(options: HighlightOptions): Promise<Root> {
+  const { highlighter, code, options: o } = await highlightOptions(options);
+  return highlighter.codeToHast(code, o);
+}
+
+export interface ThemeColors {
+  /** Every colour each theme can give a token, lower-case hex without `#`. */
+  light: string[];
+  dark: string[];
+  /** Token text colours drawn on the code background (scopes with their own background excluded). */
+  text: { light: string[]; dark: string[] };
+  fg: { light: string; dark: string };
+  bg: { light: string; dark: string };
+}
+
+export async function themeColors(): Promise<ThemeColors> {
   const load = async (name: string) => {
     const mod = await bundledThemes[name as keyof typeof bundledThemes]();
     return normalizeTheme(mod.default);
   };
   const [light, dark] = await Promise.all([load(CODE_THEMES.light), load(CODE_THEMES.dark)]);
-  const collect = (t: typeof light) => {
+  const hexOf = (c: unknown): string | undefined =>
+    typeof c === 'string' ? HEX.exec(c.trim())?.[1]?.toLowerCase() : undefined;
+  const collect = (t: typeof light, textOnly: boolean) => {
     const set = new Set<string>();
-    const add = (c: unknown) => {
-      if (typeof c === 'string') {
-        const hex = HEX.exec(c.trim())?.[1];
-        if (hex) set.add(hex.toLowerCase());
-      }
-    };
-    add(t.fg);
-    for (const s of t.settings) add(s.settings?.foreground);
+    const fg = hexOf(t.fg);
+    if (fg) set.add(fg);
+    for (const s of t.settings) {
+      if (textOnly && s.settings?.background) continue;
+      const hex = hexOf(s.settings?.foreground);
+      if (hex) set.add(hex);
+    }
     return [...set].sort();
   };
   return {
-    light: collect(light),
-    dark: collect(dark),
+    light: collect(light, false),
+    dark: collect(dark, false),
+    text: { light: collect(light, true), dark: collect(dark, true) },
     fg: { light: light.fg.toLowerCase(), dark: dark.fg.toLowerCase() },
     bg: { light: light.bg.toLowerCase(), dark: dark.bg.toLowerCase() },
   };
