@@ -93,6 +93,8 @@ export interface FormField {
   placeholder: string;
   /** Used in snippets when the field is empty. */
   default?: string;
+  /** An example value, for the empty input box. */
+  example?: string;
   kind: InputKind;
   options?: FieldOption[];
   secret: boolean;

@@ -1,0 +1,236 @@
+/**
+ * Snippets every provider shares: connection URI/JSON, requirements, kwargs, .env,
+ * Dockerfile, Astro CLI deploy, Remote Execution values.yaml + helm, Software env vars,
+ * example DAG. Plus small shell helpers.
+ */
+import { connectionUriWith, normalizeConnType, type UriPiece } from './connection.ts';
+import { type Ctx, isPlaceholder, m, value } from './context.ts';
+import { dockerfileEnv } from './escape/dockerfile.ts';
+import { dotenvLine } from './escape/dotenv.ts';
+import { type JsonTree, toJson } from './escape/json.ts';
+import { pyString } from './escape/python.ts';
+import { shellQuote, shellWord } from './escape/shell.ts';
+import { yamlString } from './escape/yaml.ts';
+import { parseJsonObject } from './fields.ts';
+import type { Identity, ProviderSpec } from './provider-spec.ts';
+import { extractSlots, mark, plain } from './slots.ts';
+import type { Snippet, SnippetLang } from './types.ts';
+
+export function snippet(id: string, title: string, lang: SnippetLang, marked: string, filename?: string): Snippet {
+  const { code, slots } = extractSlots(marked);
+  return filename ? { id, title, lang, code, filename, slots } : { id, title, lang, code, slots };
+}
+
+/**
+ * One shell command from already-quoted words; long commands continue over lines.
+ * `stdin` (a marked value) is quoted and piped in with printf, which prints it exactly.
+ */
+export function cmd(words: string[], stdin?: string): string {
+  const line = words.join(' ');
+  // The program and its subcommands stay on the first line; options and values continue.
+  let head = 1;
+  while (head < words.length && /^[a-z][a-z-]*$/.test(words[head])) head++;
+  const body = plain(line).length <= 96 ? line : words.slice(0, head).join(' ') + words.slice(head).map((w) => ' \\\n    ' + w).join('');
+  return stdin === undefined ? body : `printf '%s' ${shellWord(stdin)} | ${body}`;
+}
+
+/** A shell word made of a literal prefix and a (marked) value. The prefix must be shell-safe. */
+export function opt(prefix: string, marked: string): string {
+  return prefix + shellWord(marked);
+}
+
+export { shellQuote, shellWord };
+
+const CONN_FIELDS: Record<UriPiece, string> = {
+  connType: 'connType',
+  host: 'connHost',
+  login: 'connLogin',
+  password: 'connPassword',
+  port: 'connPort',
+  schema: 'connSchema',
+  extra: 'connExtra',
+};
+
+function connExtra(ctx: Ctx): Record<string, unknown> | string | null {
+  const t = ctx.typed.connExtra;
+  if (t === undefined) return null;
+  return parseJsonObject(t) ?? t;
+}
+
+/** The test connection as an Airflow URI, each piece a slot; empty fields show their placeholder. */
+export function connectionUri(ctx: Ctx): string {
+  const text = (f: string) => value(ctx, f) || m(ctx, f);
+  return connectionUriWith(
+    {
+      connType: value(ctx, 'connType') || 'generic',
+      host: text('connHost'),
+      login: text('connLogin'),
+      password: text('connPassword'),
+      port: ctx.typed.connPort ?? null,
+      schema: ctx.typed.connSchema ?? null,
+      extra: connExtra(ctx),
+    },
+    (piece, encoded, raw) => {
+      const field = CONN_FIELDS[piece];
+      // Placeholders stay readable (not percent-encoded); they are already marked.
+      if (isPlaceholder(ctx, field)) return raw;
+      return mark(field, encoded);
+    },
+  );
+}
+
+export function connectionJson(ctx: Ctx): Record<string, JsonTree> {
+  const o: Record<string, JsonTree> = {
+    conn_type: mark('connType', normalizeConnType(value(ctx, 'connType') || 'generic')),
+    host: m(ctx, 'connHost'),
+    login: m(ctx, 'connLogin'),
+    password: m(ctx, 'connPassword'),
+  };
+  const port = ctx.typed.connPort;
+  if (port !== undefined) o.port = /^\d{1,5}$/.test(port) ? { markedField: 'connPort', value: Number(port) } : mark('connPort', port);
+  if (ctx.typed.connSchema !== undefined) o.schema = m(ctx, 'connSchema');
+  const extra = connExtra(ctx);
+  if (extra !== null) o.extra = typeof extra === 'string' ? mark('connExtra', extra) : { markedField: 'connExtra', value: extra as JsonTree };
+  return o;
+}
+
+export function connectionSnippets(ctx: Ctx): Snippet[] {
+  return [
+    snippet('connection-uri', 'The test connection as an Airflow URI', 'text', connectionUri(ctx)),
+    snippet('connection-json', 'The same connection in Airflow JSON form', 'json', toJson(connectionJson(ctx), { indent: 2 })),
+  ];
+}
+
+/** The kwargs on one line, as every deployment target gets them. */
+export function kwargsLine(spec: ProviderSpec, ctx: Ctx): string {
+  return toJson(spec.kwargs(ctx), { escapeDollar: true });
+}
+
+const KWARGS_NOTE =
+  'One line of JSON (null and true, not None and True); any $ in a value is written \\u0024 so that no environment expansion can change it.';
+
+export function requirementsSnippet(spec: ProviderSpec): Snippet {
+  return snippet('requirements', 'Add the provider package', 'text', spec.info.providerPackage + '\n', 'requirements.txt');
+}
+
+export function kwargsSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
+  return snippet('backend-kwargs', 'Backend kwargs (for reading)', 'json', toJson(spec.kwargs(ctx), { indent: 2 }) + '\n');
+}
+
+export function envFileSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
+  const lines = [
+    '# Local development with the Astro CLI (`astro dev restart` loads this file).',
+    '# The kwargs can hold credentials: keep .env out of Git.',
+    ...(spec.localNotes?.(ctx) ?? []).map((l) => '# ' + l),
+    dotenvLine('AIRFLOW__SECRETS__BACKEND', spec.info.backendClass),
+    dotenvLine('AIRFLOW__SECRETS__BACKEND_KWARGS', kwargsLine(spec, ctx)),
+  ];
+  return snippet('env-file', 'Configure the backend for local development', 'dotenv', lines.join('\n') + '\n', '.env');
+}
+
+export function dockerfileSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
+  const lines = [
+    '# For a local test only: these values end up in the image. Before you deploy, set them',
+    '# in the Software UI instead (marking the kwargs as secret) and remove these lines.',
+    dockerfileEnv('AIRFLOW__SECRETS__BACKEND', spec.info.backendClass),
+    dockerfileEnv('AIRFLOW__SECRETS__BACKEND_KWARGS', kwargsLine(spec, ctx)),
+  ];
+  return snippet('dockerfile', 'Configure the backend in the Dockerfile', 'dockerfile', lines.join('\n') + '\n', 'Dockerfile');
+}
+
+export function deployAstroSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
+  const id = opt('--deployment-id ', m(ctx, 'deploymentId'));
+  const lines = [
+    cmd(['astro', 'deployment', 'variable', 'create', id, 'AIRFLOW__SECRETS__BACKEND=' + shellWord(spec.info.backendClass)]),
+    '# ' + KWARGS_NOTE,
+    cmd(['astro', 'deployment', 'variable', 'create', id, '--secret', 'AIRFLOW__SECRETS__BACKEND_KWARGS=' + shellQuote(kwargsLine(spec, ctx))]),
+    '# Deploy so that the Deployment installs the provider package from requirements.txt.',
+    cmd(['astro', 'deploy', id]),
+  ];
+  return snippet('deploy-astro', 'Configure the Deployment and deploy', 'sh', lines.join('\n') + '\n');
+}
+
+function yamlMap(key: string, entries: Record<string, string> | undefined): string[] {
+  if (!entries || Object.keys(entries).length === 0) return [];
+  return [key + ':', ...Object.entries(entries).map(([k, v]) => `  ${k}: ${yamlString(v)}`)];
+}
+
+export function valuesYamlSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
+  const id: Identity = spec.identity?.(ctx) ?? {};
+  const lines = [
+    '# Merge into the values.yaml from the Register Agents dialog (keep your other commonEnv entries).',
+    '# The provider package must be installed in the agent image.',
+    'secretBackend: ' + yamlString(spec.info.backendClass),
+    'commonEnv:',
+    '  - name: AIRFLOW__SECRETS__BACKEND_KWARGS',
+    '    value: ' + yamlString(kwargsLine(spec, ctx)),
+    ...yamlMap('labels', id.labels),
+    ...yamlMap('annotations', id.annotations),
+  ];
+  return snippet('values-yaml', 'Remote Execution agent values', 'yaml', lines.join('\n') + '\n', 'values.yaml');
+}
+
+export function helmSnippet(ctx: Ctx): Snippet {
+  const line = cmd([
+    'helm',
+    'upgrade',
+    'astro-agent',
+    'astronomer/astro-remote-execution-agent',
+    opt('--namespace ', m(ctx, 'kubernetesNamespace')),
+    '-f values.yaml',
+  ]);
+  return snippet('helm-upgrade', 'Apply the values to the agents', 'sh', line + '\n');
+}
+
+export function softwareEnvSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
+  const text = [
+    'In the Software UI, open your Deployment > Variables and add:',
+    '',
+    'Key:    AIRFLOW__SECRETS__BACKEND',
+    'Value:  ' + spec.info.backendClass,
+    'Secret: no',
+    '',
+    'Key:    AIRFLOW__SECRETS__BACKEND_KWARGS',
+    'Value:  ' + kwargsLine(spec, ctx),
+    'Secret: yes',
+    '',
+    'Then remove the two ENV lines from the Dockerfile and deploy.',
+  ];
+  return snippet('software-env-vars', 'Environment variables for the Software UI', 'text', text.join('\n') + '\n');
+}
+
+export function exampleDagSnippet(ctx: Ctx): Snippet {
+  const key = pyString(m(ctx, 'variableKey'));
+  const conn = pyString(m(ctx, 'connectionId'));
+  const v3 = ctx.airflowVersion === '3';
+  const lines = v3
+    ? ['from airflow.sdk import Connection, Variable, dag, task', '', '', '@dag(schedule=None, catchup=False, tags=["secrets-backend"])']
+    : [
+        'from datetime import datetime',
+        '',
+        'from airflow.decorators import dag, task',
+        'from airflow.hooks.base import BaseHook',
+        'from airflow.models import Variable',
+        '',
+        '',
+        '@dag(schedule=None, start_date=datetime(2024, 1, 1), catchup=False, tags=["secrets-backend"])',
+      ];
+  lines.push(
+    'def example_secrets_dag():',
+    '    @task',
+    '    def read_secrets():',
+    `        value = Variable.get(${key}, ${v3 ? 'default' : 'default_var'}=None)`,
+    '        if value is None:',
+    '            raise ValueError("The variable was not found in the secrets backend")',
+    '        # Print only the length: task logs are not the place for secret values.',
+    '        print(f"Variable found ({len(value)} characters)")',
+    v3 ? `        conn = Connection.get(${conn})` : `        conn = BaseHook.get_connection(${conn})`,
+    '        print(f"Connection found: type {conn.conn_type}, host {conn.host}")',
+    '',
+    '    read_secrets()',
+    '',
+    '',
+    'example_secrets_dag()',
+  );
+  return snippet('example-dag', `Example DAG (Airflow ${ctx.airflowVersion})`, 'python', lines.join('\n') + '\n', 'dags/example_secrets_dag.py');
+}

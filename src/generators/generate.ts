@@ -1,0 +1,121 @@
+/** `generate`: resolve the input, validate it, and assemble the snippets in guide order. */
+import {
+  connectionSnippets,
+  deployAstroSnippet,
+  dockerfileSnippet,
+  envFileSnippet,
+  exampleDagSnippet,
+  helmSnippet,
+  kwargsSnippet,
+  requirementsSnippet,
+  snippet,
+  softwareEnvSnippet,
+  valuesYamlSnippet,
+  connectionUri,
+} from './common-snippets.ts';
+import { type Ctx, m, readTyped } from './context.ts';
+import { FIELDS, PLATFORMS, fieldApplies } from './fields.ts';
+import type { ProviderSpec, SecretNames } from './provider-spec.ts';
+import { secretName } from './secret-name.ts';
+import { plain } from './slots.ts';
+import type { GenerateResult, Platform, Problem, RawInput, Snippet } from './types.ts';
+
+const PLATFORM_LABELS: Record<Platform, string> = {
+  astro: 'Astro',
+  'remote-execution': 'Remote Execution',
+  software: 'Astronomer Software',
+};
+
+const KNOWN = [...Object.keys(FIELDS), 'platform', 'authMethod'];
+
+export function resolve(spec: ProviderSpec, input: RawInput): Ctx {
+  const problems: Problem[] = [];
+  const typed = readTyped(input, KNOWN, problems);
+  let platform: Platform = 'astro';
+  if (typed.platform !== undefined) {
+    if ((PLATFORMS as readonly string[]).includes(typed.platform)) platform = typed.platform as Platform;
+    else problems.push({ field: 'platform', severity: 'error', message: 'Platform must be astro, remote-execution or software' });
+  }
+  const methods = spec.authMethods[platform];
+  let authMethod = methods[0];
+  if (typed.authMethod !== undefined) {
+    if (methods.includes(typed.authMethod)) authMethod = typed.authMethod;
+    else {
+      problems.push({
+        field: 'authMethod',
+        severity: 'error',
+        message: `${PLATFORM_LABELS[platform]} offers ${methods.map((a) => spec.authLabels[a]).join(' or ')} for ${spec.info.name}; showing ${spec.authLabels[authMethod]}.`,
+      });
+    }
+  }
+  let airflowVersion: '2' | '3' = typed.airflowVersion === '2' ? '2' : '3';
+  if (platform === 'remote-execution' && airflowVersion === '2') {
+    airflowVersion = '3';
+    problems.push({ field: 'airflowVersion', severity: 'error', message: 'Remote Execution runs Airflow 3 only; the example DAG uses Airflow 3.' });
+  }
+  const ctx: Ctx = { provider: spec.info.id, platform, authMethod, airflowVersion, typed, problems };
+  for (const name of Object.keys(FIELDS)) {
+    const v = typed[name];
+    if (v === undefined || !fieldApplies(name, ctx.provider, platform, authMethod)) continue;
+    const finding = FIELDS[name].check?.(v, { provider: ctx.provider, platform, authMethod, values: typed });
+    if (finding) problems.push({ field: name, ...finding });
+  }
+  const key = typed.variableKey;
+  if (key !== undefined && key.length > 250) {
+    problems.push({ field: 'variableKey', severity: 'error', message: 'Airflow variable keys can be at most 250 characters' });
+  }
+  return ctx;
+}
+
+export function names(spec: ProviderSpec, ctx: Ctx): SecretNames {
+  const kw = spec.naming(ctx);
+  return {
+    variable: secretName(spec.info.id, kw, 'variable', m(ctx, 'variableKey')) ?? '',
+    connection: secretName(spec.info.id, kw, 'connection', m(ctx, 'connectionId')) ?? '',
+  };
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const k = p.field + '\u0000' + p.message;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export function problemsOf(spec: ProviderSpec, input: RawInput): { ctx: Ctx; names: SecretNames; problems: Problem[] } {
+  const ctx = resolve(spec, input);
+  const n = names(spec, ctx);
+  spec.validate?.(ctx, n);
+  return { ctx, names: n, problems: dedupe(ctx.problems) };
+}
+
+export function generateWith(spec: ProviderSpec, input: RawInput): GenerateResult {
+  const { ctx, names: n, problems } = problemsOf(spec, input);
+  const snippets: Snippet[] = [
+    ...spec.setup(ctx, n),
+    ...connectionSnippets(ctx),
+    snippet('write-variable', 'Store the test variable', 'sh', spec.write(ctx, 'variable', n, m(ctx, 'variableValue'))),
+    snippet('write-connection', 'Store the test connection', 'sh', spec.write(ctx, 'connection', n, connectionUri(ctx))),
+    snippet('verify-secrets', 'Read both back', 'sh', spec.verify(ctx, n)),
+    ...(spec.afterWrite?.(ctx, n) ?? []),
+    requirementsSnippet(spec),
+    kwargsSnippet(spec, ctx),
+  ];
+  if (ctx.platform === 'astro') {
+    snippets.push(envFileSnippet(spec, ctx), exampleDagSnippet(ctx), deployAstroSnippet(spec, ctx));
+  } else if (ctx.platform === 'remote-execution') {
+    snippets.push(envFileSnippet(spec, ctx), exampleDagSnippet(ctx), valuesYamlSnippet(spec, ctx), helmSnippet(ctx));
+  } else {
+    snippets.push(dockerfileSnippet(spec, ctx), exampleDagSnippet(ctx), softwareEnvSnippet(spec, ctx));
+  }
+  return { snippets, problems };
+}
+
+export function plainNames(spec: ProviderSpec, input: RawInput): SecretNames {
+  const ctx = resolve(spec, input);
+  const n = names(spec, ctx);
+  return { variable: plain(n.variable), connection: plain(n.connection) };
+}

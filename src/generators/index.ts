@@ -1,0 +1,98 @@
+/**
+ * Public API of the snippet generator (see README.md in this folder).
+ * Pure TypeScript: no DOM, no Node built-ins; safe to run in the browser on every keystroke.
+ */
+import { FIELDS, PLATFORMS, PROVIDER_IDS, fieldApplies, fieldDef, secretFields } from './fields.ts';
+import { generateWith, plainNames, problemsOf } from './generate.ts';
+import { SPECS, specOf } from './registry.ts';
+import type {
+  AuthMethodChoices,
+  FormField,
+  GenerateResult,
+  Platform,
+  Problem,
+  ProviderId,
+  ProviderInfo,
+  RawInput,
+} from './types.ts';
+
+export { buildConnectionJson, buildConnectionUri, parseConnectionUri } from './connection.ts';
+export { secretName } from './secret-name.ts';
+export { secretFields };
+export type {
+  AuthMethodChoices,
+  ConnectionFields,
+  FieldOption,
+  FormField,
+  GenerateResult,
+  InputKind,
+  ParsedConnection,
+  Platform,
+  Problem,
+  ProviderId,
+  ProviderInfo,
+  RawInput,
+  SecretKind,
+  Severity,
+  Slot,
+  Snippet,
+  SnippetLang,
+} from './types.ts';
+
+/** Provider ids in guide order. */
+export const providerIds: readonly ProviderId[] = PROVIDER_IDS;
+/** Platform ids. */
+export const platforms: readonly Platform[] = PLATFORMS;
+
+/** Display name, backend class, provider package and default kwargs, by provider id. */
+export const providers: Readonly<Record<ProviderId, ProviderInfo>> = Object.fromEntries(
+  PROVIDER_IDS.map((id) => [id, SPECS[id].info]),
+) as Record<ProviderId, ProviderInfo>;
+
+function unknownProvider(id: unknown): Problem {
+  return { field: 'provider', severity: 'error', message: `Unknown provider ${String(id)}` };
+}
+
+/** Every snippet the chosen platform and auth method need, in guide order, plus problems. */
+export function generate(providerId: ProviderId, input: RawInput): GenerateResult {
+  const spec = specOf(providerId);
+  return spec ? generateWith(spec, input ?? {}) : { snippets: [], problems: [unknownProvider(providerId)] };
+}
+
+/** Only the problems of an input (same as `generate(...).problems`, without building snippets). */
+export function validateInput(providerId: ProviderId, input: RawInput): Problem[] {
+  const spec = specOf(providerId);
+  return spec ? problemsOf(spec, input ?? {}).problems : [unknownProvider(providerId)];
+}
+
+/** The names Airflow will look up for the input's test variable and connection. */
+export function lookupNames(providerId: ProviderId, input: RawInput): { variable: string; connection: string } {
+  const spec = specOf(providerId);
+  return spec ? plainNames(spec, input ?? {}) : { variable: '', connection: '' };
+}
+
+/** Auth methods a platform offers for a provider; the default is the first. */
+export function authMethods(providerId: ProviderId, platform: Platform): AuthMethodChoices {
+  const spec = specOf(providerId);
+  const values = spec ? [...(spec.authMethods[platform] ?? spec.authMethods.astro)] : [];
+  const labels: Record<string, string> = {};
+  for (const v of values) labels[v] = spec?.authLabels[v] ?? v;
+  return { values, labels, default: values[0] ?? '' };
+}
+
+/** The form's fields, in order, for this provider, platform and auth method. */
+export function formFields(providerId: ProviderId, platform: Platform, authMethod: string): FormField[] {
+  if (!specOf(providerId)) return [];
+  const out: FormField[] = [];
+  for (const name of Object.keys(FIELDS)) {
+    if (!fieldApplies(name, providerId, platform, authMethod)) continue;
+    const d = fieldDef(name, providerId);
+    if (!d) continue;
+    const f: FormField = { name, label: d.label, help: d.help, placeholder: d.placeholder, kind: d.kind, secret: secretFields.includes(name) };
+    if (d.default !== undefined) f.default = d.default;
+    if (d.example !== undefined) f.example = d.example;
+    if (d.options) f.options = d.options.map((o) => ({ ...o }));
+    out.push(f);
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+/** What each provider module supplies to `generate`. */
+import type { Ctx } from './context.ts';
+import type { JsonTree } from './escape/json.ts';
+import type { Platform, ProviderInfo, SecretKind, Snippet } from './types.ts';
+
+export interface SecretNames {
+  variable: string;
+  connection: string;
+}
+
+export interface Identity {
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
+export interface ProviderSpec {
+  info: ProviderInfo;
+  /** Auth methods per platform; the first one is the platform's default. */
+  authMethods: Record<Platform, readonly string[]>;
+  authLabels: Record<string, string>;
+  /** Backend kwargs as deployed (strings may carry slot markers). */
+  kwargs(ctx: Ctx): Record<string, JsonTree>;
+  /** Kwargs for naming: prefixes/paths marked, separators plain. */
+  naming(ctx: Ctx): Record<string, unknown>;
+  /** Snippets that come before the test secrets are written. */
+  setup(ctx: Ctx, names: SecretNames): Snippet[];
+  /** Shell code that stores one test secret (the value is marked). */
+  write(ctx: Ctx, kind: SecretKind, names: SecretNames, value: string): string;
+  verify(ctx: Ctx, names: SecretNames): string;
+  /** Snippets right after the secrets are written (e.g. per-secret access grants). */
+  afterWrite?(ctx: Ctx, names: SecretNames): Snippet[];
+  /** Remote Execution: labels/annotations for the agent pods and service accounts. */
+  identity?(ctx: Ctx): Identity | undefined;
+  /** Comment lines for the local `.env`. */
+  localNotes?(ctx: Ctx): string[];
+  /** Provider-specific checks (names, prefixes). */
+  validate?(ctx: Ctx, names: SecretNames): void;
+}

@@ -1,0 +1,66 @@
+/** AWS Systems Manager Parameter Store. */
+import { cmd, opt } from '../common-snippets.ts';
+import type { ProviderSpec } from '../provider-spec.ts';
+import { plain } from '../slots.ts';
+import { AWS_AUTH, account, awsIdentity, awsKwargs, awsLocalNotes, awsNaming, checkKeyChars, checkPrefixChars, iamSnippets, partition, region } from './aws-shared.ts';
+import { m } from '../context.ts';
+
+const PIPE_NOTE =
+  '# The value is piped in: the AWS CLI reads a value that starts with file:// (or http:// in CLI v1) from that location.';
+
+export const awsParameterStore: ProviderSpec = {
+  info: {
+    id: 'aws-parameter-store',
+    name: 'AWS Systems Manager Parameter Store',
+    backendClass: 'airflow.providers.amazon.aws.secrets.systems_manager.SystemsManagerParameterStoreBackend',
+    providerPackage: 'apache-airflow-providers-amazon',
+    defaultKwargs: {
+      connections_prefix: '/airflow/connections',
+      variables_prefix: '/airflow/variables',
+      config_prefix: '/airflow/config',
+    },
+  },
+  ...AWS_AUTH,
+  kwargs: (ctx) => awsKwargs(ctx, false),
+  naming: (ctx) => awsNaming(ctx, false),
+  setup(ctx) {
+    return iamSnippets(
+      ctx,
+      awsParameterStore,
+      'ssm:GetParameter',
+      // Parameter ARNs end in "parameter" + the name, which starts with "/".
+      (name) => 'arn:' + partition(ctx) + ':ssm:' + m(ctx, 'region') + ':' + account(ctx) + ':parameter' + name,
+      'SecureString parameters encrypted with a customer managed KMS key also need kms:Decrypt on that key; the default aws/ssm key needs nothing more.',
+    );
+  },
+  write(ctx, kind, names, v) {
+    const name = kind === 'variable' ? names.variable : names.connection;
+    return (
+      PIPE_NOTE +
+      '\n' +
+      cmd(['aws', 'ssm', 'put-parameter', region(ctx), opt('--name ', name), '--type SecureString', '--value file:///dev/stdin'], v) +
+      '\n'
+    );
+  },
+  verify(ctx, names) {
+    const get = (name: string) =>
+      cmd(['aws', 'ssm', 'get-parameter', region(ctx), opt('--name ', name), '--with-decryption', '--query Parameter.Value', '--output text']);
+    return get(names.variable) + '\n' + get(names.connection) + '\n';
+  },
+  identity: awsIdentity,
+  localNotes: awsLocalNotes,
+  validate(ctx, names) {
+    checkPrefixChars(ctx, /^[\w./-]*$/, 'Parameter names can only contain letters, digits and . - _ /');
+    checkKeyChars(ctx, /^[\w./-]+$/, 'Parameter names can only contain letters, digits and . - _ /');
+    for (const [field, name] of [
+      ['variableKey', names.variable],
+      ['connectionId', names.connection],
+    ] as const) {
+      const n = plain(name);
+      if (n.length > 1011) ctx.problems.push({ field, severity: 'error', message: `Parameter names can be at most 1011 characters (this one has ${n.length})` });
+      if (n.split('/').length - 1 > 15) ctx.problems.push({ field, severity: 'error', message: 'Parameter names can have at most 15 levels' });
+      if (/^\/?(aws|ssm)/i.test(n)) ctx.problems.push({ field, severity: 'error', message: 'Parameter names cannot start with aws or ssm' });
+    }
+  },
+};
+

@@ -1,0 +1,77 @@
+/** AWS Secrets Manager. */
+import { cmd, opt } from '../common-snippets.ts';
+import { m } from '../context.ts';
+import type { ProviderSpec } from '../provider-spec.ts';
+import { plain } from '../slots.ts';
+import { AWS_AUTH, account, awsIdentity, awsKwargs, awsLocalNotes, awsNaming, checkKeyChars, checkPrefixChars, iamSnippets, partition, region } from './aws-shared.ts';
+
+const PIPE_NOTE =
+  '# The value is piped in: the AWS CLI reads a value that starts with file:// (or http:// in CLI v1) from that location.';
+
+export const awsSecretsManager: ProviderSpec = {
+  info: {
+    id: 'aws-secrets-manager',
+    name: 'AWS Secrets Manager',
+    backendClass: 'airflow.providers.amazon.aws.secrets.secrets_manager.SecretsManagerBackend',
+    providerPackage: 'apache-airflow-providers-amazon',
+    defaultKwargs: {
+      connections_prefix: 'airflow/connections',
+      variables_prefix: 'airflow/variables',
+      config_prefix: 'airflow/config',
+      sep: '/',
+    },
+  },
+  ...AWS_AUTH,
+  kwargs: (ctx) => awsKwargs(ctx, true),
+  naming: (ctx) => awsNaming(ctx, true),
+  setup(ctx) {
+    return iamSnippets(
+      ctx,
+      awsSecretsManager,
+      'secretsmanager:GetSecretValue',
+      // Secret ARNs end in the name plus "-" and six random characters.
+      (name) => 'arn:' + partition(ctx) + ':secretsmanager:' + m(ctx, 'region') + ':' + account(ctx) + ':secret:' + name + '-??????',
+      'Secrets encrypted with a customer managed KMS key also need kms:Decrypt on that key; the default aws/secretsmanager key needs nothing more.',
+    );
+  },
+  write(ctx, kind, names, v) {
+    const name = kind === 'variable' ? names.variable : names.connection;
+    return (
+      PIPE_NOTE +
+      '\n' +
+      cmd(['aws', 'secretsmanager', 'create-secret', region(ctx), opt('--name ', name), '--secret-string file:///dev/stdin'], v) +
+      '\n'
+    );
+  },
+  verify(ctx, names) {
+    const get = (name: string) =>
+      cmd(['aws', 'secretsmanager', 'get-secret-value', region(ctx), opt('--secret-id ', name), '--query SecretString', '--output text']);
+    return get(names.variable) + '\n' + get(names.connection) + '\n';
+  },
+  identity: awsIdentity,
+  localNotes: awsLocalNotes,
+  validate(ctx, names) {
+    const rule = 'Secret names can only contain letters, digits and / _ + = . @ -';
+    checkPrefixChars(ctx, /^[\w/+=.@-]*$/, rule);
+    checkKeyChars(ctx, /^[\w/+=.@-]+$/, rule);
+    for (const field of ['connectionsPrefix', 'variablesPrefix']) {
+      if (ctx.typed[field]?.startsWith('/')) {
+        ctx.problems.push({
+          field,
+          severity: 'warning',
+          message: 'Secrets Manager does not add or remove a leading /: /airflow/variables/x and airflow/variables/x are different secrets.',
+        });
+      }
+    }
+    for (const [field, name] of [
+      ['variableKey', names.variable],
+      ['connectionId', names.connection],
+    ] as const) {
+      const n = plain(name);
+      if (n.length > 512) ctx.problems.push({ field, severity: 'error', message: `Secret names can be at most 512 characters (this one has ${n.length})` });
+      if (/-[A-Za-z0-9]{6}$/.test(n)) {
+        ctx.problems.push({ field, severity: 'warning', message: 'A name ending in a dash and six characters looks like the random ARN suffix and can confuse lookups by ARN.' });
+      }
+    }
+  },
+};

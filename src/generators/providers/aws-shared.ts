@@ -1,0 +1,116 @@
+/** What the two AWS backends share: kwargs, account/partition/role name, IAM policy, identity. */
+import { cmd, opt, snippet } from '../common-snippets.ts';
+import { type Ctx, m, value } from '../context.ts';
+import { type JsonTree, toJson } from '../escape/json.ts';
+import type { Identity, ProviderSpec } from '../provider-spec.ts';
+import { secretName } from '../secret-name.ts';
+import { mark } from '../slots.ts';
+import type { ProviderId, SecretKind, Snippet } from '../types.ts';
+
+export const AWS_AUTH = {
+  authMethods: { astro: ['role'], 'remote-execution': ['role'], software: ['access-keys'] },
+  authLabels: { role: 'IAM role', 'access-keys': 'Access keys' },
+} as const;
+
+const ROLE_ARN = /^arn:(aws[a-z-]*):iam::(\d{12}):role\/(?:[^/]*\/)*([^/]+)$/;
+
+/** Account ID: typed, else from the role ARN, else its placeholder. Marked. */
+export function account(ctx: Ctx): string {
+  if (ctx.typed.awsAccountId) return m(ctx, 'awsAccountId');
+  const r = ROLE_ARN.exec(value(ctx, 'roleArn'));
+  return r ? mark('roleArn', r[2]) : m(ctx, 'awsAccountId');
+}
+
+export function partition(ctx: Ctx): string {
+  return ROLE_ARN.exec(value(ctx, 'roleArn'))?.[1] ?? 'aws';
+}
+
+/** The role name from the ARN (marked), or a placeholder. */
+export function roleName(ctx: Ctx): string {
+  const r = ROLE_ARN.exec(value(ctx, 'roleArn'));
+  return mark('roleArn', r ? r[3] : value(ctx, 'roleArn') ? value(ctx, 'roleArn') : '<your-role-name>');
+}
+
+export function awsKwargs(ctx: Ctx, withSep: boolean): Record<string, JsonTree> {
+  const kw: Record<string, JsonTree> = {
+    connections_prefix: m(ctx, 'connectionsPrefix'),
+    variables_prefix: m(ctx, 'variablesPrefix'),
+  };
+  if (withSep && ctx.typed.sep !== undefined) kw.sep = m(ctx, 'sep');
+  kw.region_name = m(ctx, 'region');
+  if (ctx.authMethod === 'access-keys') {
+    kw.aws_access_key_id = m(ctx, 'accessKeyId');
+    kw.aws_secret_access_key = m(ctx, 'secretAccessKey');
+  } else if (ctx.platform !== 'remote-execution') {
+    // On Astro the Deployment's workload identity assumes this role. On Remote Execution the
+    // pods get the role's credentials through IRSA (see values.yaml), so no role_arn is needed.
+    kw.role_arn = m(ctx, 'roleArn');
+  }
+  return kw;
+}
+
+export function awsNaming(ctx: Ctx, withSep: boolean): Record<string, unknown> {
+  const kw: Record<string, unknown> = {
+    connections_prefix: m(ctx, 'connectionsPrefix'),
+    variables_prefix: m(ctx, 'variablesPrefix'),
+  };
+  if (withSep) kw.sep = value(ctx, 'sep');
+  return kw;
+}
+
+/** IAM policy JSON + the commands that create and attach it. */
+export function iamSnippets(ctx: Ctx, spec: ProviderSpec, action: string, resource: (name: string) => string, kms: string): Snippet[] {
+  const names = (['connection', 'variable'] as SecretKind[]).map((k) => secretName(spec.info.id, spec.naming(ctx), k, '*') ?? '');
+  const policy = {
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'ReadAirflowSecrets', Effect: 'Allow', Action: action, Resource: names.map(resource) }],
+  };
+  const policyArn = 'arn:' + partition(ctx) + ':iam::' + account(ctx) + ':policy/' + m(ctx, 'policyName');
+  const attach =
+    ctx.authMethod === 'access-keys'
+      ? cmd(['aws', 'iam', 'attach-user-policy', opt('--user-name ', m(ctx, 'iamUserName')), opt('--policy-arn ', policyArn)])
+      : cmd(['aws', 'iam', 'attach-role-policy', opt('--role-name ', roleName(ctx)), opt('--policy-arn ', policyArn)]);
+  const lines = [
+    `# Create the read-only policy from ${'airflow-secrets-policy.json'} and attach it to the ${ctx.authMethod === 'access-keys' ? 'IAM user of the access key' : 'role Airflow uses'}.`,
+    `# ${kms}`,
+    cmd(['aws', 'iam', 'create-policy', opt('--policy-name ', m(ctx, 'policyName')), '--policy-document file://airflow-secrets-policy.json']),
+    attach,
+  ];
+  if (ctx.platform === 'remote-execution') {
+    lines.push("# IRSA: the role's trust policy must allow the agent service accounts through your EKS cluster's OIDC provider.");
+  }
+  return [
+    snippet('iam-policy', 'Least-privilege IAM policy', 'json', toJson(policy, { indent: 2 }) + '\n', 'airflow-secrets-policy.json'),
+    snippet('iam-attach-policy', 'Create and attach the policy', 'sh', lines.join('\n') + '\n'),
+  ];
+}
+
+export function awsIdentity(ctx: Ctx): Identity | undefined {
+  return { annotations: { 'eks.amazonaws.com/role-arn': m(ctx, 'roleArn') } };
+}
+
+export function region(ctx: Ctx): string {
+  return opt('--region ', m(ctx, 'region'));
+}
+
+export function awsLocalNotes(ctx: Ctx): string[] {
+  return ctx.authMethod === 'role'
+    ? ['Locally, the containers need AWS credentials that may assume role_arn (see the Astro CLI docs on authenticating to cloud services).']
+    : [];
+}
+
+export function checkPrefixChars(ctx: Ctx, allowed: RegExp, message: string): void {
+  for (const field of ['connectionsPrefix', 'variablesPrefix']) {
+    const v = ctx.typed[field];
+    if (v !== undefined && !allowed.test(v)) ctx.problems.push({ field, message, severity: 'error' });
+  }
+}
+
+export function checkKeyChars(ctx: Ctx, allowed: RegExp, message: string): void {
+  for (const field of ['variableKey', 'connectionId']) {
+    const v = ctx.typed[field];
+    if (v !== undefined && !allowed.test(v)) ctx.problems.push({ field, message, severity: 'error' });
+  }
+}
+
+export type AwsId = Extract<ProviderId, 'aws-parameter-store' | 'aws-secrets-manager'>;

@@ -1,0 +1,125 @@
+/** Azure Key Vault. */
+import { cmd, opt, shellWord, snippet } from '../common-snippets.ts';
+import { type Ctx, m, value } from '../context.ts';
+import type { JsonTree } from '../escape/json.ts';
+import type { ProviderSpec } from '../provider-spec.ts';
+import { mark, plain } from '../slots.ts';
+
+/** The vault name from the URL (https://NAME.vault.azure.net/), marked as the URL's slot. */
+export function vaultName(ctx: Ctx): string {
+  const url = value(ctx, 'vaultUrl');
+  if (!url) return mark('vaultUrl', '<your-key-vault-name>');
+  const name = url.replace(/^https?:\/\//i, '').split(/[./:?#]/)[0];
+  return mark('vaultUrl', name || url);
+}
+
+export const azureKeyVault: ProviderSpec = {
+  info: {
+    id: 'azure-key-vault',
+    name: 'Azure Key Vault',
+    backendClass: 'airflow.providers.microsoft.azure.secrets.key_vault.AzureKeyVaultBackend',
+    providerPackage: 'apache-airflow-providers-microsoft-azure',
+    defaultKwargs: {
+      connections_prefix: 'airflow-connections',
+      variables_prefix: 'airflow-variables',
+      config_prefix: 'airflow-config',
+      vault_url: '',
+      sep: '-',
+    },
+  },
+  authMethods: {
+    astro: ['client-secret', 'managed-identity'],
+    'remote-execution': ['client-secret', 'managed-identity'],
+    software: ['client-secret'],
+  },
+  authLabels: { 'client-secret': 'Service principal (client secret)', 'managed-identity': 'Managed identity' },
+
+  kwargs(ctx) {
+    const kw: Record<string, JsonTree> = {
+      connections_prefix: m(ctx, 'connectionsPrefix'),
+      variables_prefix: m(ctx, 'variablesPrefix'),
+    };
+    if (ctx.typed.sep !== undefined) kw.sep = m(ctx, 'sep');
+    kw.vault_url = m(ctx, 'vaultUrl');
+    if (ctx.authMethod === 'managed-identity') {
+      kw.managed_identity_client_id = m(ctx, 'managedIdentityClientId');
+      kw.workload_identity_tenant_id = m(ctx, 'tenantId');
+    } else {
+      // With all three set the backend uses exactly this service principal.
+      kw.tenant_id = m(ctx, 'tenantId');
+      kw.client_id = m(ctx, 'clientId');
+      kw.client_secret = m(ctx, 'clientSecret');
+    }
+    return kw;
+  },
+  naming(ctx) {
+    return { connections_prefix: m(ctx, 'connectionsPrefix'), variables_prefix: m(ctx, 'variablesPrefix'), sep: value(ctx, 'sep') };
+  },
+  setup(ctx) {
+    const principal = m(ctx, ctx.authMethod === 'managed-identity' ? 'managedIdentityClientId' : 'clientId');
+    const vault = vaultName(ctx);
+    const who = ctx.authMethod === 'managed-identity' ? 'managed identity' : 'app registration';
+    const lines = [
+      `# Let the ${who} read secret values in this vault (role Key Vault Secrets User).`,
+      cmd([
+        'az',
+        'role',
+        'assignment',
+        'create',
+        "--role 'Key Vault Secrets User'",
+        opt('--assignee ', principal),
+        '--scope "$(' + cmd(['az', 'keyvault', 'show', opt('--name ', vault), '--query id', '--output tsv']) + ')"',
+      ]),
+      '# A vault that uses access policies instead of Azure RBAC needs only "get" on secrets:',
+      '# az keyvault set-policy --name VAULT_NAME --spn CLIENT_ID --secret-permissions get',
+    ];
+    return [snippet('azure-grant-access', 'Grant read access', 'sh', lines.join('\n') + '\n')];
+  },
+  write(ctx, kind, names, v) {
+    const name = kind === 'variable' ? names.variable : names.connection;
+    const note = kind === 'variable' ? '# The value is piped in: az reads an argument that starts with @ from a file.\n' : '';
+    return note + cmd(['az', 'keyvault', 'secret', 'set', opt('--vault-name ', vaultName(ctx)), opt('--name ', name), '--file /dev/stdin', '--encoding utf-8'], v) + '\n';
+  },
+  verify(ctx, names) {
+    const get = (name: string) =>
+      cmd(['az', 'keyvault', 'secret', 'show', opt('--vault-name ', vaultName(ctx)), opt('--name ', name), '--query value', '--output tsv']);
+    return get(names.variable) + '\n' + get(names.connection) + '\n';
+  },
+  identity(ctx) {
+    if (ctx.authMethod !== 'managed-identity') return undefined;
+    return {
+      labels: { 'azure.workload.identity/use': 'true' },
+      annotations: { 'azure.workload.identity/client-id': m(ctx, 'managedIdentityClientId') },
+    };
+  },
+  validate(ctx, names) {
+    const sep = value(ctx, 'sep');
+    if (ctx.typed.sep !== undefined && !/^[A-Za-z0-9-]+$/.test(sep)) {
+      ctx.problems.push({ field: 'sep', severity: 'error', message: 'Key Vault names only allow letters, digits and -, so the separator must be one of those (usually -)' });
+    }
+    for (const field of ['connectionsPrefix', 'variablesPrefix']) {
+      const v = ctx.typed[field];
+      if (v !== undefined && !/^[A-Za-z0-9_-]*$/.test(v)) {
+        ctx.problems.push({ field, severity: 'error', message: 'Key Vault names only allow letters, digits and - (Airflow turns _ into the separator)' });
+      }
+    }
+    for (const [field, name] of [
+      ['variableKey', names.variable],
+      ['connectionId', names.connection],
+    ] as const) {
+      const key = ctx.typed[field];
+      if (key === undefined) continue;
+      const n = plain(name);
+      if (!/^[A-Za-z0-9_-]+$/.test(key)) {
+        ctx.problems.push({ field, severity: 'error', message: `Key Vault names only allow letters, digits and - (the name would be ${n})` });
+      } else if (key.includes('_')) {
+        ctx.problems.push({
+          field,
+          severity: 'warning',
+          message: `Key Vault names cannot contain _, so Airflow replaces every _ with "${sep}" and looks up ${n}; the commands here use that name.`,
+        });
+      }
+      if (n.length > 127) ctx.problems.push({ field, severity: 'error', message: `Key Vault names can be at most 127 characters (this one has ${n.length})` });
+    }
+  },
+};

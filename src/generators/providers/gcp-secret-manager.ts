@@ -1,0 +1,144 @@
+/** Google Cloud Secret Manager. */
+import { cmd, opt, shellWord, snippet } from '../common-snippets.ts';
+import { type Ctx, m, value } from '../context.ts';
+import type { JsonTree } from '../escape/json.ts';
+import { parseJsonObject } from '../fields.ts';
+import type { ProviderSpec } from '../provider-spec.ts';
+import { mark, plain } from '../slots.ts';
+
+/** A key-file template shown (as a JSON object) until a key is pasted. */
+const KEYFILE_TEMPLATE = {
+  type: 'service_account',
+  project_id: '<your-gcp-project-id>',
+  private_key_id: '<your-private-key-id>',
+  private_key: '<your-private-key>',
+  client_email: '<your-service-account-email>',
+  client_id: '<your-client-id>',
+  token_uri: 'https://oauth2.googleapis.com/token',
+};
+
+function keyfile(ctx: Ctx): JsonTree {
+  const t = ctx.typed.keyfileJson;
+  if (t === undefined) return { markedField: 'keyfileJson', value: KEYFILE_TEMPLATE };
+  const o = parseJsonObject(t);
+  // Not a JSON object: rendered as typed (a string) so the reader sees it; a problem explains.
+  return o ? { markedField: 'keyfileJson', value: o as JsonTree } : mark('keyfileJson', t);
+}
+
+/** The service account: typed, else the key file's client_email, else its placeholder. */
+function serviceAccount(ctx: Ctx): string {
+  if (ctx.typed.serviceAccountEmail) return m(ctx, 'serviceAccountEmail');
+  const email = ctx.typed.keyfileJson ? parseJsonObject(ctx.typed.keyfileJson)?.client_email : undefined;
+  return typeof email === 'string' && email ? mark('keyfileJson', email) : m(ctx, 'serviceAccountEmail');
+}
+
+const project = (ctx: Ctx) => opt('--project=', m(ctx, 'projectId'));
+
+export const gcpSecretManager: ProviderSpec = {
+  info: {
+    id: 'gcp-secret-manager',
+    name: 'Google Cloud Secret Manager',
+    backendClass: 'airflow.providers.google.cloud.secrets.secret_manager.CloudSecretManagerBackend',
+    providerPackage: 'apache-airflow-providers-google',
+    defaultKwargs: {
+      connections_prefix: 'airflow-connections',
+      variables_prefix: 'airflow-variables',
+      config_prefix: 'airflow-config',
+      sep: '-',
+    },
+  },
+  authMethods: { astro: ['workload-identity', 'key-file'], 'remote-execution': ['workload-identity'], software: ['key-file'] },
+  authLabels: { 'workload-identity': 'Workload Identity', 'key-file': 'Service account key' },
+
+  kwargs(ctx) {
+    const kw: Record<string, JsonTree> = {
+      connections_prefix: m(ctx, 'connectionsPrefix'),
+      variables_prefix: m(ctx, 'variablesPrefix'),
+    };
+    if (ctx.typed.sep !== undefined) kw.sep = m(ctx, 'sep');
+    kw.project_id = m(ctx, 'projectId');
+    // gcp_keyfile_dict must be a JSON object: the backend reads its fields directly.
+    if (ctx.authMethod === 'key-file') kw.gcp_keyfile_dict = keyfile(ctx);
+    return kw;
+  },
+  naming(ctx) {
+    return { connections_prefix: m(ctx, 'connectionsPrefix'), variables_prefix: m(ctx, 'variablesPrefix'), sep: value(ctx, 'sep') };
+  },
+  setup: () => [],
+  write(ctx, kind, names, v) {
+    const name = kind === 'variable' ? names.variable : names.connection;
+    const note =
+      kind === 'variable'
+        ? '# --data-file=- stores the piped value as the first version: Airflow reads the latest version,\n# and a secret without any version is "not found".\n'
+        : '';
+    return note + cmd(['gcloud', 'secrets', 'create', shellWord(name), project(ctx), '--replication-policy=automatic', '--data-file=-'], v) + '\n';
+  },
+  verify(ctx, names) {
+    const get = (name: string) => cmd(['gcloud', 'secrets', 'versions', 'access', 'latest', project(ctx), opt('--secret=', name)]);
+    return get(names.variable) + '\n' + get(names.connection) + '\n';
+  },
+  afterWrite(ctx, names) {
+    const member = opt('--member=', 'serviceAccount:' + serviceAccount(ctx));
+    const role = '--role=roles/secretmanager.secretAccessor';
+    const lines = [
+      '# Let the service account read these secrets (Secret Manager Secret Accessor on each secret).',
+      cmd(['gcloud', 'secrets', 'add-iam-policy-binding', shellWord(names.variable), project(ctx), member, role]),
+      cmd(['gcloud', 'secrets', 'add-iam-policy-binding', shellWord(names.connection), project(ctx), member, role]),
+      '# Or once for every secret in the project:',
+      '# gcloud projects add-iam-policy-binding PROJECT_ID --member=serviceAccount:EMAIL --role=roles/secretmanager.secretAccessor',
+    ];
+    if (ctx.platform === 'remote-execution') {
+      const ksa = m(ctx, 'projectId') + '.svc.id.goog[' + m(ctx, 'kubernetesNamespace') + '/' + m(ctx, 'kubernetesServiceAccount') + ']';
+      lines.push(
+        "# GKE Workload Identity: let the agents' Kubernetes service account act as this service account.",
+        cmd([
+          'gcloud',
+          'iam',
+          'service-accounts',
+          'add-iam-policy-binding',
+          shellWord(serviceAccount(ctx)),
+          project(ctx),
+          '--role=roles/iam.workloadIdentityUser',
+          opt('--member=', 'serviceAccount:' + ksa),
+        ]),
+      );
+    }
+    return [snippet('gcp-grant-access', 'Grant read access', 'sh', lines.join('\n') + '\n')];
+  },
+  identity(ctx) {
+    return { annotations: { 'iam.gke.io/gcp-service-account': serviceAccount(ctx) } };
+  },
+  localNotes(ctx) {
+    return ctx.authMethod === 'workload-identity'
+      ? ['Workload Identity exists only on the Deployment: locally, use a service account key or your gcloud credentials.']
+      : [];
+  },
+  validate(ctx, names) {
+    const prefix = value(ctx, 'connectionsPrefix') + value(ctx, 'sep');
+    if (!/^[\w-]*$/.test(prefix)) {
+      ctx.problems.push({
+        field: ctx.typed.sep !== undefined && !/^[\w-]*$/.test(value(ctx, 'sep')) ? 'sep' : 'connectionsPrefix',
+        severity: 'error',
+        message: 'The connections prefix and separator may only use letters, digits, - and _ (Airflow refuses to start otherwise)',
+      });
+    }
+    for (const [field, name] of [
+      ['variableKey', names.variable],
+      ['connectionId', names.connection],
+      ['variablesPrefix', names.variable],
+    ] as const) {
+      const n = plain(name);
+      if (field === 'variablesPrefix') {
+        if (ctx.typed.variablesPrefix !== undefined && !/^[\w-]*$/.test(ctx.typed.variablesPrefix)) {
+          ctx.problems.push({ field, severity: 'error', message: 'Secret names can only contain letters, digits, - and _' });
+        }
+        continue;
+      }
+      if (ctx.typed[field] !== undefined && !/^[\w-]+$/.test(ctx.typed[field])) {
+        ctx.problems.push({ field, severity: 'error', message: `Secret names can only contain letters, digits, - and _ (the name would be ${n})` });
+      } else if (n.length > 255) {
+        ctx.problems.push({ field, severity: 'error', message: `Secret names can be at most 255 characters (this one has ${n.length})` });
+      }
+    }
+  },
+};

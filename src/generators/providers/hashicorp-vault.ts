@@ -1,0 +1,181 @@
+/** HashiCorp Vault: KV mount, least-privilege policy, AppRole or Kubernetes auth. */
+import { cmd, opt, shellWord, snippet } from '../common-snippets.ts';
+import { type Ctx, m, value } from '../context.ts';
+import { hclString } from '../escape/hcl.ts';
+import type { JsonTree } from '../escape/json.ts';
+import type { ProviderSpec } from '../provider-spec.ts';
+import { rstripChars, secretName } from '../secret-name.ts';
+import { mark, plain } from '../slots.ts';
+import type { SecretKind } from '../types.ts';
+
+function kvVersion(ctx: Ctx): '1' | '2' {
+  return value(ctx, 'kvVersion') === '1' ? '1' : '2';
+}
+
+/** `<path>/<key>` under the mount, as the CLI's -mount form and Airflow use it. */
+function kvPath(ctx: Ctx, kind: SecretKind): string {
+  const path = rstripChars(m(ctx, kind === 'variable' ? 'variablesPath' : 'connectionsPath'), '/');
+  const key = m(ctx, kind === 'variable' ? 'variableKey' : 'connectionId');
+  return plain(path) === '' ? key : path + '/' + key;
+}
+
+function policyFile(ctx: Ctx): string {
+  return m(ctx, 'policyName') + '.hcl';
+}
+
+export const hashicorpVault: ProviderSpec = {
+  info: {
+    id: 'hashicorp-vault',
+    name: 'HashiCorp Vault',
+    backendClass: 'airflow.providers.hashicorp.secrets.vault.VaultBackend',
+    providerPackage: 'apache-airflow-providers-hashicorp',
+    defaultKwargs: {
+      connections_path: 'connections',
+      variables_path: 'variables',
+      config_path: 'config',
+      mount_point: 'secret',
+      kv_engine_version: 2,
+      auth_type: 'token',
+    },
+  },
+  authMethods: { astro: ['approle'], 'remote-execution': ['approle', 'kubernetes'], software: ['approle'] },
+  authLabels: { approle: 'AppRole', kubernetes: 'Kubernetes auth' },
+
+  kwargs(ctx) {
+    const version = ctx.typed.kvVersion;
+    const kw: Record<string, JsonTree> = {
+      connections_path: m(ctx, 'connectionsPath'),
+      variables_path: m(ctx, 'variablesPath'),
+      mount_point: m(ctx, 'mountPoint'),
+      kv_engine_version:
+        version === undefined || version === '1' || version === '2'
+          ? { markedField: 'kvVersion', value: Number(kvVersion(ctx)) }
+          : mark('kvVersion', version),
+      url: m(ctx, 'vaultUrl'),
+    };
+    if (ctx.typed.namespace) kw.namespace = m(ctx, 'namespace');
+    if (ctx.authMethod === 'kubernetes') {
+      kw.auth_type = 'kubernetes';
+      kw.kubernetes_role = m(ctx, 'kubernetesRole');
+      kw.auth_mount_point = m(ctx, 'kubernetesAuthMount');
+    } else {
+      kw.auth_type = 'approle';
+      kw.role_id = m(ctx, 'roleId');
+      kw.secret_id = m(ctx, 'secretId');
+    }
+    return kw;
+  },
+
+  naming(ctx) {
+    return {
+      connections_path: m(ctx, 'connectionsPath'),
+      variables_path: m(ctx, 'variablesPath'),
+      mount_point: m(ctx, 'mountPoint'),
+      kv_engine_version: Number(kvVersion(ctx)),
+    };
+  },
+
+  setup(ctx) {
+    const v2 = kvVersion(ctx) === '2';
+    const enable = [
+      `# Enable a KV version ${kvVersion(ctx)} secrets engine for the Airflow secrets (skip this if the mount exists:`,
+      '# `vault secrets list`). Run the vault commands with VAULT_ADDR and an admin token set.',
+      cmd(['vault', 'secrets', 'enable', opt('-path=', m(ctx, 'mountPoint')), opt('-version=', mark('kvVersion', kvVersion(ctx))), 'kv']),
+    ];
+    // The policy paths are the names Airflow requests, with the key replaced by *.
+    const block = (kind: SecretKind) => {
+      const path = secretName('hashicorp-vault', hashicorpVault.naming(ctx), kind, '*') ?? '';
+      return [`path ${hclString(path)} {`, '  capabilities = ["read"]', '}'];
+    };
+    const policy = [
+      '# Read-only access to exactly the paths Airflow reads, nothing else.',
+      v2 ? '# KV version 2 serves secret data under <mount>/data/, so that is the path to allow.' : '# KV version 1 serves secrets at <mount>/<path>.',
+      ...block('connection'),
+      '',
+      ...block('variable'),
+    ];
+    const out = [
+      snippet('vault-enable-kv', 'Enable the KV secrets engine', 'sh', enable.join('\n') + '\n'),
+      snippet('vault-policy', 'Least-privilege policy', 'hcl', policy.join('\n') + '\n', plain(policyFile(ctx))),
+      snippet(
+        'vault-write-policy',
+        'Write the policy',
+        'sh',
+        cmd(['vault', 'policy', 'write', shellWord(m(ctx, 'policyName')), shellWord(policyFile(ctx))]) + '\n',
+      ),
+    ];
+    if (ctx.authMethod === 'kubernetes') {
+      const mount = m(ctx, 'kubernetesAuthMount');
+      const lines = [
+        '# Enable Kubernetes auth once and point it at the agent cluster. If Vault runs outside that',
+        '# cluster, also set kubernetes_ca_cert and token_reviewer_jwt (see the Vault Kubernetes auth docs).',
+        cmd(['vault', 'auth', 'enable', opt('-path=', mount), 'kubernetes']),
+        cmd(['vault', 'write', shellWord('auth/' + mount + '/config'), opt('kubernetes_host=', m(ctx, 'kubernetesHost'))]),
+        '# Pods running as this service account in this namespace get the read policy.',
+        cmd([
+          'vault',
+          'write',
+          shellWord('auth/' + mount + '/role/' + m(ctx, 'kubernetesRole')),
+          opt('bound_service_account_names=', m(ctx, 'kubernetesServiceAccount')),
+          opt('bound_service_account_namespaces=', m(ctx, 'kubernetesNamespace')),
+          opt('token_policies=', m(ctx, 'policyName')),
+        ]),
+      ];
+      out.push(snippet('vault-kubernetes-auth', 'Kubernetes auth role for the agents', 'sh', lines.join('\n') + '\n'));
+    } else {
+      const role = 'auth/approle/role/' + m(ctx, 'roleName');
+      const lines = [
+        '# Enable AppRole once per Vault (a second run fails with "path is already in use").',
+        'vault auth enable approle',
+        "# A role whose tokens get the read policy (and Vault's default policy).",
+        cmd(['vault', 'write', shellWord(role), opt('token_policies=', m(ctx, 'policyName'))]),
+        '# The role ID and a new secret ID: put them in role_id and secret_id of the kwargs.',
+        cmd(['vault', 'read', '-field=role_id', shellWord(role + '/role-id')]),
+        cmd(['vault', 'write', '-f', '-field=secret_id', shellWord(role + '/secret-id')]),
+      ];
+      out.push(snippet('vault-approle', 'AppRole for Airflow', 'sh', lines.join('\n') + '\n'));
+    }
+    return out;
+  },
+
+  write(ctx, kind, _names, v) {
+    const field = kind === 'variable' ? 'value=-' : 'conn_uri=-';
+    const mount = opt('-mount=', m(ctx, 'mountPoint'));
+    const note =
+      kind === 'variable'
+        ? '# Airflow reads a variable from the key "value". The value is piped in, so it is stored exactly as typed.'
+        : '# Airflow reads a connection from the key "conn_uri" (or from conn_type, host, login, ... keys).';
+    return note + '\n' + cmd(['vault', 'kv', 'put', mount, shellWord(kvPath(ctx, kind)), field], v) + '\n';
+  },
+
+  verify(ctx) {
+    const mount = opt('-mount=', m(ctx, 'mountPoint'));
+    return (
+      cmd(['vault', 'kv', 'get', mount, shellWord(kvPath(ctx, 'variable'))]) +
+      '\n' +
+      cmd(['vault', 'kv', 'get', mount, shellWord(kvPath(ctx, 'connection'))]) +
+      '\n'
+    );
+  },
+
+  localNotes(ctx) {
+    return ctx.typed.vaultUrl
+      ? []
+      : ['A Vault on your computer is http://host.docker.internal:8200 from inside the Astro CLI containers.'];
+  },
+
+  validate(ctx) {
+    for (const [field, key] of [
+      ['variableKey', ctx.typed.variableKey],
+      ['connectionId', ctx.typed.connectionId],
+    ] as const) {
+      if (key !== undefined && !/^[\w./-]+$/.test(key)) {
+        ctx.problems.push({
+          field,
+          severity: 'warning',
+          message: 'Vault paths work best with letters, digits, . - _ and /; other characters may need care in the CLI and in policies.',
+        });
+      }
+    }
+  },
+};

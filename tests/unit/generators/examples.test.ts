@@ -1,0 +1,459 @@
+/**
+ * Example-based tests for every provider x platform x auth method. The expected facts are
+ * written by hand from the reference sheet (class paths, names, IAM actions, policy paths,
+ * commands), not copied from the generator's output.
+ */
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import {
+  authMethods,
+  formFields,
+  generate,
+  lookupNames,
+  platforms,
+  providerIds,
+  providers,
+  secretFields,
+  validateInput,
+  type GenerateResult,
+  type Platform,
+  type ProviderId,
+} from '../../../src/generators/index.ts';
+
+const COMMON = ['connection-uri', 'connection-json', 'write-variable', 'write-connection', 'verify-secrets', 'requirements', 'backend-kwargs'];
+const TAIL: Record<Platform, string[]> = {
+  astro: ['env-file', 'example-dag', 'deploy-astro'],
+  'remote-execution': ['env-file', 'example-dag', 'values-yaml', 'helm-upgrade'],
+  software: ['dockerfile', 'example-dag', 'software-env-vars'],
+};
+const PROVIDER_IDS_EXTRA: Record<ProviderId, (auth: string) => string[]> = {
+  'hashicorp-vault': (a) => ['vault-enable-kv', 'vault-policy', 'vault-write-policy', a === 'kubernetes' ? 'vault-kubernetes-auth' : 'vault-approle'],
+  'aws-parameter-store': () => ['iam-policy', 'iam-attach-policy'],
+  'aws-secrets-manager': () => ['iam-policy', 'iam-attach-policy'],
+  'gcp-secret-manager': () => ['gcp-grant-access'],
+  'azure-key-vault': () => ['azure-grant-access'],
+};
+
+/** Auth methods per platform, from the issue's table (first = default). */
+const AUTH: Record<ProviderId, Record<Platform, string[]>> = {
+  'hashicorp-vault': { astro: ['approle'], 'remote-execution': ['approle', 'kubernetes'], software: ['approle'] },
+  'aws-parameter-store': { astro: ['role'], 'remote-execution': ['role'], software: ['access-keys'] },
+  'aws-secrets-manager': { astro: ['role'], 'remote-execution': ['role'], software: ['access-keys'] },
+  'gcp-secret-manager': { astro: ['workload-identity', 'key-file'], 'remote-execution': ['workload-identity'], software: ['key-file'] },
+  'azure-key-vault': { astro: ['client-secret', 'managed-identity'], 'remote-execution': ['client-secret', 'managed-identity'], software: ['client-secret'] },
+};
+
+const CLASS: Record<ProviderId, string> = {
+  'hashicorp-vault': 'airflow.providers.hashicorp.secrets.vault.VaultBackend',
+  'aws-parameter-store': 'airflow.providers.amazon.aws.secrets.systems_manager.SystemsManagerParameterStoreBackend',
+  'aws-secrets-manager': 'airflow.providers.amazon.aws.secrets.secrets_manager.SecretsManagerBackend',
+  'gcp-secret-manager': 'airflow.providers.google.cloud.secrets.secret_manager.CloudSecretManagerBackend',
+  'azure-key-vault': 'airflow.providers.microsoft.azure.secrets.key_vault.AzureKeyVaultBackend',
+};
+const PACKAGE: Record<ProviderId, string> = {
+  'hashicorp-vault': 'apache-airflow-providers-hashicorp',
+  'aws-parameter-store': 'apache-airflow-providers-amazon',
+  'aws-secrets-manager': 'apache-airflow-providers-amazon',
+  'gcp-secret-manager': 'apache-airflow-providers-google',
+  'azure-key-vault': 'apache-airflow-providers-microsoft-azure',
+};
+/** Names Airflow requests for variable my_var / connection my_db with default prefixes (sheet sections 1-5; Vault with mount airflow). */
+const NAMES: Record<ProviderId, { variable: string; connection: string }> = {
+  'hashicorp-vault': { variable: 'airflow/data/variables/my_var', connection: 'airflow/data/connections/my_db' },
+  'aws-parameter-store': { variable: '/airflow/variables/my_var', connection: '/airflow/connections/my_db' },
+  'aws-secrets-manager': { variable: 'airflow/variables/my_var', connection: 'airflow/connections/my_db' },
+  'gcp-secret-manager': { variable: 'airflow-variables-my_var', connection: 'airflow-connections-my_db' },
+  'azure-key-vault': { variable: 'airflow-variables-my-var', connection: 'airflow-connections-my-db' },
+};
+
+const KEYFILE = {
+  type: 'service_account',
+  project_id: 'my-project-123',
+  private_key_id: 'abc',
+  private_key: '-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n',
+  client_email: 'airflow@my-project-123.iam.gserviceaccount.com',
+};
+
+const FULL = {
+  deploymentId: 'cl03oiq7d80402nwn7fsl3dmv',
+  variableKey: 'my_var',
+  variableValue: 'hello world',
+  connectionId: 'my_db',
+  connHost: 'db.example.com',
+  connLogin: 'airflow',
+  connPassword: 'p@ss word',
+  connPort: '5432',
+  connSchema: 'app',
+  vaultUrl: 'https://vault.example.com:8200',
+  roleId: '11111111-2222-3333-4444-555555555555',
+  secretId: '66666666-7777-8888-9999-000000000000',
+  region: 'us-east-1',
+  roleArn: 'arn:aws:iam::123456789012:role/airflow-secrets',
+  accessKeyId: 'AKIAABCDEFGHIJKLMNOP',
+  secretAccessKey: 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN',
+  iamUserName: 'airflow',
+  projectId: 'my-project-123',
+  serviceAccountEmail: 'airflow@my-project-123.iam.gserviceaccount.com',
+  keyfileJson: JSON.stringify(KEYFILE, null, 2),
+  tenantId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
+  clientId: '12345678-1234-1234-1234-123456789012',
+  clientSecret: 's3cr3t~value',
+  managedIdentityClientId: 'fedcba98-7654-3210-fedc-ba9876543210',
+  kubernetesNamespace: 'astro-agents',
+  kubernetesServiceAccount: 'astro-agent',
+  kubernetesHost: 'https://203.0.113.10:443',
+};
+
+const combos = providerIds.flatMap((p) => platforms.flatMap((pl) => AUTH[p][pl].map((a) => [p, pl, a] as const)));
+
+function code(r: GenerateResult, id: string): string {
+  const s = r.snippets.find((x) => x.id === id);
+  if (!s) throw new Error('missing snippet ' + id);
+  return s.code;
+}
+
+/** The kwargs object from the .env / Dockerfile / values.yaml line (single-quoted JSON). */
+function kwargsFrom(r: GenerateResult): Record<string, unknown> {
+  return JSON.parse(code(r, 'backend-kwargs')) as Record<string, unknown>;
+}
+
+describe('every provider x platform x auth method', () => {
+  it('covers the 19 combinations of the issue', () => {
+    expect(combos).toHaveLength(19);
+    for (const p of providerIds) for (const pl of platforms) expect(authMethods(p, pl).values).toEqual(AUTH[p][pl]);
+  });
+
+  describe.each(combos)('%s on %s with %s', (p, platform, authMethod) => {
+    const vaultUrl = p === 'azure-key-vault' ? 'https://my-vault.vault.azure.net/' : FULL.vaultUrl;
+    const r = generate(p, { ...FULL, vaultUrl, platform, authMethod });
+
+    it('has exactly the contract snippet ids, in guide order', () => {
+      const ids = r.snippets.map((s) => s.id);
+      expect(new Set(ids)).toEqual(new Set([...PROVIDER_IDS_EXTRA[p](authMethod), ...COMMON, ...TAIL[platform]]));
+      expect(ids.indexOf('write-variable')).toBeLessThan(ids.indexOf('verify-secrets'));
+      expect(ids.indexOf('requirements')).toBeLessThan(ids.indexOf('example-dag'));
+      expect(ids.slice(-TAIL[platform].length)).toEqual(TAIL[platform]);
+    });
+
+    it('has no problems for valid input', () => {
+      const problems = r.problems.filter((x) => x.severity === 'error');
+      expect(problems).toEqual([]);
+    });
+
+    it('uses the current class path and provider package only', () => {
+      const all = r.snippets.map((s) => s.code).join('\n');
+      expect(all).not.toMatch(/airflow\.contrib|azure_key_vault|schedule_interval|undefined|NaN|\[object Object\]/);
+      expect(code(r, 'requirements').trim()).toBe(PACKAGE[p]);
+      expect(providers[p].backendClass).toBe(CLASS[p]);
+      if (platform === 'software') {
+        expect(code(r, 'dockerfile')).toContain(`ENV AIRFLOW__SECRETS__BACKEND='${CLASS[p]}'`);
+        expect(code(r, 'software-env-vars')).toContain(CLASS[p]);
+      } else {
+        expect(code(r, 'env-file')).toContain(`AIRFLOW__SECRETS__BACKEND='${CLASS[p]}'`);
+      }
+      if (platform === 'remote-execution') expect(parseYaml(code(r, 'values-yaml')).secretBackend).toBe(CLASS[p]);
+      if (platform === 'astro') expect(code(r, 'deploy-astro')).toContain(`AIRFLOW__SECRETS__BACKEND=${CLASS[p]}`);
+    });
+
+    it('writes, reads and documents the names Airflow looks up', () => {
+      expect(lookupNames(p, { ...FULL, platform, authMethod })).toEqual(NAMES[p]);
+      if (p !== 'hashicorp-vault') {
+        expect(code(r, 'write-variable')).toContain(NAMES[p].variable);
+        expect(code(r, 'write-connection')).toContain(NAMES[p].connection);
+        expect(code(r, 'verify-secrets')).toContain(NAMES[p].variable);
+      }
+    });
+
+    it('deploys the kwargs as one line of JSON, quoted for each target', () => {
+      const kw = kwargsFrom(r);
+      const line = JSON.stringify(kw);
+      if (platform === 'astro') {
+        const deploy = code(r, 'deploy-astro');
+        expect(deploy).toMatch(/--secret \\\n\s+AIRFLOW__SECRETS__BACKEND_KWARGS='\{/);
+        expect(deploy).toContain("astro deploy --deployment-id cl03oiq7d80402nwn7fsl3dmv");
+        const m = /AIRFLOW__SECRETS__BACKEND_KWARGS='([^'\n]*)'/.exec(deploy);
+        expect(JSON.parse(m![1])).toEqual(kw);
+      }
+      if (platform === 'remote-execution') {
+        const v = parseYaml(code(r, 'values-yaml'));
+        expect(v.commonEnv).toEqual([{ name: 'AIRFLOW__SECRETS__BACKEND_KWARGS', value: expect.any(String) }]);
+        expect(JSON.parse(v.commonEnv[0].value)).toEqual(kw);
+        expect(code(r, 'helm-upgrade')).toMatch(/^helm upgrade astro-agent \\\n\s+astronomer\/astro-remote-execution-agent \\\n\s+--namespace astro-agents \\\n\s+-f values\.yaml\n$/);
+      }
+      expect(line).not.toContain('None');
+    });
+
+    it('has an example DAG for the right Airflow version', () => {
+      const dag = code(r, 'example-dag');
+      expect(dag).toContain('schedule=None');
+      expect(dag).toContain('"my_var"');
+      expect(dag).toContain('"my_db"');
+      expect(dag).toContain('from airflow.sdk import');
+      expect(dag).toContain('Variable.get("my_var", default=None)');
+      expect(dag).toContain('Connection.get("my_db")');
+      expect(dag).not.toContain('default_var');
+    });
+
+    it('has well-formed slots', () => {
+      for (const s of r.snippets) {
+        let end = 0;
+        for (const slot of s.slots) {
+          expect(slot.start).toBeGreaterThanOrEqual(end);
+          expect(slot.end).toBeGreaterThanOrEqual(slot.start);
+          expect(slot.end).toBeLessThanOrEqual(s.code.length);
+          end = slot.end;
+        }
+        expect(s.code).not.toMatch(/[\uE000-\uE002]/);
+      }
+      const write = r.snippets.find((s) => s.id === 'example-dag')!;
+      const keySlot = write.slots.find((x) => x.field === 'variableKey')!;
+      expect(write.code.slice(keySlot.start, keySlot.end)).toBe('my_var');
+    });
+  });
+});
+
+describe('HashiCorp Vault facts', () => {
+  const base = { ...FULL, platform: 'astro' };
+  it('policy grants read on exactly <mount>/data/<path>/* for KV v2', () => {
+    const r = generate('hashicorp-vault', base);
+    const policy = code(r, 'vault-policy');
+    expect(policy.match(/^path "[^"]*"/gm)).toEqual(['path "airflow/data/connections/*"', 'path "airflow/data/variables/*"']);
+    expect(policy.match(/capabilities = \[[^\]]*\]/g)).toEqual(['capabilities = ["read"]', 'capabilities = ["read"]']);
+    expect(r.snippets.find((s) => s.id === 'vault-policy')!.filename).toBe('airflow-secrets-read.hcl');
+    expect(code(r, 'vault-write-policy').trim()).toBe('vault policy write airflow-secrets-read airflow-secrets-read.hcl');
+  });
+  it('KV v1 uses <mount>/<path>/* and -version=1', () => {
+    const r = generate('hashicorp-vault', { ...base, kvVersion: 1, mountPoint: 'kv', variablesPath: 'vars' });
+    expect(code(r, 'vault-policy').match(/^path "[^"]*"/gm)).toEqual(['path "kv/connections/*"', 'path "kv/vars/*"']);
+    expect(code(r, 'vault-enable-kv')).toContain('vault secrets enable -path=kv -version=1 kv');
+    expect(kwargsFrom(r)).toMatchObject({ kv_engine_version: 1, mount_point: 'kv', variables_path: 'vars' });
+  });
+  it('enables AppRole once, creates the role with the policy, reads role-id and a secret-id', () => {
+    const r = generate('hashicorp-vault', base);
+    const all = r.snippets.map((s) => s.code).join('\n');
+    expect(all.match(/^vault auth enable approle$/gm)).toHaveLength(1);
+    const approle = code(r, 'vault-approle');
+    expect(approle).toContain('vault write auth/approle/role/airflow token_policies=airflow-secrets-read');
+    expect(approle).toContain('vault read -field=role_id auth/approle/role/airflow/role-id');
+    expect(approle).toContain('vault write -f -field=secret_id auth/approle/role/airflow/secret-id');
+    expect(kwargsFrom(r)).toEqual({
+      connections_path: 'connections',
+      variables_path: 'variables',
+      mount_point: 'airflow',
+      kv_engine_version: 2,
+      url: 'https://vault.example.com:8200',
+      auth_type: 'approle',
+      role_id: FULL.roleId,
+      secret_id: FULL.secretId,
+    });
+  });
+  it('stores the variable under key value and the connection under conn_uri at <path>/<key>', () => {
+    const r = generate('hashicorp-vault', base);
+    expect(code(r, 'write-variable')).toContain("printf '%s' 'hello world' | vault kv put -mount=airflow variables/my_var value=-");
+    expect(code(r, 'write-connection')).toContain(
+      "printf '%s' postgres://airflow:p%40ss%20word@db.example.com:5432/app | vault kv put -mount=airflow connections/my_db conn_uri=-",
+    );
+    expect(code(r, 'verify-secrets')).toBe('vault kv get -mount=airflow variables/my_var\nvault kv get -mount=airflow connections/my_db\n');
+  });
+  it('Kubernetes auth (Remote Execution): kwargs and role', () => {
+    const r = generate('hashicorp-vault', { ...FULL, platform: 'remote-execution', authMethod: 'kubernetes', kubernetesAuthMount: 'k8s-agents' });
+    expect(kwargsFrom(r)).toMatchObject({ auth_type: 'kubernetes', kubernetes_role: 'airflow', auth_mount_point: 'k8s-agents' });
+    expect(kwargsFrom(r)).not.toHaveProperty('role_id');
+    const k = code(r, 'vault-kubernetes-auth');
+    expect(k).toContain('vault auth enable -path=k8s-agents kubernetes');
+    expect(k).toContain('vault write auth/k8s-agents/config kubernetes_host=https://203.0.113.10:443');
+    expect(k).toMatch(/vault write \\\n\s+auth\/k8s-agents\/role\/airflow \\\n\s+bound_service_account_names=astro-agent \\\n\s+bound_service_account_namespaces=astro-agents \\\n\s+token_policies=airflow-secrets-read/);
+  });
+  it('adds namespace only when given', () => {
+    expect(kwargsFrom(generate('hashicorp-vault', { ...base, namespace: 'admin' })).namespace).toBe('admin');
+    expect(kwargsFrom(generate('hashicorp-vault', base))).not.toHaveProperty('namespace');
+  });
+  it('warns about localhost and KV v1 on secret/', () => {
+    const p = validateInput('hashicorp-vault', { ...base, vaultUrl: 'http://localhost:8200', kvVersion: '1', mountPoint: 'secret' });
+    expect(p).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'vaultUrl', severity: 'warning' }),
+        expect.objectContaining({ field: 'kvVersion', severity: 'warning' }),
+      ]),
+    );
+  });
+});
+
+describe('AWS facts', () => {
+  it('Parameter Store: SecureString at /prefix/key, ssm:GetParameter on both prefix ARNs, kms note', () => {
+    const r = generate('aws-parameter-store', { ...FULL, platform: 'astro' });
+    expect(code(r, 'write-variable')).toMatch(/aws ssm put-parameter \\\n\s+--region us-east-1 \\\n\s+--name \/airflow\/variables\/my_var \\\n\s+--type SecureString/);
+    const policy = JSON.parse(code(r, 'iam-policy'));
+    expect(policy.Statement).toHaveLength(1);
+    expect(policy.Statement[0].Action).toBe('ssm:GetParameter');
+    expect(policy.Statement[0].Resource).toEqual([
+      'arn:aws:ssm:us-east-1:123456789012:parameter/airflow/connections/*',
+      'arn:aws:ssm:us-east-1:123456789012:parameter/airflow/variables/*',
+    ]);
+    const attach = code(r, 'iam-attach-policy');
+    expect(attach).toContain('kms:Decrypt');
+    expect(attach).toMatch(/aws iam attach-role-policy \\\n\s+--role-name airflow-secrets \\\n\s+--policy-arn arn:aws:iam::123456789012:policy\/airflow-secrets-read/);
+    expect(kwargsFrom(r)).toEqual({
+      connections_prefix: '/airflow/connections',
+      variables_prefix: '/airflow/variables',
+      region_name: 'us-east-1',
+      role_arn: FULL.roleArn,
+    });
+  });
+  it('Secrets Manager: no leading slash, GetSecretValue with the random-suffix wildcard', () => {
+    const r = generate('aws-secrets-manager', { ...FULL, platform: 'astro' });
+    const policy = JSON.parse(code(r, 'iam-policy'));
+    expect(policy.Statement[0].Action).toBe('secretsmanager:GetSecretValue');
+    expect(policy.Statement[0].Resource).toEqual([
+      'arn:aws:secretsmanager:us-east-1:123456789012:secret:airflow/connections/*-??????',
+      'arn:aws:secretsmanager:us-east-1:123456789012:secret:airflow/variables/*-??????',
+    ]);
+    expect(code(r, 'write-variable')).toContain('--name airflow/variables/my_var');
+  });
+  it('Remote Execution uses IRSA: role annotation, no role_arn in the kwargs', () => {
+    for (const p of ['aws-parameter-store', 'aws-secrets-manager'] as const) {
+      const r = generate(p, { ...FULL, platform: 'remote-execution' });
+      expect(parseYaml(code(r, 'values-yaml')).annotations).toEqual({ 'eks.amazonaws.com/role-arn': FULL.roleArn });
+      expect(kwargsFrom(r)).not.toHaveProperty('role_arn');
+    }
+  });
+  it('Software uses access keys in the kwargs and attaches the policy to the user', () => {
+    const r = generate('aws-secrets-manager', { ...FULL, platform: 'software' });
+    expect(kwargsFrom(r)).toMatchObject({ aws_access_key_id: FULL.accessKeyId, aws_secret_access_key: FULL.secretAccessKey });
+    expect(code(r, 'iam-attach-policy')).toContain('aws iam attach-user-policy');
+  });
+  it('validates region and role ARN with clear messages', () => {
+    const p = validateInput('aws-parameter-store', { region: 'useast1', roleArn: 'arn:aws:iam::123:role/x' });
+    expect(p).toContainEqual({ field: 'region', severity: 'error', message: 'Region must look like us-east-1' });
+    expect(p).toContainEqual(expect.objectContaining({ field: 'roleArn', severity: 'error', message: expect.stringContaining('arn:aws:iam::123456789012:role/') }));
+  });
+});
+
+describe('GCP facts', () => {
+  it('creates secrets with a first version from stdin and grants Secret Accessor', () => {
+    const r = generate('gcp-secret-manager', { ...FULL, platform: 'astro' });
+    expect(code(r, 'write-variable')).toMatch(
+      /^printf '%s' 'hello world' \| gcloud secrets create \\\n\s+airflow-variables-my_var \\\n\s+--project=my-project-123 \\\n\s+--replication-policy=automatic \\\n\s+--data-file=-$/m,
+    );
+    expect(code(r, 'gcp-grant-access')).toContain('--role=roles/secretmanager.secretAccessor');
+    expect(code(r, 'gcp-grant-access')).toContain('--member=serviceAccount:airflow@my-project-123.iam.gserviceaccount.com');
+    expect(kwargsFrom(r)).toEqual({ connections_prefix: 'airflow-connections', variables_prefix: 'airflow-variables', project_id: 'my-project-123' });
+  });
+  it('key file: gcp_keyfile_dict is a JSON object in every target', () => {
+    const r = generate('gcp-secret-manager', { ...FULL, platform: 'astro', authMethod: 'key-file' });
+    expect(kwargsFrom(r).gcp_keyfile_dict).toEqual(KEYFILE);
+    // In a single-quoted .env value python-dotenv reads \\ as one backslash.
+    const env = /BACKEND_KWARGS='(.*)'$/m.exec(code(r, 'env-file'))![1].replace(/\\([\\'])/g, '$1');
+    expect(JSON.parse(env).gcp_keyfile_dict).toEqual(KEYFILE);
+    const empty = generate('gcp-secret-manager', { platform: 'software' });
+    expect(typeof kwargsFrom(empty).gcp_keyfile_dict).toBe('object');
+  });
+  it('a key that is not JSON is shown as typed and reported', () => {
+    const r = generate('gcp-secret-manager', { platform: 'software', keyfileJson: 'not json' });
+    expect(kwargsFrom(r).gcp_keyfile_dict).toBe('not json');
+    expect(r.problems).toContainEqual(expect.objectContaining({ field: 'keyfileJson', severity: 'error' }));
+  });
+  it('GKE Workload Identity annotation and binding on Remote Execution', () => {
+    const r = generate('gcp-secret-manager', { ...FULL, platform: 'remote-execution' });
+    expect(parseYaml(code(r, 'values-yaml')).annotations).toEqual({ 'iam.gke.io/gcp-service-account': FULL.serviceAccountEmail });
+    expect(code(r, 'gcp-grant-access')).toContain("--member='serviceAccount:my-project-123.svc.id.goog[astro-agents/astro-agent]'");
+  });
+});
+
+describe('Azure facts', () => {
+  it('names replace _ with the separator, and the key rename is a warning', () => {
+    const r = generate('azure-key-vault', { ...FULL, vaultUrl: 'https://my-vault.vault.azure.net/', platform: 'astro' });
+    expect(code(r, 'write-variable')).toMatch(/--vault-name my-vault \\\n\s+--name airflow-variables-my-var/);
+    expect(r.problems).toContainEqual(expect.objectContaining({ field: 'variableKey', severity: 'warning' }));
+    expect(code(r, 'azure-grant-access')).toContain("--role 'Key Vault Secrets User'");
+    expect(kwargsFrom(r)).toEqual({
+      connections_prefix: 'airflow-connections',
+      variables_prefix: 'airflow-variables',
+      vault_url: 'https://my-vault.vault.azure.net/',
+      tenant_id: FULL.tenantId,
+      client_id: FULL.clientId,
+      client_secret: FULL.clientSecret,
+    });
+  });
+  it('managed identity on Remote Execution: workload identity label and client-id annotation', () => {
+    const r = generate('azure-key-vault', { ...FULL, vaultUrl: 'https://my-vault.vault.azure.net/', platform: 'remote-execution', authMethod: 'managed-identity' });
+    const v = parseYaml(code(r, 'values-yaml'));
+    expect(v.labels).toEqual({ 'azure.workload.identity/use': 'true' });
+    expect(v.annotations).toEqual({ 'azure.workload.identity/client-id': FULL.managedIdentityClientId });
+    expect(kwargsFrom(r)).toMatchObject({ managed_identity_client_id: FULL.managedIdentityClientId, workload_identity_tenant_id: FULL.tenantId });
+    expect(kwargsFrom(r)).not.toHaveProperty('client_secret');
+  });
+  it('validates the vault URL and GUIDs', () => {
+    const p = validateInput('azure-key-vault', { vaultUrl: 'https://x.example.com', tenantId: 'nope' });
+    expect(p.map((x) => x.field)).toEqual(expect.arrayContaining(['vaultUrl', 'tenantId']));
+    expect(validateInput('azure-key-vault', { vaultUrl: 'https://my-vault.vault.usgovcloudapi.net/' })).toEqual([]);
+  });
+});
+
+describe('input handling', () => {
+  it('empty input renders quoted placeholders and defaults', () => {
+    const r = generate('aws-parameter-store', {});
+    expect(code(r, 'deploy-astro')).toContain("--deployment-id '<your-deployment-id>'");
+    expect(code(r, 'write-variable')).toContain("--name '/airflow/variables/<your-variable-key>'");
+    expect(r.problems).toEqual([]);
+  });
+  it('garbage values are ignored with a problem and never printed', () => {
+    const r = generate('hashicorp-vault', { variableKey: { a: 1 }, connPort: Number.NaN, roleName: [1, 2], mountPoint: () => 1, other: 'x' } as never);
+    const all = r.snippets.map((s) => s.code).join('\n');
+    expect(all).not.toMatch(/undefined|NaN|\[object Object\]|function/);
+    expect(r.problems.map((p) => p.field)).toEqual(expect.arrayContaining(['variableKey', 'connPort', 'roleName', 'mountPoint']));
+    expect(all).toContain('<your-variable-key>');
+  });
+  it('numbers and booleans are text', () => {
+    const r = generate('hashicorp-vault', { kvVersion: 1, connPort: 5432, variableKey: true });
+    expect(kwargsFrom(r).kv_engine_version).toBe(1);
+    expect(code(r, 'connection-uri')).toContain(':5432');
+    expect(code(r, 'example-dag')).toContain('Variable.get("true"');
+  });
+  it('an auth method the platform does not offer falls back to the default with a problem', () => {
+    const r = generate('aws-parameter-store', { platform: 'software', authMethod: 'role' });
+    expect(r.problems).toContainEqual(expect.objectContaining({ field: 'authMethod', severity: 'error' }));
+    expect(kwargsFrom(r)).toHaveProperty('aws_access_key_id');
+  });
+  it('Remote Execution is Airflow 3 only; Airflow 2 DAGs use the 2.x imports', () => {
+    const re = generate('hashicorp-vault', { platform: 'remote-execution', airflowVersion: '2' });
+    expect(re.problems).toContainEqual(expect.objectContaining({ field: 'airflowVersion', severity: 'error' }));
+    expect(code(re, 'example-dag')).toContain('from airflow.sdk import');
+    const a2 = generate('hashicorp-vault', { platform: 'astro', airflowVersion: 2, variableKey: 'k', connectionId: 'c' });
+    const dag = code(a2, 'example-dag');
+    expect(dag).toContain('from airflow.models import Variable');
+    expect(dag).toContain('from airflow.hooks.base import BaseHook');
+    expect(dag).toContain('Variable.get("k", default_var=None)');
+    expect(dag).toContain('BaseHook.get_connection("c")');
+    expect(dag).toContain('schedule=None');
+  });
+  it('invalid values are rendered as typed, safely quoted, with a problem', () => {
+    const r = generate('aws-parameter-store', { region: "us east'1" });
+    expect(code(r, 'verify-secrets')).toContain("--region 'us east'\\''1'");
+    expect(r.problems).toContainEqual(expect.objectContaining({ field: 'region', severity: 'error' }));
+  });
+  it('unknown provider', () => {
+    expect(generate('nope' as ProviderId, {}).problems[0].severity).toBe('error');
+  });
+});
+
+describe('form helpers', () => {
+  it('secretFields are the six secret fields and render as password or textarea', () => {
+    expect([...secretFields].sort()).toEqual(['clientSecret', 'connPassword', 'keyfileJson', 'secretAccessKey', 'secretId', 'variableValue']);
+    const f = formFields('gcp-secret-manager', 'software', 'key-file');
+    expect(f.find((x) => x.name === 'keyfileJson')).toMatchObject({ secret: true, kind: 'textarea' });
+    expect(formFields('aws-parameter-store', 'software', 'access-keys').find((x) => x.name === 'secretAccessKey')).toMatchObject({ secret: true, kind: 'password' });
+  });
+  it('lists only the fields of the chosen provider, platform and auth method, with defaults', () => {
+    const names = formFields('hashicorp-vault', 'remote-execution', 'kubernetes').map((f) => f.name);
+    expect(names).toEqual(expect.arrayContaining(['vaultUrl', 'mountPoint', 'kubernetesRole', 'kubernetesNamespace']));
+    expect(names).not.toContain('roleId');
+    expect(names).not.toContain('deploymentId');
+    expect(names).not.toContain('airflowVersion');
+    const ssm = formFields('aws-parameter-store', 'astro', 'role');
+    expect(ssm.find((f) => f.name === 'connectionsPrefix')!.default).toBe('/airflow/connections');
+    expect(ssm.map((f) => f.name)).not.toContain('sep');
+    expect(formFields('aws-secrets-manager', 'astro', 'role').find((f) => f.name === 'sep')!.default).toBe('/');
+    expect(formFields('azure-key-vault', 'astro', 'client-secret').find((f) => f.name === 'vaultUrl')!.label).toBe('Key Vault URL');
+  });
+});
