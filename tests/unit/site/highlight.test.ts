@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, Root, RootContent } from 'hast';
 import { describe, expect, it } from 'vitest';
 import {
   captionFromMeta,
@@ -12,14 +12,14 @@ import {
   themeColors,
 } from '../../../src/components/code/highlight';
 
-function walk(node: Root | ElementContent, visit: (el: Element) => void): void {
+function walk(node: Root | RootContent, visit: (el: Element) => void): void {
   if (node.type === 'element') visit(node);
-  if ('children' in node) for (const child of node.children) walk(child, visit);
+  if ('children' in node) for (const child of node.children as RootContent[]) walk(child, visit);
 }
 
-function textOf(node: Root | ElementContent): string {
+function textOf(node: Root | RootContent): string {
   if (node.type === 'text') return node.value;
-  if ('children' in node) return node.children.map(textOf).join('');
+  if ('children' in node) return (node.children as RootContent[]).map((c) => textOf(c)).join('');
   return '';
 }
 
