@@ -11,6 +11,9 @@ import { gzipSync } from 'node:zlib';
 import { normaliseRoute, parseArgs } from './lib/args.mjs';
 import { launchChromium } from './lib/browser.mjs';
 import { BUDGETS, meets } from './lib/budgets.mjs';
+import { collectChecks, collectErrors, collectNotMeasured } from './lib/checks.mjs';
+import { environment } from './lib/env.mjs';
+import { markdown, summary } from './lib/report.mjs';
 import { measureGenerator } from './lib/generator.mjs';
 import { builtRoutes, pageKind, selectPages } from './lib/pages.mjs';
 import { startStaticServer } from './lib/server.mjs';
@@ -20,6 +23,8 @@ import { measureWeight } from './lib/weight.mjs';
 
 const site = fileURLToPath(new URL('./fixtures/site/', import.meta.url));
 const gz = (path) => gzipSync(readFileSync(join(site, path))).length;
+// Measurements of the fixture pages, reused by the report test at the end.
+const measured = {};
 
 describe('statistics and budgets', () => {
   test('median and nearest-rank percentile', () => {
@@ -110,6 +115,7 @@ describe('in Chromium', () => {
 
   test('plain page: no JavaScript, no edit', async () => {
     const w = await measureWeight(browser, server.origin, '/', site);
+    measured.overviewWeight = w;
     assert.equal(w.load.js.total, 0);
     assert.equal(w.later, null);
     assert.match(w.edit.reason, /no form/);
@@ -119,6 +125,7 @@ describe('in Chromium', () => {
 
   test('guide page: island at load, lazy chunk after the first edit', async () => {
     const w = await measureWeight(browser, server.origin, '/guide/', site);
+    measured.guideWeight = w;
     assert.equal(w.load.js.external, gz('_astro/island.js'));
     assert.ok(w.load.js.inline > 0, 'the inline head script counts');
     assert.equal(w.load.js.total, w.load.js.external + w.load.js.inline);
@@ -148,6 +155,7 @@ describe('in Chromium', () => {
 
   test('typing: a delayed update and a blocking task are measured', async () => {
     const t = await measureTyping(browser, server.origin, '/slow/', { keystrokes: 60 });
+    measured.slowTyping = t;
     assert.equal(t.status, 'measured');
     assert.equal(t.timedOut, 0);
     assert.ok(t.latencyMs.median >= 40, `median ${t.latencyMs.median} should include the 40 ms delay`);
@@ -177,6 +185,7 @@ describe('generator latency', () => {
       ].join('\n'),
     );
     const g = await measureGenerator(root, { iterations: 50, warmup: 5 });
+    measured.generator = g;
     assert.equal(g.status, 'measured');
     assert.deepEqual(Object.keys(g.byProvider), ['hashicorp-vault', 'azure-key-vault']);
     // vault: astro, remote-execution x2, software; azure: astro x2, remote-execution x2, software
@@ -184,5 +193,58 @@ describe('generator latency', () => {
     assert.ok(g.rows.every((r) => r.iterations === 50 && r.medianMs >= 0 && r.snippets === 1));
     const missing = await measureGenerator(mkdtempSync(join(tmpdir(), 'bench-none-')), { iterations: 5, warmup: 1 });
     assert.equal(missing.status, 'not-measured');
+  });
+});
+
+describe('report', () => {
+  test('summary and Markdown show every part with its budget marks', () => {
+    assert.ok(measured.guideWeight && measured.overviewWeight && measured.slowTyping && measured.generator, 'earlier tests ran');
+    const lighthouse = {
+      status: 'measured',
+      runs: 1,
+      scores: { performance: 0.97, accessibility: 1, 'best-practices': 1, seo: 1 },
+      lcpMs: 900,
+      tbtMs: 0,
+      cls: 0,
+      fcpMs: 800,
+      speedIndexMs: 800,
+      failing: { performance: [{ id: 'largest-contentful-paint', title: 'Largest Contentful Paint', score: 0.9, items: [] }], accessibility: [], 'best-practices': [], seo: [] },
+      warnings: [],
+    };
+    const report = {
+      environment: environment(process.cwd(), 'test', [0, 0, 0]),
+      options: { lighthouse: true, typing: true, runs: 1, argv: [] },
+      partial: null,
+      build: { status: 'measured', seconds: 21.5 },
+      generator: measured.generator,
+      pages: [
+        { route: '/', kind: 'overview', built: true, weight: measured.overviewWeight, typing: { status: 'not-measured', reason: 'no form' }, lighthouse: { ...lighthouse, scores: { ...lighthouse.scores, performance: 1 } } },
+        { route: '/hashicorp-vault/', kind: 'guide', built: true, weight: measured.guideWeight, typing: measured.slowTyping, lighthouse },
+        { route: '/azure-key-vault/', kind: 'guide', built: false, weight: { status: 'not-measured', reason: 'page not in dist/' }, typing: { status: 'not-measured', reason: 'page not in dist/' }, lighthouse: { status: 'error', error: 'boom' } },
+      ],
+    };
+    report.checks = collectChecks(report);
+    report.notMeasured = collectNotMeasured(report);
+    report.errors = collectErrors(report);
+    const failedMetrics = report.checks.filter((c) => c.pass === false).map((c) => `${c.scope} ${c.metric}`);
+    assert.ok(failedMetrics.includes('site build seconds'));
+    assert.ok(failedMetrics.includes('/hashicorp-vault/ Lighthouse performance'));
+    assert.ok(failedMetrics.includes('/hashicorp-vault/ typing p95 ms'));
+    assert.ok(failedMetrics.includes('/hashicorp-vault/ longest task while typing ms'));
+    assert.ok(!failedMetrics.some((m) => m.startsWith('/ ')), 'the overview meets its budgets');
+    assert.deepEqual(report.errors.map((e) => `${e.part} ${e.scope}`), ['lighthouse /azure-key-vault/']);
+    const text = summary(report);
+    assert.match(text, /Build: 21\.5 s ✗/);
+    assert.match(text, /\| \/hashicorp-vault\/ .*0\.97 ✗/);
+    assert.match(text, /not measured: page weight, typing on \/azure-key-vault\/ \(page not in dist\/\)/);
+    assert.match(text, /hashicorp-vault +\| +\d+\.\d{3} ✓/);
+    assert.match(text, /ERROR lighthouse \/azure-key-vault\/: boom/);
+    assert.ok(text.split('\n').length < 40, 'fits on one screen');
+    const md = markdown(report);
+    for (const heading of ['## Page weight', '## Lighthouse', '## Typing latency', '## Generator latency', '## All budget checks', '## Method']) {
+      assert.ok(md.includes(heading), heading);
+    }
+    assert.match(md, /`largest-contentful-paint` Largest Contentful Paint/);
+    assert.match(md, /`\/_astro\/lazy\.js`/);
   });
 });

@@ -4,7 +4,7 @@
 // Lighthouse scores, typing latency and generator latency, compares them with
 // the budgets and writes tests/bench/report/{report.json,report.md}. Exits
 // non-zero only when something that exists could not be measured.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, USAGE } from './lib/args.mjs';
@@ -73,9 +73,21 @@ async function main() {
   } else {
     report.build = notMeasured('--skip-build');
   }
-  const distUsable = report.build.status !== 'error' && existsSync(join(distDir, 'index.html'));
+  let distUsable = report.build.status !== 'error' && existsSync(join(distDir, 'index.html'));
   if (!distUsable && report.build.status !== 'error') {
     report.fatal.push({ part: 'pages', scope: 'site', error: 'dist/index.html is missing: run without --skip-build (or run astro build first)' });
+  }
+  // Measure a copy of dist/ taken now, so a rebuild while the benchmark runs
+  // (minutes) cannot change the files under it.
+  const siteDir = join(tmpDir, 'dist');
+  if (distUsable) {
+    try {
+      rmSync(siteDir, { recursive: true, force: true });
+      cpSync(distDir, siteDir, { recursive: true });
+    } catch (error) {
+      distUsable = false;
+      report.fatal.push({ part: 'pages', scope: 'site', error: `could not copy dist/: ${error.message}` });
+    }
   }
 
   // 2. Generator (Node only, before any browser is running).
@@ -87,12 +99,12 @@ async function main() {
   }
 
   // 3. Pages in Playwright-driven Chromium, then Lighthouse, against the static server.
-  const pages = selectPages(distDir, opts.pages);
+  const pages = selectPages(distUsable ? siteDir : distDir, opts.pages);
   report.pages = pages.map((p) => ({ ...p, weight: null, typing: null, lighthouse: null }));
   let chromiumVersion = null;
   if (distUsable) {
-    const server = await startStaticServer(distDir);
-    log(`serving dist/ at ${server.origin}`);
+    const server = await startStaticServer(siteDir);
+    log(`serving a copy of dist/ at ${server.origin}`);
     try {
       let browser = null;
       try {
@@ -116,7 +128,7 @@ async function main() {
         }
         log(`${p.route}: page weight ...`);
         try {
-          p.weight = await measureWeight(browser, server.origin, p.route, distDir);
+          p.weight = await measureWeight(browser, server.origin, p.route, siteDir);
         } catch (error) {
           p.weight = failed(error);
         }

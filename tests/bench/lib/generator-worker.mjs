@@ -23,7 +23,7 @@ function providerIds(providers) {
 
 async function main() {
   if (!existsSync(modulePath)) {
-    print({ status: 'not-measured', reason: 'no generator module yet (src/generators/index.ts)' });
+    print({ status: 'not-measured', reason: 'no generator module yet: src/generators/index.ts does not exist' });
     return;
   }
   let mod;

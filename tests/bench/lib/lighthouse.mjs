@@ -78,7 +78,6 @@ async function runOnce(url, chromePath, outFile) {
     `--only-categories=${CATEGORIES.join(',')}`,
     '--form-factor=mobile',
     '--chrome-flags=--headless=new --no-sandbox',
-    '--quiet',
   ];
   const result = await runProcess(process.execPath, args, {
     env: { ...process.env, CHROME_PATH: chromePath },
@@ -90,12 +89,25 @@ async function runOnce(url, chromePath, outFile) {
   } catch {
     lhr = null;
   }
-  if (result.code !== 0 || !lhr) {
-    throw new Error(`lighthouse failed for ${url} (exit ${result.code ?? result.signal}):\n${tail(result.stderr || result.stdout)}`);
+  if (lhr?.runtimeError) {
+    throw new Error(`lighthouse could not measure ${url}: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
   }
-  const data = extract(lhr);
-  if (data.runtimeError) throw new Error(`lighthouse could not measure ${url}: ${data.runtimeError}`);
-  return { ...data, seconds: round(result.ms / 1000, 1) };
+  if (result.code !== 0 || !lhr) {
+    const log = tail(`${result.stdout}\n${result.stderr}`.split('\n').filter((l) => !l.includes('LH:status')).join('\n'), 15);
+    throw new Error(`lighthouse failed for ${url} (exit ${result.code ?? result.signal}${result.timedOut ? ', timed out' : ''}):\n${log}`);
+  }
+  return { ...extract(lhr), seconds: round(result.ms / 1000, 1) };
+}
+
+/** One run, tried a second time if Lighthouse itself failed (never because of a score). */
+async function runWithRetry(url, chromePath, outFile, notes) {
+  try {
+    return await runOnce(url, chromePath, outFile);
+  } catch (error) {
+    notes.push(`first attempt failed, retried: ${String(error.message).split('\n')[0]}`);
+    rmSync(outFile, { force: true });
+    return runOnce(url, chromePath, outFile);
+  }
 }
 
 /**
@@ -106,10 +118,11 @@ async function runOnce(url, chromePath, outFile) {
 export async function measureLighthouse(url, { chromePath, runs = 1, tmpDir, slug }) {
   mkdirSync(tmpDir, { recursive: true });
   const results = [];
+  const notes = [];
   for (let i = 0; i < runs; i++) {
     const outFile = join(tmpDir, `${slug}-run${i + 1}.json`);
     rmSync(outFile, { force: true });
-    results.push(await runOnce(url, chromePath, outFile));
+    results.push(await runWithRetry(url, chromePath, outFile, notes));
   }
   const med = (pick) => {
     const values = results.map(pick).filter((v) => typeof v === 'number');
@@ -130,7 +143,7 @@ export async function measureLighthouse(url, { chromePath, runs = 1, tmpDir, slu
     fcpMs: round(med((r) => r.fcpMs), 0),
     speedIndexMs: round(med((r) => r.speedIndexMs), 0),
     failing: representative.failing,
-    warnings: [...new Set(results.flatMap((r) => r.warnings))],
+    warnings: [...new Set([...results.flatMap((r) => r.warnings), ...notes])],
     lighthouseVersion: results[0]?.lighthouseVersion ?? null,
     raw: results.map(({ failing, ...r }) => r),
   };

@@ -126,6 +126,14 @@ export function summary(report) {
   const pass = checks.filter((c) => c.pass === true).length;
   const fail = checks.filter((c) => c.pass === false);
   lines.push(`Budgets: ${pass} met, ${fail.length} missed${fail.length ? `: ${fail.map((c) => `${c.scope} ${c.metric}`).join('; ')}` : ''}.`);
+  const withInputErrors = (g?.rows ?? []).filter((r) => r.errors?.length);
+  if (withInputErrors.length) {
+    const first = withInputErrors[0];
+    lines.push(
+      `- note: generate() reported problems with the benchmark input in ${withInputErrors.length} case(s), e.g. ` +
+        `${first.provider}/${first.platform}: ${first.errors[0]} (fix tests/bench/lib/generator-inputs.mjs)`,
+    );
+  }
   const nm = groupNotMeasured(report.notMeasured);
   if (nm.length) lines.push(...nm);
   for (const e of report.errors) lines.push(`- ERROR ${e.part} ${e.scope}: ${String(e.error).split('\n')[0]}`);
@@ -209,7 +217,9 @@ function lighthouseSection(report) {
   for (const p of report.pages) {
     const lh = p.lighthouse;
     if (lh?.status !== 'measured') continue;
-    const failing = Object.entries(lh.failing).flatMap(([cat, audits]) =>
+    // Audits are listed for the categories that miss their budget (what to fix).
+    const missed = Object.entries(lh.failing).filter(([cat]) => meets(lh.scores[cat], BUDGETS.lighthouse[cat]) === false);
+    const failing = missed.flatMap(([cat, audits]) =>
       audits.map(
         (a) =>
           `- ${cat}: \`${a.id}\` ${a.title} (score ${a.score}${a.displayValue ? `, ${a.displayValue}` : ''})` +
@@ -217,7 +227,7 @@ function lighthouseSection(report) {
       ),
     );
     if (failing.length || lh.warnings.length) {
-      out.push(`Audits below 1 on ${p.route}:`, '', ...failing, ...lh.warnings.map((w) => `- run warning: ${w}`), '');
+      out.push(`Failing audits on ${p.route}:`, '', ...failing, ...lh.warnings.map((w) => `- run warning: ${w}`), '');
     }
   }
   return out.join('\n');
@@ -290,7 +300,8 @@ function generatorSection(report) {
 export const METHOD = `## Method
 
 - **Build**: wall time of \`npx astro build\` from the repository root (telemetry off).
-- **Server**: a small \`node:http\` static server over \`dist/\` on 127.0.0.1 and a free port, like a plain
+- **Server**: a small \`node:http\` static server on 127.0.0.1 and a free port, serving a copy of \`dist/\`
+  taken right after the build (so a rebuild during the run cannot change what is measured), like a plain
   static host: \`index.html\` for directory URLs, \`404.html\` with status 404, gzip for text types,
   a year of caching for \`/_astro/\`.
 - **Page weight**: Playwright drives Debian's Chromium (1280x800 window, fresh context per page). Every
@@ -340,6 +351,7 @@ export function markdown(report) {
       ['Chromium', e.chromium ?? DASH],
       ['CPUs', `${e.cpuCount} x ${e.cpuModel ?? '?'}`],
       ['memory', `${e.memoryGB} GB`],
+      ['load average (1/5/15 min) at start / end', `${(e.loadAverage.start ?? []).join(' ')} / ${e.loadAverage.end.join(' ')}`],
       ['OS', e.os],
       ['Astro / Lighthouse / Playwright / Preact', `${e.versions.astro} / ${e.versions.lighthouse} / ${e.versions.playwright} / ${e.versions.preact}`],
       ['options', report.options.argv.length ? report.options.argv.join(' ') : '(defaults)'],

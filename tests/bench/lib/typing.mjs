@@ -168,6 +168,7 @@ export async function measureTyping(browser, origin, route, { keystrokes = 200 }
     await idleCallback(page);
     await twoFrames(page);
 
+    await input.focus();
     const harness = await page.evaluate(installHarness, { inputSelector: INPUT_SELECTOR });
     const startedAt = await page.evaluate(() => window.__typingBench.now());
     const browserHandle = page.context().browser();
