@@ -19,6 +19,7 @@
 // during the typing, and a Chromium trace ('toplevel' category) of the typing
 // window gives the longest renderer main-thread task of any length.
 import { idleCallback, newPage, twoFrames } from './browser.mjs';
+import { trackNetwork } from './network.mjs';
 import { max, mean, median, percentile, round } from './stats.mjs';
 
 export const INPUT_SELECTOR = 'form[data-setup-form] input[name="variableKey"]';
@@ -155,17 +156,23 @@ export function longestTraceTask(traceBuffer) {
 export async function measureTyping(browser, origin, route, { keystrokes = 200 } = {}) {
   const { context, page } = await newPage(browser);
   try {
-    const response = await page.goto(origin + route, { waitUntil: 'networkidle', timeout: 30000 });
+    const net = trackNetwork(page, origin);
+    const response = await page.goto(origin + route, { waitUntil: 'load', timeout: 30000 });
     if (!response || response.status() !== 200) throw new Error(`${route} answered HTTP ${response?.status()}`);
+    await net.waitQuiet();
+    await idleCallback(page);
+    await net.waitQuiet();
     const input = page.locator(INPUT_SELECTOR).first();
     if ((await input.count()) === 0) {
       return { status: 'not-measured', reason: `no ${INPUT_SELECTOR} on the page` };
     }
+    // Scrolling to the form and clearing it may hydrate islands or load code: let that finish.
     await input.scrollIntoViewIfNeeded();
     await input.click();
     await input.fill('');
-    await page.waitForLoadState('networkidle');
+    await net.waitQuiet();
     await idleCallback(page);
+    await net.waitQuiet();
     await twoFrames(page);
 
     await input.focus();
