@@ -81,7 +81,8 @@ export function connectionUriWith(
   let host = f.host ?? '';
   const sep = host.indexOf('://');
   if (host && sep >= 0) {
-    uri += wrap('host', host.slice(0, sep), host.slice(0, sep)) + '://';
+    const protocol = host.slice(0, sep);
+    if (protocol) uri += wrap('host', protocol, protocol) + '://';
     host = host.slice(sep + 3);
   }
   let authority = '';
@@ -90,7 +91,7 @@ export function connectionUriWith(
   if (authority) uri += authority + '@';
   let hostBlock = host ? wrap('host', pyQuote(host), host) : '';
   const port = f.port == null || f.port === '' ? '' : String(f.port);
-  if (port && port !== '0') hostBlock += (hostBlock === '' && authority === '' ? '@:' : ':') + wrap('port', port, port);
+  if (port && !/^0+$/.test(port)) hostBlock += (hostBlock === '' && authority === '' ? '@:' : ':') + wrap('port', port, port);
   if (f.schema) hostBlock += '/' + wrap('schema', pyQuote(f.schema), f.schema);
   uri += hostBlock;
   const extra = f.extra;

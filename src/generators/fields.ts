@@ -3,6 +3,7 @@
  * auth method uses them, which are secret, and per-field format checks (zod/mini).
  */
 import * as z from 'zod/mini';
+import { sanitize } from './slots.ts';
 import type { FieldOption, InputKind, Platform, ProviderId, Severity } from './types.ts';
 
 export const PROVIDER_IDS: readonly ProviderId[] = [
@@ -94,10 +95,21 @@ const NAME = /^[\w.-]{1,128}$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const LOCAL_HOST = /^https?:\/\/(localhost|127\.[\d.]+|0\.0\.0\.0|\[::1\])(:|\/|$)/i;
 
+/** Strings inside parsed JSON get the same clean-up as typed text (`\\uE000` or `\\u0000` escapes). */
+function cleanTree(v: unknown): unknown {
+  if (typeof v === 'string') return sanitize(v);
+  if (Array.isArray(v)) return v.map(cleanTree);
+  if (v !== null && typeof v === 'object') {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [sanitize(k), cleanTree(x)]));
+  }
+  return v;
+}
+
+/** A JSON object from typed text (cleaned), or undefined when the text is not one. */
 export function parseJsonObject(text: string): Record<string, unknown> | undefined {
   try {
     const v: unknown = JSON.parse(text);
-    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (cleanTree(v) as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }

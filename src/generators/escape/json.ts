@@ -26,9 +26,12 @@ export function isMarkedJson(v: unknown): v is MarkedJson {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && 'markedField' in v;
 }
 
-/** A JSON string literal; slot markers (private-use characters) pass through unescaped. */
+/**
+ * A JSON string literal; slot markers (private-use characters) pass through unescaped.
+ * DEL, C1 controls and U+2028/U+2029 are escaped too, so the text stays on one visible line.
+ */
 export function jsonString(marked: string, escapeDollar = false): string {
-  const s = JSON.stringify(marked);
+  const s = JSON.stringify(marked).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
   return escapeDollar ? s.replace(/\$/g, '\\u0024') : s;
 }
 

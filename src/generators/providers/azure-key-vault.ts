@@ -1,5 +1,5 @@
 /** Azure Key Vault. */
-import { cmd, opt, shellWord, snippet } from '../common-snippets.ts';
+import { cmd, opt, snippet } from '../common-snippets.ts';
 import { type Ctx, m, value } from '../context.ts';
 import type { JsonTree } from '../escape/json.ts';
 import type { ProviderSpec } from '../provider-spec.ts';

@@ -1,0 +1,396 @@
+/**
+ * An independent model of what the snippets must contain for a given input, written from
+ * the reference sheet and the issue (defaults, placeholders, naming rules, Airflow's URI
+ * rules), without using the generator's code. Property tests compare real parser output
+ * and recorded command lines against it.
+ */
+export type Input = Record<string, string | undefined>;
+export type Pid = 'hashicorp-vault' | 'aws-parameter-store' | 'aws-secrets-manager' | 'gcp-secret-manager' | 'azure-key-vault';
+export type Plat = 'astro' | 'remote-execution' | 'software';
+
+export const CLASS: Record<Pid, string> = {
+  'hashicorp-vault': 'airflow.providers.hashicorp.secrets.vault.VaultBackend',
+  'aws-parameter-store': 'airflow.providers.amazon.aws.secrets.systems_manager.SystemsManagerParameterStoreBackend',
+  'aws-secrets-manager': 'airflow.providers.amazon.aws.secrets.secrets_manager.SecretsManagerBackend',
+  'gcp-secret-manager': 'airflow.providers.google.cloud.secrets.secret_manager.CloudSecretManagerBackend',
+  'azure-key-vault': 'airflow.providers.microsoft.azure.secrets.key_vault.AzureKeyVaultBackend',
+};
+
+const PH: Record<string, string> = {
+  deploymentId: '<your-deployment-id>',
+  roleId: '<your-approle-role-id>',
+  secretId: '<your-approle-secret-id>',
+  kubernetesHost: '<your-kubernetes-api-url>',
+  region: '<your-aws-region>',
+  roleArn: '<your-role-arn>',
+  accessKeyId: '<your-aws-access-key-id>',
+  secretAccessKey: '<your-aws-secret-access-key>',
+  awsAccountId: '<your-aws-account-id>',
+  iamUserName: '<your-iam-user-name>',
+  projectId: '<your-gcp-project-id>',
+  serviceAccountEmail: '<your-service-account-email>',
+  tenantId: '<your-tenant-id>',
+  clientId: '<your-client-id>',
+  clientSecret: '<your-client-secret>',
+  managedIdentityClientId: '<your-managed-identity-client-id>',
+  kubernetesNamespace: '<your-agent-namespace>',
+  kubernetesServiceAccount: '<your-agent-service-account>',
+  variableKey: '<your-variable-key>',
+  variableValue: '<your-variable-value>',
+  connectionId: '<your-connection-id>',
+  connHost: '<your-connection-host>',
+  connLogin: '<your-connection-login>',
+  connPassword: '<your-connection-password>',
+};
+
+const DEFAULTS: Record<string, string> = {
+  mountPoint: 'airflow',
+  kvVersion: '2',
+  connectionsPath: 'connections',
+  variablesPath: 'variables',
+  policyName: 'airflow-secrets-read',
+  roleName: 'airflow',
+  kubernetesRole: 'airflow',
+  kubernetesAuthMount: 'kubernetes',
+  connType: 'postgres',
+};
+
+const PREFIXES: Record<Exclude<Pid, 'hashicorp-vault'>, [string, string, string]> = {
+  'aws-parameter-store': ['/airflow/connections', '/airflow/variables', ''],
+  'aws-secrets-manager': ['airflow/connections', 'airflow/variables', '/'],
+  'gcp-secret-manager': ['airflow-connections', 'airflow-variables', '-'],
+  'azure-key-vault': ['airflow-connections', 'airflow-variables', '-'],
+};
+
+/** Typed value, else default, else placeholder. */
+export function val(p: Pid, inp: Input, k: string): string {
+  if (inp[k]) return inp[k] as string;
+  if (p !== 'hashicorp-vault') {
+    const [c, v, s] = PREFIXES[p];
+    if (k === 'connectionsPrefix') return c;
+    if (k === 'variablesPrefix') return v;
+    if (k === 'sep') return s;
+  }
+  if (k === 'vaultUrl') return p === 'azure-key-vault' ? '<your-key-vault-url>' : '<your-vault-url>';
+  return DEFAULTS[k] ?? PH[k] ?? '';
+}
+
+const clean = (s: string) =>
+  s.replace(/[\uE000-\uE00F\u0000]/g, '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+
+function cleanTree(v: unknown): unknown {
+  if (typeof v === 'string') return clean(v);
+  if (Array.isArray(v)) return v.map(cleanTree);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [clean(k), cleanTree(x)]));
+  return v;
+}
+
+export function objectOf(text: string | undefined): Record<string, unknown> | undefined {
+  if (!text) return undefined;
+  try {
+    const v: unknown = JSON.parse(text);
+    return v && typeof v === 'object' && !Array.isArray(v) ? (cleanTree(v) as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const rstrip = (s: string, chars: string) => {
+  let e = s.length;
+  while (chars && e > 0 && chars.includes(s[e - 1])) e--;
+  return s.slice(0, e);
+};
+
+/** The name Airflow requests (sheet sections 1-5), for a key (a placeholder or `*` included). */
+export function nameOf(p: Pid, inp: Input, kind: 'variable' | 'connection', key: string): string {
+  const v = kind === 'variable';
+  if (p === 'hashicorp-vault') {
+    const path = rstrip(val(p, inp, v ? 'variablesPath' : 'connectionsPath'), '/');
+    const rest = path ? path + '/' + key : key;
+    return val(p, inp, 'mountPoint') + (inp.kvVersion === '1' ? '/' : '/data/') + rest;
+  }
+  let prefix = val(p, inp, v ? 'variablesPrefix' : 'connectionsPrefix');
+  const sep = val(p, inp, 'sep');
+  if (p === 'aws-parameter-store') {
+    const n = rstrip(prefix, '/') + '/' + key;
+    return n.startsWith('/') ? n : '/' + n;
+  }
+  if (p === 'gcp-secret-manager') return prefix + sep + key;
+  prefix = rstrip(prefix, sep);
+  const n = prefix ? prefix + sep + key : key;
+  return p === 'azure-key-vault' ? n.split('_').join(sep) : n;
+}
+
+export function names(p: Pid, inp: Input) {
+  return { variable: nameOf(p, inp, 'variable', val(p, inp, 'variableKey')), connection: nameOf(p, inp, 'connection', val(p, inp, 'connectionId')) };
+}
+
+const enc = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+const plus = (s: string) => enc(s).replace(/%20/g, '+');
+const normType = (t: string) => (t === 'postgresql' ? 'postgres' : t.split('-').join('_'));
+
+/** Python json.dumps defaults: ", " / ": " separators, ASCII only. */
+function pyDumps(v: unknown): string {
+  const spaced = (x: unknown): string =>
+    Array.isArray(x)
+      ? '[' + x.map(spaced).join(', ') + ']'
+      : x && typeof x === 'object'
+        ? '{' + Object.entries(x).map(([k, y]) => JSON.stringify(k) + ': ' + spaced(y)).join(', ') + '}'
+        : JSON.stringify(x);
+  return spaced(v).replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+}
+
+/** Airflow get_uri() (section 7.2) for the test connection; empty fields show their placeholder unencoded. */
+export function uriOf(inp: Input): string {
+  let s = normType(inp.connType || 'postgres').toLowerCase().split('_').join('-') + '://';
+  let host = inp.connHost ?? '';
+  if (host.includes('://')) {
+    const i = host.indexOf('://');
+    if (i > 0) s += host.slice(0, i) + '://';
+    host = host.slice(i + 3);
+  }
+  s += (inp.connLogin ? enc(inp.connLogin) : PH.connLogin) + ':' + (inp.connPassword ? enc(inp.connPassword) : PH.connPassword) + '@';
+  s += inp.connHost ? (host ? enc(host) : '') : PH.connHost;
+  if (inp.connPort && !/^0+$/.test(inp.connPort)) s += ':' + inp.connPort;
+  if (inp.connSchema) s += '/' + enc(inp.connSchema);
+  if (inp.connExtra) {
+    const lead = inp.connSchema ? '?' : '/?';
+    const o = objectOf(inp.connExtra);
+    const entries = o ? Object.entries(o) : [];
+    if (o && entries.length && entries.every(([, x]) => typeof x === 'string')) {
+      s += lead + entries.map(([k, x]) => plus(k) + '=' + plus(x as string)).join('&');
+    } else {
+      s += lead + '__extra__=' + plus(o ? pyDumps(o) : inp.connExtra);
+    }
+  }
+  return s;
+}
+
+export function connJsonOf(inp: Input): Record<string, unknown> {
+  const o: Record<string, unknown> = {
+    conn_type: normType(inp.connType || 'postgres'),
+    host: inp.connHost || PH.connHost,
+    login: inp.connLogin || PH.connLogin,
+    password: inp.connPassword || PH.connPassword,
+  };
+  if (inp.connPort) o.port = /^\d{1,5}$/.test(inp.connPort) ? Number(inp.connPort) : inp.connPort;
+  if (inp.connSchema) o.schema = inp.connSchema;
+  if (inp.connExtra) o.extra = objectOf(inp.connExtra) ?? inp.connExtra;
+  return o;
+}
+
+export function kwargsOf(p: Pid, platform: Plat, auth: string, inp: Input): Record<string, unknown> {
+  const v = (k: string) => val(p, inp, k);
+  if (p === 'hashicorp-vault') {
+    const kv = inp.kvVersion;
+    const kw: Record<string, unknown> = {
+      connections_path: v('connectionsPath'),
+      variables_path: v('variablesPath'),
+      mount_point: v('mountPoint'),
+      kv_engine_version: !kv ? 2 : kv === '1' || kv === '2' ? Number(kv) : kv,
+      url: v('vaultUrl'),
+    };
+    if (inp.namespace) kw.namespace = inp.namespace;
+    if (auth === 'kubernetes') Object.assign(kw, { auth_type: 'kubernetes', kubernetes_role: v('kubernetesRole'), auth_mount_point: v('kubernetesAuthMount') });
+    else Object.assign(kw, { auth_type: 'approle', role_id: v('roleId'), secret_id: v('secretId') });
+    return kw;
+  }
+  const kw: Record<string, unknown> = { connections_prefix: v('connectionsPrefix'), variables_prefix: v('variablesPrefix') };
+  if (p !== 'aws-parameter-store' && inp.sep) kw.sep = inp.sep;
+  if (p === 'aws-parameter-store' || p === 'aws-secrets-manager') {
+    kw.region_name = v('region');
+    if (auth === 'access-keys') Object.assign(kw, { aws_access_key_id: v('accessKeyId'), aws_secret_access_key: v('secretAccessKey') });
+    else if (platform !== 'remote-execution') kw.role_arn = v('roleArn');
+  } else if (p === 'gcp-secret-manager') {
+    kw.project_id = v('projectId');
+    if (auth === 'key-file') kw.gcp_keyfile_dict = inp.keyfileJson ? (objectOf(inp.keyfileJson) ?? inp.keyfileJson) : 'TEMPLATE';
+  } else {
+    kw.vault_url = v('vaultUrl');
+    if (auth === 'managed-identity') Object.assign(kw, { managed_identity_client_id: v('managedIdentityClientId'), workload_identity_tenant_id: v('tenantId') });
+    else Object.assign(kw, { tenant_id: v('tenantId'), client_id: v('clientId'), client_secret: v('clientSecret') });
+  }
+  return kw;
+}
+
+/** Compare kwargs, accepting any key-file template object where the model says TEMPLATE. */
+export function kwargsMatch(actual: Record<string, unknown>, intended: Record<string, unknown>): boolean {
+  if (intended.gcp_keyfile_dict === 'TEMPLATE') {
+    const t = actual.gcp_keyfile_dict as Record<string, unknown> | undefined;
+    if (!t || typeof t !== 'object' || t.type !== 'service_account') return false;
+    return JSON.stringify({ ...actual, gcp_keyfile_dict: 'TEMPLATE' }) === JSON.stringify(intended);
+  }
+  return JSON.stringify(actual) === JSON.stringify(intended);
+}
+
+const ROLE_ARN = /^arn:(aws[a-z-]*):iam::(\d{12}):role\/(?:[^/]*\/)*([^/]+)$/;
+
+export function iamPolicyOf(p: 'aws-parameter-store' | 'aws-secrets-manager', inp: Input) {
+  const r = ROLE_ARN.exec(inp.roleArn ?? '');
+  const part = r ? r[1] : 'aws';
+  const acct = inp.awsAccountId || (r ? r[2] : PH.awsAccountId);
+  const region = val(p, inp, 'region');
+  const res = (['connection', 'variable'] as const).map((k) => {
+    const n = nameOf(p, inp, k, '*');
+    return p === 'aws-parameter-store' ? `arn:${part}:ssm:${region}:${acct}:parameter${n}` : `arn:${part}:secretsmanager:${region}:${acct}:secret:${n}-??????`;
+  });
+  return {
+    policy: {
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'ReadAirflowSecrets', Effect: 'Allow', Action: p === 'aws-parameter-store' ? 'ssm:GetParameter' : 'secretsmanager:GetSecretValue', Resource: res }],
+    },
+    policyArn: `arn:${part}:iam::${acct}:policy/${val(p, inp, 'policyName')}`,
+    roleName: r ? r[3] : inp.roleArn || '<your-role-name>',
+  };
+}
+
+function serviceAccountOf(inp: Input): string {
+  if (inp.serviceAccountEmail) return inp.serviceAccountEmail;
+  const e = objectOf(inp.keyfileJson)?.client_email;
+  return typeof e === 'string' && e ? clean(e) : PH.serviceAccountEmail;
+}
+
+function vaultNameOf(inp: Input): string {
+  const u = inp.vaultUrl;
+  if (!u) return '<your-key-vault-name>';
+  return u.replace(/^https?:\/\//i, '').split(/[./:?#]/)[0] || u;
+}
+
+export interface Cmd {
+  argv: (string | { prefix: string; json: Record<string, unknown> })[];
+  stdin: string;
+}
+
+/** The commands each sh snippet runs, in order (argv[0] is the program). */
+export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Record<string, Cmd[]> {
+  const v = (k: string) => val(p, inp, k);
+  const c = (argv: Cmd['argv'], stdin = ''): Cmd => ({ argv, stdin });
+  const n = names(p, inp);
+  const out: Record<string, Cmd[]> = {};
+  const value = v('variableValue');
+  const uri = uriOf(inp);
+  if (p === 'hashicorp-vault') {
+    const mount = v('mountPoint');
+    const policy = v('policyName');
+    const kvPath = (kind: 'variable' | 'connection') => {
+      const path = rstrip(v(kind === 'variable' ? 'variablesPath' : 'connectionsPath'), '/');
+      const key = v(kind === 'variable' ? 'variableKey' : 'connectionId');
+      return path ? path + '/' + key : key;
+    };
+    out['vault-enable-kv'] = [c(['vault', 'secrets', 'enable', '-path=' + mount, '-version=' + (inp.kvVersion === '1' ? '1' : '2'), 'kv'])];
+    out['vault-write-policy'] = [c(['vault', 'policy', 'write', policy, policy + '.hcl'])];
+    if (auth === 'kubernetes') {
+      const km = v('kubernetesAuthMount');
+      out['vault-kubernetes-auth'] = [
+        c(['vault', 'auth', 'enable', '-path=' + km, 'kubernetes']),
+        c(['vault', 'write', `auth/${km}/config`, 'kubernetes_host=' + v('kubernetesHost')]),
+        c([
+          'vault',
+          'write',
+          `auth/${km}/role/${v('kubernetesRole')}`,
+          'bound_service_account_names=' + v('kubernetesServiceAccount'),
+          'bound_service_account_namespaces=' + v('kubernetesNamespace'),
+          'token_policies=' + policy,
+        ]),
+      ];
+    } else {
+      const role = 'auth/approle/role/' + v('roleName');
+      out['vault-approle'] = [
+        c(['vault', 'auth', 'enable', 'approle']),
+        c(['vault', 'write', role, 'token_policies=' + policy]),
+        c(['vault', 'read', '-field=role_id', role + '/role-id']),
+        c(['vault', 'write', '-f', '-field=secret_id', role + '/secret-id']),
+      ];
+    }
+    out['write-variable'] = [c(['vault', 'kv', 'put', '-mount=' + mount, kvPath('variable'), 'value=-'], value)];
+    out['write-connection'] = [c(['vault', 'kv', 'put', '-mount=' + mount, kvPath('connection'), 'conn_uri=-'], uri)];
+    out['verify-secrets'] = [c(['vault', 'kv', 'get', '-mount=' + mount, kvPath('variable')]), c(['vault', 'kv', 'get', '-mount=' + mount, kvPath('connection')])];
+  } else if (p === 'aws-parameter-store' || p === 'aws-secrets-manager') {
+    const iam = iamPolicyOf(p, inp);
+    out['iam-attach-policy'] = [
+      c(['aws', 'iam', 'create-policy', '--policy-name', v('policyName'), '--policy-document', 'file://airflow-secrets-policy.json']),
+      auth === 'access-keys'
+        ? c(['aws', 'iam', 'attach-user-policy', '--user-name', v('iamUserName'), '--policy-arn', iam.policyArn])
+        : c(['aws', 'iam', 'attach-role-policy', '--role-name', iam.roleName, '--policy-arn', iam.policyArn]),
+    ];
+    const region = ['--region', v('region')];
+    if (p === 'aws-parameter-store') {
+      const put = (name: string, s: string) => c(['aws', 'ssm', 'put-parameter', ...region, '--name', name, '--type', 'SecureString', '--value', 'file:///dev/stdin'], s);
+      const get = (name: string) => c(['aws', 'ssm', 'get-parameter', ...region, '--name', name, '--with-decryption', '--query', 'Parameter.Value', '--output', 'text']);
+      out['write-variable'] = [put(n.variable, value)];
+      out['write-connection'] = [put(n.connection, uri)];
+      out['verify-secrets'] = [get(n.variable), get(n.connection)];
+    } else {
+      const put = (name: string, s: string) => c(['aws', 'secretsmanager', 'create-secret', ...region, '--name', name, '--secret-string', 'file:///dev/stdin'], s);
+      const get = (name: string) => c(['aws', 'secretsmanager', 'get-secret-value', ...region, '--secret-id', name, '--query', 'SecretString', '--output', 'text']);
+      out['write-variable'] = [put(n.variable, value)];
+      out['write-connection'] = [put(n.connection, uri)];
+      out['verify-secrets'] = [get(n.variable), get(n.connection)];
+    }
+  } else if (p === 'gcp-secret-manager') {
+    const project = '--project=' + v('projectId');
+    const create = (name: string, s: string) => c(['gcloud', 'secrets', 'create', name, project, '--replication-policy=automatic', '--data-file=-'], s);
+    const get = (name: string) => c(['gcloud', 'secrets', 'versions', 'access', 'latest', project, '--secret=' + name]);
+    const sa = serviceAccountOf(inp);
+    const bind = (name: string) =>
+      c(['gcloud', 'secrets', 'add-iam-policy-binding', name, project, '--member=serviceAccount:' + sa, '--role=roles/secretmanager.secretAccessor']);
+    out['write-variable'] = [create(n.variable, value)];
+    out['write-connection'] = [create(n.connection, uri)];
+    out['verify-secrets'] = [get(n.variable), get(n.connection)];
+    out['gcp-grant-access'] = [bind(n.variable), bind(n.connection)];
+    if (platform === 'remote-execution') {
+      out['gcp-grant-access'].push(
+        c([
+          'gcloud',
+          'iam',
+          'service-accounts',
+          'add-iam-policy-binding',
+          sa,
+          project,
+          '--role=roles/iam.workloadIdentityUser',
+          `--member=serviceAccount:${v('projectId')}.svc.id.goog[${v('kubernetesNamespace')}/${v('kubernetesServiceAccount')}]`,
+        ]),
+      );
+    }
+  } else {
+    const vault = vaultNameOf(inp);
+    const principal = v(auth === 'managed-identity' ? 'managedIdentityClientId' : 'clientId');
+    out['azure-grant-access'] = [
+      c(['az', 'keyvault', 'show', '--name', vault, '--query', 'id', '--output', 'tsv']),
+      c(['az', 'role', 'assignment', 'create', '--role', 'Key Vault Secrets User', '--assignee', principal, '--scope', STUB_SCOPE]),
+    ];
+    const set = (name: string, s: string) => c(['az', 'keyvault', 'secret', 'set', '--vault-name', vault, '--name', name, '--file', '/dev/stdin', '--encoding', 'utf-8'], s);
+    const get = (name: string) => c(['az', 'keyvault', 'secret', 'show', '--vault-name', vault, '--name', name, '--query', 'value', '--output', 'tsv']);
+    out['write-variable'] = [set(n.variable, value)];
+    out['write-connection'] = [set(n.connection, uri)];
+    out['verify-secrets'] = [get(n.variable), get(n.connection)];
+  }
+  if (platform === 'astro') {
+    const id = ['--deployment-id', v('deploymentId')];
+    out['deploy-astro'] = [
+      c(['astro', 'deployment', 'variable', 'create', ...id, 'AIRFLOW__SECRETS__BACKEND=' + CLASS[p]]),
+      c(['astro', 'deployment', 'variable', 'create', ...id, '--secret', { prefix: 'AIRFLOW__SECRETS__BACKEND_KWARGS=', json: kwargsOf(p, platform, auth, inp) }]),
+      c(['astro', 'deploy', ...id]),
+    ];
+  }
+  if (platform === 'remote-execution') {
+    out['helm-upgrade'] = [c(['helm', 'upgrade', 'astro-agent', 'astronomer/astro-remote-execution-agent', '--namespace', v('kubernetesNamespace'), '-f', 'values.yaml'])];
+  }
+  return out;
+}
+
+/** What the stub `az keyvault show` prints, so `--scope "$(...)"` has a known value. */
+export const STUB_SCOPE = '/subscriptions/stub/resourceGroups/stub/providers/Microsoft.KeyVault/vaults/stub';
+
+export function identityOf(p: Pid, platform: Plat, auth: string, inp: Input): Record<string, unknown> {
+  if (platform !== 'remote-execution') return {};
+  if (p === 'aws-parameter-store' || p === 'aws-secrets-manager') return { annotations: { 'eks.amazonaws.com/role-arn': val(p, inp, 'roleArn') } };
+  if (p === 'gcp-secret-manager') return { annotations: { 'iam.gke.io/gcp-service-account': serviceAccountOf(inp) } };
+  if (p === 'azure-key-vault' && auth === 'managed-identity') {
+    return { labels: { 'azure.workload.identity/use': 'true' }, annotations: { 'azure.workload.identity/client-id': val(p, inp, 'managedIdentityClientId') } };
+  }
+  return {};
+}
+
+export function policyPathsOf(inp: Input): string[] {
+  return [nameOf('hashicorp-vault', inp, 'connection', '*'), nameOf('hashicorp-vault', inp, 'variable', '*')];
+}
