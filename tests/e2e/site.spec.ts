@@ -134,6 +134,11 @@ test.describe('phone width', () => {
     await page.locator('summary', { hasText: 'Menu' }).click();
     await expect(nav).toBeVisible();
     await expect(nav.locator('[aria-current="page"]')).toHaveText('AWS Secrets Manager');
+    await page.keyboard.press('Escape');
+    await expect(nav).toBeHidden();
+    await expect(page.locator('summary', { hasText: 'Menu' })).toBeFocused();
+    await page.locator('summary', { hasText: 'Menu' }).click();
+    await expect(nav).toBeVisible();
     await nav.getByRole('link', { name: 'Azure Key Vault' }).click();
     await expect(page).toHaveURL(/\/azure-key-vault\/$/);
 
