@@ -97,6 +97,14 @@ export function summary(report) {
   lines.push('# Performance benchmark summary', '');
   lines.push(headline(report), '');
   if (report.partial) lines.push(`Partial run: ${report.partial}.`, '');
+  const busiest = Math.max(report.environment.loadAverage?.start?.[0] ?? 0, report.environment.loadAverage?.end?.[0] ?? 0);
+  if (busiest > report.environment.cpuCount) {
+    lines.push(
+      `Warning: the machine was busy (1-minute load average up to ${busiest} on ${report.environment.cpuCount} CPUs); ` +
+        'timings (typing, long tasks, p99, TBT) are noisier than on an idle machine.',
+      '',
+    );
+  }
   const b = report.build;
   if (b?.status === 'measured') lines.push(`Build: ${b.seconds.toFixed(1)} s ${mark(meets(b.seconds, BUDGETS.buildSeconds))} (budget < ${BUDGETS.buildSeconds.limit} s)`);
   else if (b?.status === 'error') lines.push('Build: FAILED (see errors)');
