@@ -10,6 +10,7 @@ import { join } from 'node:path';
 const out = mkdtempSync(join(tmpdir(), 'guides-tests-'));
 const vitestJson = join(out, 'vitest.json');
 const playwrightJson = join(out, 'playwright.json');
+const benchJunit = join(out, 'bench.xml');
 
 function run(title, command, args, env = {}) {
   console.log(`\n=== ${title} ===`);
@@ -37,6 +38,15 @@ if (built) {
   ]);
 }
 
+steps.push([
+  'benchmark self-tests',
+  run('benchmark self-tests (the measuring code, on a fixture site)', 'node', [
+    '--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=junit', `--test-reporter-destination=${benchJunit}`,
+    'tests/bench/bench.test.mjs',
+  ]),
+]);
+
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -51,6 +61,15 @@ if (existsSync(playwrightJson)) {
   passed += p.stats?.expected ?? 0;
   failed += (p.stats?.unexpected ?? 0) + (p.stats?.flaky ?? 0);
   skipped += p.stats?.skipped ?? 0;
+}
+if (existsSync(benchJunit)) {
+  const xml = readFileSync(benchJunit, 'utf8');
+  const cases = (xml.match(/<testcase\b/g) ?? []).length;
+  const failures = (xml.match(/<failure\b/g) ?? []).length;
+  const skips = (xml.match(/<skipped\b/g) ?? []).length;
+  passed += cases - failures - skips;
+  failed += failures;
+  skipped += skips;
 }
 const failedSteps = steps.filter(([, ok]) => !ok).map(([name]) => name);
 console.log('');
