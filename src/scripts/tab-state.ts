@@ -5,7 +5,6 @@
  */
 
 export const TAB_STORAGE_PREFIX = 'guides:tab:';
-export const THEME_STORAGE_KEY = 'guides:theme';
 export const TAB_CHANGE_EVENT = 'guides:tabchange';
 
 const GROUP_RE = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;

@@ -4,7 +4,8 @@
  * first paint by the head script. The button is a toggle for "Dark theme"
  * (`aria-pressed` reflects the theme in effect).
  */
-import { THEME_STORAGE_KEY } from './tab-state';
+/** localStorage key of the reader's explicit choice (read before paint by prepaint.ts). */
+export const THEME_STORAGE_KEY = 'guides:theme';
 
 type Theme = 'light' | 'dark';
 
