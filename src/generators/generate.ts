@@ -111,6 +111,7 @@ export function generateWith(spec: ProviderSpec, input: RawInput): GenerateResul
   } else {
     snippets.push(dockerfileSnippet(spec, ctx), exampleDagSnippet(ctx), softwareEnvSnippet(spec, ctx));
   }
+  snippets.push(snippet('delete-secrets', 'Delete the test secrets', 'sh', spec.remove(ctx, n)));
   return { snippets, problems };
 }
 

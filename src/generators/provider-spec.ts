@@ -27,6 +27,8 @@ export interface ProviderSpec {
   /** Shell code that stores one test secret (the value is marked). */
   write(ctx: Ctx, kind: SecretKind, names: SecretNames, value: string): string;
   verify(ctx: Ctx, names: SecretNames): string;
+  /** Shell code that deletes both test secrets for good (the last snippet of a guide). */
+  remove(ctx: Ctx, names: SecretNames): string;
   /** Snippets right after the secrets are written (e.g. per-secret access grants). */
   afterWrite?(ctx: Ctx, names: SecretNames): Snippet[];
   /** Remote Execution: labels/annotations for the agent pods and service accounts. */

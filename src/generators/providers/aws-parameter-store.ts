@@ -1,5 +1,5 @@
 /** AWS Systems Manager Parameter Store. */
-import { cmd, opt } from '../common-snippets.ts';
+import { cmd, opt, shellWord } from '../common-snippets.ts';
 import type { ProviderSpec } from '../provider-spec.ts';
 import { plain } from '../slots.ts';
 import { AWS_AUTH, account, awsIdentity, awsKwargs, awsLocalNotes, awsNaming, checkKeyChars, checkPrefixChars, iamSnippets, partition, region } from './aws-shared.ts';
@@ -46,6 +46,13 @@ export const awsParameterStore: ProviderSpec = {
     const get = (name: string) =>
       cmd(['aws', 'ssm', 'get-parameter', region(ctx), opt('--name ', name), '--with-decryption', '--query Parameter.Value', '--output text']);
     return get(names.variable) + '\n' + get(names.connection) + '\n';
+  },
+  remove(ctx, names) {
+    return (
+      '# Delete both test parameters (this cannot be undone).\n' +
+      cmd(['aws', 'ssm', 'delete-parameters', region(ctx), opt('--names ', names.variable) + ' ' + shellWord(names.connection)]) +
+      '\n'
+    );
   },
   identity: awsIdentity,
   localNotes: awsLocalNotes,

@@ -48,6 +48,18 @@ export const awsSecretsManager: ProviderSpec = {
       cmd(['aws', 'secretsmanager', 'get-secret-value', region(ctx), opt('--secret-id ', name), '--query SecretString', '--output text']);
     return get(names.variable) + '\n' + get(names.connection) + '\n';
   },
+  remove(ctx, names) {
+    const del = (name: string) =>
+      cmd(['aws', 'secretsmanager', 'delete-secret', region(ctx), opt('--secret-id ', name), '--force-delete-without-recovery']);
+    return (
+      '# Delete both test secrets at once, with no recovery window: this cannot be undone. (Without\n' +
+      '# --force-delete-without-recovery a secret is only scheduled for deletion and its name stays taken.)\n' +
+      del(names.variable) +
+      '\n' +
+      del(names.connection) +
+      '\n'
+    );
+  },
   identity: awsIdentity,
   localNotes: awsLocalNotes,
   validate(ctx, names) {

@@ -85,6 +85,19 @@ export const azureKeyVault: ProviderSpec = {
       cmd(['az', 'keyvault', 'secret', 'show', opt('--vault-name ', vaultName(ctx)), opt('--name ', name), '--query value', '--output tsv']);
     return get(names.variable) + '\n' + get(names.connection) + '\n';
   },
+  remove(ctx, names) {
+    const del = (name: string) => cmd(['az', 'keyvault', 'secret', 'delete', opt('--vault-name ', vaultName(ctx)), opt('--name ', name)]);
+    return [
+      '# Delete both test secrets.',
+      del(names.variable),
+      del(names.connection),
+      '# Soft delete (always on for new vaults) keeps deleted secrets recoverable for the retention period',
+      '# (90 days by default), and their names cannot be used again until then. To free a name at once:',
+      '# az keyvault secret purge --vault-name VAULT_NAME --name SECRET_NAME',
+      '# (needs the purge permission; not possible while purge protection is on).',
+      '',
+    ].join('\n');
+  },
   identity(ctx) {
     if (ctx.authMethod !== 'managed-identity') return undefined;
     return {

@@ -77,6 +77,16 @@ export const gcpSecretManager: ProviderSpec = {
     const get = (name: string) => cmd(['gcloud', 'secrets', 'versions', 'access', 'latest', project(ctx), opt('--secret=', name)]);
     return get(names.variable) + '\n' + get(names.connection) + '\n';
   },
+  remove(ctx, names) {
+    const del = (name: string) => cmd(['gcloud', 'secrets', 'delete', shellWord(name), project(ctx), '--quiet']);
+    return (
+      '# Delete both test secrets with all their versions (--quiet skips the prompt; there is no undo).\n' +
+      del(names.variable) +
+      '\n' +
+      del(names.connection) +
+      '\n'
+    );
+  },
   afterWrite(ctx, names) {
     const member = opt('--member=', 'serviceAccount:' + serviceAccount(ctx));
     const role = '--role=roles/secretmanager.secretAccessor';

@@ -158,6 +158,22 @@ export const hashicorpVault: ProviderSpec = {
     );
   },
 
+  remove(ctx) {
+    const mount = opt('-mount=', m(ctx, 'mountPoint'));
+    // KV v2: `kv delete` only soft-deletes the latest version; `kv metadata delete` removes every
+    // version and the metadata. KV v1 keeps no versions, so `kv delete` removes the secret.
+    const v2 = kvVersion(ctx) === '2';
+    const del = (kind: SecretKind) => cmd(['vault', 'kv', ...(v2 ? ['metadata', 'delete'] : ['delete']), mount, shellWord(kvPath(ctx, kind))]);
+    return (
+      (v2 ? '# Delete both test secrets with all their versions (KV version 2 keeps old versions otherwise).' : '# Delete both test secrets (KV version 1 keeps no versions).') +
+      '\n' +
+      del('variable') +
+      '\n' +
+      del('connection') +
+      '\n'
+    );
+  },
+
   localNotes(ctx) {
     return ctx.typed.vaultUrl
       ? []

@@ -21,10 +21,11 @@ import {
 } from '../../../src/generators/index.ts';
 
 const COMMON = ['connection-uri', 'connection-json', 'write-variable', 'write-connection', 'verify-secrets', 'requirements', 'backend-kwargs'];
+/** The last snippets of each platform's guide; deleting the test secrets always comes last. */
 const TAIL: Record<Platform, string[]> = {
-  astro: ['env-file', 'example-dag', 'deploy-astro'],
-  'remote-execution': ['env-file', 'example-dag', 'values-yaml', 'helm-upgrade'],
-  software: ['dockerfile', 'example-dag', 'software-env-vars'],
+  astro: ['env-file', 'example-dag', 'deploy-astro', 'delete-secrets'],
+  'remote-execution': ['env-file', 'example-dag', 'values-yaml', 'helm-upgrade', 'delete-secrets'],
+  software: ['dockerfile', 'example-dag', 'software-env-vars', 'delete-secrets'],
 };
 const PROVIDER_IDS_EXTRA: Record<ProviderId, (auth: string) => string[]> = {
   'hashicorp-vault': (a) => ['vault-enable-kv', 'vault-policy', 'vault-write-policy', a === 'kubernetes' ? 'vault-kubernetes-auth' : 'vault-approle'],
@@ -162,6 +163,18 @@ describe('every provider x platform x auth method', () => {
         expect(code(r, 'write-connection')).toContain(NAMES[p].connection);
         expect(code(r, 'verify-secrets')).toContain(NAMES[p].variable);
       }
+    });
+
+    it('deletes exactly the two test secrets it wrote, last', () => {
+      const del = r.snippets.at(-1)!;
+      expect(del).toMatchObject({ id: 'delete-secrets', lang: 'sh', title: 'Delete the test secrets' });
+      const commands = del.code.replace(/\\\n\s*/g, ' ').split('\n').filter((l) => l && !l.startsWith('#'));
+      // Vault addresses the secrets as -mount=<mount> <path>/<key>; the others by full name.
+      const [v, c] = p === 'hashicorp-vault' ? ['variables/my_var', 'connections/my_db'] : [NAMES[p].variable, NAMES[p].connection];
+      expect(commands.join('\n')).toContain(v);
+      expect(commands.join('\n')).toContain(c);
+      expect(commands.join('\n')).not.toContain('<your-');
+      expect(commands.every((l) => /^(vault kv metadata delete|aws ssm delete-parameters|aws secretsmanager delete-secret|gcloud secrets delete|az keyvault secret delete) /.test(l))).toBe(true);
     });
 
     it('deploys the kwargs as one line of JSON, quoted for each target', () => {
@@ -387,6 +400,58 @@ describe('Azure facts', () => {
     const p = validateInput('azure-key-vault', { vaultUrl: 'https://x.example.com', tenantId: 'nope' });
     expect(p.map((x) => x.field)).toEqual(expect.arrayContaining(['vaultUrl', 'tenantId']));
     expect(validateInput('azure-key-vault', { vaultUrl: 'https://my-vault.vault.usgovcloudapi.net/' })).toEqual([]);
+  });
+});
+
+/** A snippet's command lines, with continuation lines joined, without comments. */
+function commandLines(text: string): string[] {
+  return text.replace(/ \\\n\s+/g, ' ').split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+describe('deleting the test secrets (CLI references)', () => {
+  it('Vault KV v2: kv metadata delete removes every version; KV v1: kv delete', () => {
+    const v2 = generate('hashicorp-vault', { ...FULL, platform: 'astro' });
+    expect(commandLines(code(v2, 'delete-secrets'))).toEqual([
+      'vault kv metadata delete -mount=airflow variables/my_var',
+      'vault kv metadata delete -mount=airflow connections/my_db',
+    ]);
+    const v1 = generate('hashicorp-vault', { ...FULL, platform: 'software', kvVersion: '1', mountPoint: 'kv', connectionsPath: 'conns/' });
+    expect(commandLines(code(v1, 'delete-secrets'))).toEqual(['vault kv delete -mount=kv variables/my_var', 'vault kv delete -mount=kv conns/my_db']);
+  });
+  it('Parameter Store: one delete-parameters call with both names and the region', () => {
+    const r = generate('aws-parameter-store', { ...FULL, platform: 'software', variablesPrefix: 'vars/', connectionsPrefix: 'team/conns' });
+    // SSM names always start with "/", whatever the prefix looks like.
+    expect(commandLines(code(r, 'delete-secrets'))).toEqual(['aws ssm delete-parameters --region us-east-1 --names /vars/my_var /team/conns/my_db']);
+  });
+  it('Secrets Manager: delete-secret without a recovery window, with a warning comment', () => {
+    const r = generate('aws-secrets-manager', { ...FULL, platform: 'astro', sep: ':' });
+    const text = code(r, 'delete-secrets');
+    expect(commandLines(text)).toEqual([
+      'aws secretsmanager delete-secret --region us-east-1 --secret-id airflow/variables:my_var --force-delete-without-recovery',
+      'aws secretsmanager delete-secret --region us-east-1 --secret-id airflow/connections:my_db --force-delete-without-recovery',
+    ]);
+    expect(text).toMatch(/^#.*cannot be undone/m);
+  });
+  it('GCP: gcloud secrets delete for each secret, non-interactive', () => {
+    const r = generate('gcp-secret-manager', { ...FULL, platform: 'remote-execution', variablesPrefix: 'af', sep: '_' });
+    expect(commandLines(code(r, 'delete-secrets'))).toEqual([
+      'gcloud secrets delete af_my_var --project=my-project-123 --quiet',
+      'gcloud secrets delete airflow-connections_my_db --project=my-project-123 --quiet',
+    ]);
+  });
+  it('Azure: the renamed names (_ -> sep), plus soft delete and purge explained', () => {
+    const r = generate('azure-key-vault', { ...FULL, vaultUrl: 'https://kv-prod.vault.azure.net/', platform: 'astro', variableKey: 'a_b_c' });
+    const text = code(r, 'delete-secrets');
+    expect(commandLines(text)).toEqual([
+      'az keyvault secret delete --vault-name kv-prod --name airflow-variables-a-b-c',
+      'az keyvault secret delete --vault-name kv-prod --name airflow-connections-my-db',
+    ]);
+    expect(text).toMatch(/^#.*[Ss]oft delete/m);
+    expect(text).toMatch(/^# az keyvault secret purge /m);
+  });
+  it('empty input deletes the placeholders, quoted', () => {
+    const r = generate('gcp-secret-manager', {});
+    expect(commandLines(code(r, 'delete-secrets'))[0]).toBe("gcloud secrets delete 'airflow-variables-<your-variable-key>' --project='<your-gcp-project-id>' --quiet");
   });
 });
 

@@ -304,6 +304,9 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
     out['write-variable'] = [c(['vault', 'kv', 'put', '-mount=' + mount, kvPath('variable'), 'value=-'], value)];
     out['write-connection'] = [c(['vault', 'kv', 'put', '-mount=' + mount, kvPath('connection'), 'conn_uri=-'], uri)];
     out['verify-secrets'] = [c(['vault', 'kv', 'get', '-mount=' + mount, kvPath('variable')]), c(['vault', 'kv', 'get', '-mount=' + mount, kvPath('connection')])];
+    // KV v2 keeps versions: `kv metadata delete` removes all of them; KV v1 `kv delete` removes the secret.
+    const del = inp.kvVersion === '1' ? ['vault', 'kv', 'delete'] : ['vault', 'kv', 'metadata', 'delete'];
+    out['delete-secrets'] = [c([...del, '-mount=' + mount, kvPath('variable')]), c([...del, '-mount=' + mount, kvPath('connection')])];
   } else if (p === 'aws-parameter-store' || p === 'aws-secrets-manager') {
     const iam = iamPolicyOf(p, inp);
     out['iam-attach-policy'] = [
@@ -319,12 +322,15 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
       out['write-variable'] = [put(n.variable, value)];
       out['write-connection'] = [put(n.connection, uri)];
       out['verify-secrets'] = [get(n.variable), get(n.connection)];
+      out['delete-secrets'] = [c(['aws', 'ssm', 'delete-parameters', ...region, '--names', n.variable, n.connection])];
     } else {
       const put = (name: string, s: string) => c(['aws', 'secretsmanager', 'create-secret', ...region, '--name', name, '--secret-string', 'file:///dev/stdin'], s);
       const get = (name: string) => c(['aws', 'secretsmanager', 'get-secret-value', ...region, '--secret-id', name, '--query', 'SecretString', '--output', 'text']);
       out['write-variable'] = [put(n.variable, value)];
       out['write-connection'] = [put(n.connection, uri)];
       out['verify-secrets'] = [get(n.variable), get(n.connection)];
+      const del = (name: string) => c(['aws', 'secretsmanager', 'delete-secret', ...region, '--secret-id', name, '--force-delete-without-recovery']);
+      out['delete-secrets'] = [del(n.variable), del(n.connection)];
     }
   } else if (p === 'gcp-secret-manager') {
     const project = '--project=' + v('projectId');
@@ -337,6 +343,7 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
     out['write-connection'] = [create(n.connection, uri)];
     out['verify-secrets'] = [get(n.variable), get(n.connection)];
     out['gcp-grant-access'] = [bind(n.variable), bind(n.connection)];
+    out['delete-secrets'] = [c(['gcloud', 'secrets', 'delete', n.variable, project, '--quiet']), c(['gcloud', 'secrets', 'delete', n.connection, project, '--quiet'])];
     if (platform === 'remote-execution') {
       out['gcp-grant-access'].push(
         c([
@@ -363,6 +370,8 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
     out['write-variable'] = [set(n.variable, value)];
     out['write-connection'] = [set(n.connection, uri)];
     out['verify-secrets'] = [get(n.variable), get(n.connection)];
+    const del = (name: string) => c(['az', 'keyvault', 'secret', 'delete', '--vault-name', vault, '--name', name]);
+    out['delete-secrets'] = [del(n.variable), del(n.connection)];
   }
   if (platform === 'astro') {
     const id = ['--deployment-id', v('deploymentId')];
