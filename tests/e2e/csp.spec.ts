@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+import { ROUTES, watchPage } from './site-helpers';
+
+test('the Content-Security-Policy is enforced: injected inline code and foreign loads are refused', async ({ page, baseURL }) => {
+  const problems = await watchPage(page, baseURL as string);
+  await page.goto('/');
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as { __injected?: boolean };
+    const s = document.createElement('script');
+    s.textContent = 'window.__injected = true';
+    document.body.append(s);
+    const div = document.createElement('div');
+    div.innerHTML = '<img src="x" onerror="window.__injected = true">';
+    document.body.append(div);
+    const styled = document.createElement('p');
+    styled.setAttribute('style', 'color: rgb(1, 2, 3)');
+    document.body.append(styled);
+    let fetched = true;
+    try {
+      await fetch('https://example.com/beacon');
+    } catch {
+      fetched = false;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    return { injected: w.__injected === true, color: getComputedStyle(styled).color, fetched };
+  });
+  expect(result.injected).toBe(false);
+  expect(result.color).not.toBe('rgb(1, 2, 3)');
+  expect(result.fetched).toBe(false);
+  await expect.poll(() => problems.cspViolations.join('\n')).toMatch(/script-src/);
+  expect(problems.cspViolations.join('\n')).toMatch(/connect-src/);
+  expect(problems.cspViolations.join('\n')).toMatch(/style-src/);
+});
+
+test('pages load nothing from other origins and report no CSP violations, also when interacting', async ({ page, baseURL }) => {
+  const problems = await watchPage(page, baseURL as string);
+  for (const r of ROUTES) {
+    await page.goto(`${r.path}?platform=software&x=%3Cscript%3Ealert(1)%3C%2Fscript%3E#top`);
+    const tabs = page.getByRole('tab');
+    if ((await tabs.count()) > 1) await tabs.nth(1).click();
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+  }
+  expect(problems.cspViolations).toEqual([]);
+  expect(problems.foreignRequests).toEqual([]);
+  expect(problems.consoleErrors).toEqual([]);
+  expect(problems.pageErrors).toEqual([]);
+});
