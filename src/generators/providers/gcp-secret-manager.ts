@@ -25,12 +25,27 @@ function keyfile(ctx: Ctx): JsonTree {
   return o ? { markedField: 'keyfileJson', value: o as JsonTree } : mark('keyfileJson', t);
 }
 
-/** The service account: typed, else the key file's client_email, else its placeholder. */
-function serviceAccount(ctx: Ctx): string {
-  if (ctx.typed.serviceAccountEmail) return m(ctx, 'serviceAccountEmail');
+/** The service account email and the field it comes from: typed, else the key file's client_email. */
+function accountEmail(ctx: Ctx): { field: string; email: string } | undefined {
+  if (ctx.typed.serviceAccountEmail) return { field: 'serviceAccountEmail', email: ctx.typed.serviceAccountEmail };
   const email = ctx.typed.keyfileJson ? parseJsonObject(ctx.typed.keyfileJson)?.client_email : undefined;
-  return typeof email === 'string' && email ? mark('keyfileJson', email) : m(ctx, 'serviceAccountEmail');
+  return typeof email === 'string' && email ? { field: 'keyfileJson', email } : undefined;
 }
+
+/** The service account (marked): typed, else the key file's client_email, else its placeholder. */
+function serviceAccount(ctx: Ctx): string {
+  const a = accountEmail(ctx);
+  return a ? mark(a.field, a.email) : m(ctx, 'serviceAccountEmail');
+}
+
+/** The account ID (the email before @), marked as the email's slot; a placeholder when unknown. */
+function accountId(ctx: Ctx): string {
+  const a = accountEmail(ctx);
+  const id = a ? a.email.split('@')[0] : '';
+  return mark(a?.field ?? 'serviceAccountEmail', id || '<your-service-account-id>');
+}
+
+const ACCOUNT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
 
 const project = (ctx: Ctx) => opt('--project=', m(ctx, 'projectId'));
 
@@ -64,7 +79,22 @@ export const gcpSecretManager: ProviderSpec = {
   naming(ctx) {
     return { connections_prefix: m(ctx, 'connectionsPrefix'), variables_prefix: m(ctx, 'variablesPrefix'), sep: value(ctx, 'sep') };
   },
-  setup: () => [],
+  setup(ctx) {
+    const lines = [
+      '# The service account Airflow uses. Skip this if it exists already; a Google-managed account or one',
+      "# from another project (such as an Astro Deployment's default workload identity) is never created here.",
+      cmd(['gcloud', 'iam', 'service-accounts', 'create', shellWord(accountId(ctx)), project(ctx), "--display-name='Airflow secrets backend'"]),
+    ];
+    const key = ctx.authMethod === 'key-file';
+    if (key) {
+      lines.push(
+        '# A key for it. key.json is a credential: never commit it (add it to .gitignore); paste its content',
+        '# as the key (gcp_keyfile_dict), then delete the file.',
+        cmd(['gcloud', 'iam', 'service-accounts', 'keys', 'create', 'key.json', opt('--iam-account=', serviceAccount(ctx))]),
+      );
+    }
+    return [snippet('gcp-service-account', key ? 'Create the service account and a key' : 'Create the service account', 'sh', lines.join('\n') + '\n')];
+  },
   write(ctx, kind, names, v) {
     const name = kind === 'variable' ? names.variable : names.connection;
     const note =
@@ -124,6 +154,26 @@ export const gcpSecretManager: ProviderSpec = {
       : [];
   },
   validate(ctx, names) {
+    const a = accountEmail(ctx);
+    const at = a ? a.email.indexOf('@') : -1;
+    if (a && at > 0) {
+      const pid = ctx.typed.projectId;
+      const domain = a.email.slice(at + 1);
+      const home = '.iam.gserviceaccount.com';
+      if (pid ? domain !== pid + home : !(domain.endsWith(home) && ACCOUNT_ID.test(domain.slice(0, -home.length)))) {
+        ctx.problems.push({
+          field: a.field,
+          severity: 'warning',
+          message: `${pid ? 'This service account is not in project ' + pid : 'This is not a service account you create'} (those end in @${pid || 'PROJECT_ID'}${home}). A Google-managed account or one from another project, such as an Astro Deployment's default workload identity, must not be created here: skip gcloud iam service-accounts create and only grant it access.`,
+        });
+      } else if (!ACCOUNT_ID.test(a.email.slice(0, at))) {
+        ctx.problems.push({
+          field: a.field,
+          severity: 'warning',
+          message: 'A service account ID (the part before @) is 6 to 30 lowercase letters, digits and dashes, starting with a letter and not ending with a dash',
+        });
+      }
+    }
     const prefix = value(ctx, 'connectionsPrefix') + value(ctx, 'sep');
     if (!/^[\w-]*$/.test(prefix)) {
       ctx.problems.push({

@@ -31,7 +31,7 @@ const PROVIDER_IDS_EXTRA: Record<ProviderId, (auth: string) => string[]> = {
   'hashicorp-vault': (a) => ['vault-enable-kv', 'vault-policy', 'vault-write-policy', a === 'kubernetes' ? 'vault-kubernetes-auth' : 'vault-approle'],
   'aws-parameter-store': () => ['iam-policy', 'iam-attach-policy'],
   'aws-secrets-manager': () => ['iam-policy', 'iam-attach-policy'],
-  'gcp-secret-manager': () => ['gcp-grant-access'],
+  'gcp-secret-manager': () => ['gcp-service-account', 'gcp-grant-access'],
   'azure-key-vault': () => ['azure-grant-access'],
 };
 
@@ -133,6 +133,7 @@ describe('every provider x platform x auth method', () => {
       expect(new Set(ids)).toEqual(new Set([...PROVIDER_IDS_EXTRA[p](authMethod), ...COMMON, ...TAIL[platform]]));
       expect(ids.indexOf('write-variable')).toBeLessThan(ids.indexOf('verify-secrets'));
       expect(ids.indexOf('requirements')).toBeLessThan(ids.indexOf('example-dag'));
+      if (p === 'gcp-secret-manager') expect(ids.indexOf('gcp-service-account')).toBeLessThan(ids.indexOf('gcp-grant-access'));
       expect(ids.slice(-TAIL[platform].length)).toEqual(TAIL[platform]);
     });
 
@@ -370,6 +371,53 @@ describe('GCP facts', () => {
     const r = generate('gcp-secret-manager', { ...FULL, platform: 'remote-execution' });
     expect(parseYaml(code(r, 'values-yaml')).annotations).toEqual({ 'iam.gke.io/gcp-service-account': FULL.serviceAccountEmail });
     expect(code(r, 'gcp-grant-access')).toContain("--member='serviceAccount:my-project-123.svc.id.goog[astro-agents/astro-agent]'");
+  });
+});
+
+describe('GCP service account', () => {
+  const EMAIL = 'airflow-reader@my-project-123.iam.gserviceaccount.com';
+  const warnings = (r: GenerateResult) => r.problems.filter((x) => x.severity === 'warning' && /created here/.test(x.message));
+
+  it('workload identity: creates the account ID before @ in the project, no key', () => {
+    for (const platform of ['astro', 'remote-execution'] as const) {
+      const r = generate('gcp-secret-manager', { ...FULL, serviceAccountEmail: EMAIL, platform, authMethod: 'workload-identity' });
+      const lines = commandLines(code(r, 'gcp-service-account'));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^gcloud iam service-accounts create airflow-reader --project=my-project-123 --display-name=\S/);
+      expect(warnings(r)).toEqual([]);
+    }
+  });
+  it('key file: also creates key.json for that account and warns never to commit it', () => {
+    const r = generate('gcp-secret-manager', { ...FULL, serviceAccountEmail: EMAIL, platform: 'software' });
+    const text = code(r, 'gcp-service-account');
+    expect(commandLines(text)[1]).toBe(`gcloud iam service-accounts keys create key.json --iam-account=${EMAIL}`);
+    expect(text).toMatch(/^#.*key\.json is a credential.*never commit/m);
+  });
+  it('takes the account from the key file when no email is typed', () => {
+    const r = generate('gcp-secret-manager', { ...FULL, serviceAccountEmail: '', platform: 'astro', authMethod: 'key-file' });
+    const lines = commandLines(code(r, 'gcp-service-account'));
+    expect(lines[0]).toContain('create airflow --project=my-project-123');
+    expect(lines[1]).toContain('--iam-account=airflow@my-project-123.iam.gserviceaccount.com');
+  });
+  it('an empty email gives a placeholder account ID', () => {
+    const r = generate('gcp-secret-manager', { platform: 'astro' });
+    expect(commandLines(code(r, 'gcp-service-account'))[0]).toMatch(/^gcloud iam service-accounts create '<your-[a-z-]+>' /);
+    expect(r.problems).toEqual([]);
+  });
+  it('warns when the account is Google-managed or from another project', () => {
+    for (const email of [
+      'service-123456789012@gcp-sa-secretmanager.iam.gserviceaccount.com',
+      '123456789012-compute@developer.gserviceaccount.com',
+      'my-project-123@appspot.gserviceaccount.com',
+      'airflow@other-project-9.iam.gserviceaccount.com',
+    ]) {
+      const r = generate('gcp-secret-manager', { ...FULL, serviceAccountEmail: email, platform: 'astro' });
+      expect(warnings(r), email).toEqual([expect.objectContaining({ field: 'serviceAccountEmail', severity: 'warning' })]);
+      expect(warnings(r)[0].message).toMatch(/Google-managed/);
+    }
+    // Without a project ID, an account of any valid project is fine; a service agent is not.
+    expect(warnings(generate('gcp-secret-manager', { serviceAccountEmail: 'airflow@other-project-9.iam.gserviceaccount.com' }))).toEqual([]);
+    expect(warnings(generate('gcp-secret-manager', { serviceAccountEmail: '1-compute@developer.gserviceaccount.com' }))).toHaveLength(1);
   });
 });
 

@@ -24,6 +24,7 @@ import {
   STUB_SCOPE,
   commandsOf,
   connJsonOf,
+  foreignAccountOf,
   iamPolicyOf,
   identityOf,
   kwargsMatch,
@@ -102,7 +103,13 @@ const inputArb: fc.Arbitrary<Input> = fc.record(
     awsAccountId: either('123456789012'),
     iamUserName: maybe(text),
     projectId: either('my-project-123'),
-    serviceAccountEmail: maybe(text),
+    serviceAccountEmail: either(
+      'airflow@my-project-123.iam.gserviceaccount.com',
+      'airflow@other-project.iam.gserviceaccount.com',
+      'service-1@gcp-sa-secretmanager.iam.gserviceaccount.com',
+      '1-compute@developer.gserviceaccount.com',
+      '@x.iam.gserviceaccount.com',
+    ),
     keyfileJson: maybe(fc.oneof(text, jsonOf(fc.record({ type: fc.constant('service_account'), client_email: hostileString, private_key: hostileString })))),
     tenantId: maybe(text),
     clientId: maybe(text),
@@ -145,6 +152,7 @@ const ALL = cases(IN_PROCESS, SEED);
 
 describe('in-process parsers (JSON, YAML, HCL, Dockerfile, text)', () => {
   it(`checks ${ALL.length} generated inputs`, async () => {
+    const accountOutcomes = new Set<boolean>();
     for (const c of ALL) {
       const { p, platform, auth, input } = c;
       const kw = kwargsOf(p, platform, auth, input);
@@ -180,6 +188,12 @@ describe('in-process parsers (JSON, YAML, HCL, Dockerfile, text)', () => {
         const line = /^Value: {2}(\{.*)$/m.exec(snippet(c, 'software-env-vars')!)![1];
         expect(kwargsMatch(JSON.parse(line), kw), why(c, 'software-env-vars')).toBe(true);
       }
+      if (p === 'gcp-secret-manager') {
+        const field = foreignAccountOf(input);
+        const flagged = c.result.problems.filter((x) => x.severity === 'warning' && x.message.includes('must not be created here')).map((x) => x.field);
+        expect(flagged, why(c, 'foreign service account warning')).toEqual(field ? [field] : []);
+        if (/@./.test(c.input.serviceAccountEmail ?? '')) accountOutcomes.add(field === undefined);
+      }
       if (p === 'hashicorp-vault') {
         const parsed = (await parseHcl('policy.hcl', snippet(c, 'vault-policy')!)) as { path: Record<string, { capabilities: string[] }[]> };
         // hcl2json returns the blocks keyed by label (sorted, duplicates merged).
@@ -188,6 +202,8 @@ describe('in-process parsers (JSON, YAML, HCL, Dockerfile, text)', () => {
         for (const blocks of Object.values(parsed.path)) for (const b of blocks) expect(b.capabilities).toEqual(['read']);
       }
     }
+    // Both an own-project account and a foreign one were generated, so the warning rule was exercised.
+    expect([...accountOutcomes].sort()).toEqual([false, true]);
   });
 });
 

@@ -249,6 +249,31 @@ function serviceAccountOf(inp: Input): string {
   return typeof e === 'string' && e ? clean(e) : PH.serviceAccountEmail;
 }
 
+/** Where the service account email comes from: the typed email, else the key file's client_email. */
+function accountSourceOf(inp: Input): { field: string; email: string } | undefined {
+  if (inp.serviceAccountEmail) return { field: 'serviceAccountEmail', email: inp.serviceAccountEmail };
+  const e = objectOf(inp.keyfileJson)?.client_email;
+  return typeof e === 'string' && e ? { field: 'keyfileJson', email: clean(e) } : undefined;
+}
+
+/**
+ * The field that must carry the "do not create this account here" warning, or undefined: user-managed
+ * service accounts are NAME@PROJECT_ID.iam.gserviceaccount.com; anything else (Google-managed service
+ * agents, Compute/App Engine defaults, another project's account) is not created by the reader.
+ */
+export function foreignAccountOf(inp: Input): string | undefined {
+  const src = accountSourceOf(inp);
+  if (!src) return undefined;
+  const parts = src.email.split('@');
+  if (parts[0] === '' || parts.length < 2) return undefined;
+  const domain = parts.slice(1).join('@');
+  const home = '.iam.gserviceaccount.com';
+  if (inp.projectId) return domain === inp.projectId + home ? undefined : src.field;
+  // No project ID typed: any account of a well-formed project ID counts as the reader's own.
+  const project = domain.endsWith(home) ? domain.slice(0, -home.length) : '';
+  return /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/.test(project) ? undefined : src.field;
+}
+
 function vaultNameOf(inp: Input): string {
   const u = inp.vaultUrl;
   if (!u) return '<your-key-vault-name>';
@@ -344,6 +369,9 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
     out['verify-secrets'] = [get(n.variable), get(n.connection)];
     out['gcp-grant-access'] = [bind(n.variable), bind(n.connection)];
     out['delete-secrets'] = [c(['gcloud', 'secrets', 'delete', n.variable, project, '--quiet']), c(['gcloud', 'secrets', 'delete', n.connection, project, '--quiet'])];
+    const accountId = accountSourceOf(inp)?.email.split('@')[0] || '<your-service-account-id>';
+    out['gcp-service-account'] = [c(['gcloud', 'iam', 'service-accounts', 'create', accountId, project, '--display-name=Airflow secrets backend'])];
+    if (auth === 'key-file') out['gcp-service-account'].push(c(['gcloud', 'iam', 'service-accounts', 'keys', 'create', 'key.json', '--iam-account=' + sa]));
     if (platform === 'remote-execution') {
       out['gcp-grant-access'].push(
         c([
