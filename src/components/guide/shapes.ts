@@ -1,0 +1,181 @@
+/**
+ * Build time: every distinct shape a generator snippet can take on a guide page.
+ *
+ * A snippet's text outside its slots changes with the discrete choices (platform, auth
+ * method, Airflow version, KV version, ...), with whether an optional field is filled,
+ * and with how a value is quoted or wrapped (a value with a space is quoted in a shell
+ * word; a long value wraps a long command). We sample the inputs a reader plausibly goes
+ * through (everything empty, everything filled, each field alone, each field missing, each
+ * field with a space), generate, and keep one rendering per distinct skeleton. Their lines
+ * are pre-highlighted (render-snippet.ts); the browser assembles any shape from those lines
+ * and shows a line it has never seen as plain text.
+ */
+import { authMethods, formFields, generate, platforms, type ProviderId, type RawInput, type Snippet } from '../../generators/index.ts';
+import {
+  allStateKeys,
+  resolveChoices,
+  type AirflowVersion,
+  type AuthTable,
+  type Choices,
+  type Pins,
+  type PlatformId,
+} from './client/choices.ts';
+import { shapeKey, skeletonOf } from './client/skeleton.ts';
+
+export type { Pins };
+
+export interface Shape {
+  key: string;
+  snippet: Snippet;
+  /** State keys (`platform:authPref`) for which this is the snippet with every field empty. */
+  emptyFor: string[];
+  /** The shape shown without JavaScript: the default choices, every field empty. */
+  isDefault: boolean;
+}
+
+const KEYFILE_SAMPLE = JSON.stringify({
+  type: 'service_account',
+  project_id: 'my-project-123',
+  private_key_id: 'abc',
+  private_key: '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----\n',
+  client_email: 'airflow@my-project-123.iam.gserviceaccount.com',
+});
+
+const memo = new Map<string, Snippet[]>();
+
+function generateMemo(provider: ProviderId, input: RawInput): Snippet[] {
+  const key = provider + '\u0000' + JSON.stringify(input);
+  let out = memo.get(key);
+  if (!out) {
+    out = generate(provider, input).snippets;
+    memo.set(key, out);
+  }
+  return out;
+}
+
+export function authTable(provider: ProviderId): AuthTable {
+  const t = {} as Record<PlatformId, readonly string[]>;
+  for (const p of platforms) t[p] = authMethods(provider, p).values;
+  return t;
+}
+
+function typical(name: string, example: string | undefined, def: string | undefined): string {
+  if (name === 'keyfileJson') return KEYFILE_SAMPLE;
+  return example ?? def ?? 'value1';
+}
+
+/** The discrete option combinations (KV version, ...) of one choice, the defaults first. */
+function bases(provider: ProviderId, c: Choices): Record<string, string>[] {
+  const fields = formFields(provider, c.platform, c.authMethod);
+  const discrete = fields.filter((f) => (f.kind === 'radio' || f.kind === 'select') && f.name !== 'airflowVersion' && f.options?.length);
+  let out: Record<string, string>[] = [{}];
+  for (const f of discrete) {
+    const values = (f.options ?? []).map((o) => o.value);
+    out = out.flatMap((b) => values.map((v) => (v === f.default ? b : { ...b, [f.name]: v })));
+  }
+  return out;
+}
+
+function textFields(provider: ProviderId, c: Choices) {
+  return formFields(provider, c.platform, c.authMethod).filter((f) => f.kind === 'text' || f.kind === 'textarea' || f.kind === 'password');
+}
+
+/**
+ * Input samples for one choice and snippet: for every base, everything empty and everything
+ * filled; and for each field that has a slot in the snippet: only that field filled, all
+ * but that field filled, and all filled with that field holding a value that needs quoting.
+ */
+function samples(provider: ProviderId, id: string, c: Choices): RawInput[] {
+  const text = textFields(provider, c);
+  const full: Record<string, string> = {};
+  for (const f of text) full[f.name] = typical(f.name, f.example, f.default);
+  const choice = { platform: c.platform, authMethod: c.authMethod, airflowVersion: c.airflowVersion };
+  const out: RawInput[] = [];
+  for (const b of bases(provider, c)) {
+    const input = (values: Record<string, string>): RawInput => ({ ...choice, ...b, ...values });
+    const pick = (values: Record<string, string>) => generateMemo(provider, input(values)).find((x) => x.id === id);
+    const empty = pick({});
+    const filled = pick(full);
+    out.push(input({}), input(full));
+    if (!empty && !filled) continue;
+    const used = new Set([...(filled?.slots ?? []), ...(empty?.slots ?? [])].map((s) => s.field));
+    for (const f of text) {
+      if (!used.has(f.name)) continue;
+      const { [f.name]: _dropped, ...rest } = full;
+      out.push(input({ [f.name]: full[f.name] as string }), input(rest), input({ ...full, [f.name]: 'a b' }));
+    }
+  }
+  return out;
+}
+
+/**
+ * Every distinct shape of snippet `id` on a page of `provider`, the default one first.
+ * Throws when the generator never produces `id` for the pinned choices.
+ */
+export function snippetShapes(provider: ProviderId, id: string, pins: Pins): Shape[] {
+  const auth = authTable(provider);
+  const keys = allStateKeys(auth);
+  const choicesByKey = new Map<string, Choices>();
+  const emptyByKey = new Map<string, Choices>();
+  for (const key of keys) {
+    const [platform, authPref] = key.split(':') as [PlatformId, string];
+    for (const af of airflowVersionsThatMatter(provider, id, pins)) {
+      const c = resolveChoices(auth, pins, { platform, authPref, airflowVersion: af });
+      choicesByKey.set(`${c.platform}|${c.authMethod}|${c.airflowVersion}`, c);
+      if (af === '3') emptyByKey.set(key, c);
+    }
+  }
+  const shapes = new Map<string, Shape>();
+  const addShape = (s: Snippet): Shape => {
+    const key = shapeKey(skeletonOf(s.code, s.slots));
+    let shape = shapes.get(key);
+    if (!shape) {
+      shape = { key, snippet: s, emptyFor: [], isDefault: false };
+      shapes.set(key, shape);
+    }
+    return shape;
+  };
+  // The empty renderings first: the default one leads.
+  const defaultKey = keys[0] as string;
+  for (const key of keys) {
+    const c = emptyByKey.get(key) as Choices;
+    const s = generateMemo(provider, { platform: c.platform, authMethod: c.authMethod, airflowVersion: c.airflowVersion }).find(
+      (x) => x.id === id,
+    );
+    if (!s) continue;
+    const shape = addShape(s);
+    shape.emptyFor.push(key);
+    if (key === defaultKey) shape.isDefault = true;
+  }
+  if (shapes.size === 0) {
+    throw new Error(
+      `<Snippet provider="${provider}" id="${id}">: the generator has no snippet "${id}" for ${describe(pins)}. ` +
+        'Check the id against src/generators/README.md, or pin platform/authMethod to where it exists.',
+    );
+  }
+  if (![...shapes.values()].some((s) => s.isDefault)) {
+    throw new Error(
+      `<Snippet provider="${provider}" id="${id}">: the generator has no "${id}" for the default choices; pin platform/authMethod.`,
+    );
+  }
+  for (const c of choicesByKey.values()) {
+    for (const input of samples(provider, id, c)) {
+      const s = generateMemo(provider, input).find((x) => x.id === id);
+      if (s) addShape(s);
+    }
+  }
+  return [...shapes.values()].sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
+}
+
+/** ['3'], or ['3', '2'] when the snippet follows the reader's Airflow version and differs by it. */
+function airflowVersionsThatMatter(provider: ProviderId, id: string, pins: Pins): AirflowVersion[] {
+  if (pins.airflowVersion) return ['3'];
+  const platform = pins.platform === 'remote-execution' ? 'astro' : (pins.platform ?? 'astro');
+  const at = (af: AirflowVersion) => generateMemo(provider, { platform, airflowVersion: af }).find((x) => x.id === id)?.code;
+  return at('3') === at('2') ? ['3'] : ['3', '2'];
+}
+
+function describe(pins: Pins): string {
+  const parts = Object.entries(pins).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}="${String(v)}"`);
+  return parts.length ? parts.join(' ') : 'any platform or auth method';
+}
