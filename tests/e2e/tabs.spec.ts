@@ -2,11 +2,14 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { GUIDE_ROUTES, expectNoProblems, findPageWithGroups, watchPage } from './site-helpers';
 
 const groups = (page: Page, name = 'platform') => page.locator(`[data-tabs="${name}"]`);
-const tab = (group: Locator, label: string) => group.getByRole('tab', { name: label, exact: true });
+/** Tabs of the group itself, not of groups nested in its panels. */
+const ownTabs = (group: Locator) => group.locator(':scope > .tabs__list > [role="tab"]');
+const tab = (group: Locator, label: string) =>
+  group.locator(':scope > .tabs__list').getByRole('tab', { name: label, exact: true });
 
 /** Asserts the group shows exactly the panel of `label` and marks only that tab. */
 async function expectSelected(group: Locator, label: string): Promise<void> {
-  const tabs = group.getByRole('tab');
+  const tabs = ownTabs(group);
   const n = await tabs.count();
   for (let i = 0; i < n; i += 1) {
     const t = tabs.nth(i);
@@ -84,7 +87,7 @@ test('clicking a tab switches every platform group on the page, the URL and stor
 test('keyboard: arrows, Home and End move focus and selection (roving tabindex)', async ({ page }) => {
   await page.goto(multi);
   const group = groups(page).first();
-  const labels = (await group.getByRole('tab').allInnerTexts()).map((t) => t.trim());
+  const labels = (await ownTabs(group).allInnerTexts()).map((t) => t.trim());
   expect(labels.length).toBeGreaterThanOrEqual(2);
   const last = labels[labels.length - 1] as string;
 
@@ -225,9 +228,9 @@ test('choice tabs of another group switch independently of the platform', async 
     }
   }
   test.skip(!path, 'no guide uses ChoiceTabs yet');
-  const group = page.locator('[data-tabs]:not([data-tabs="platform"])').first();
+  const group = page.locator('[data-tabs]:not([data-tabs="platform"])').filter({ visible: true }).first();
   const name = (await group.getAttribute('data-tabs')) as string;
-  const labels = (await group.getByRole('tab').allInnerTexts()).map((t) => t.trim());
+  const labels = (await ownTabs(group).allInnerTexts()).map((t) => t.trim());
   const before = await groups(page).first().locator('[aria-selected="true"]').innerText();
   await tab(group, labels[1] as string).click();
   await expectSelected(group, labels[1] as string);
@@ -235,7 +238,7 @@ test('choice tabs of another group switch independently of the platform', async 
   expect(new URL(page.url()).searchParams.get(name)).toBe(value);
   expect(await groups(page).first().locator('[aria-selected="true"]').innerText()).toBe(before);
   await page.reload();
-  await expectSelected(page.locator(`[data-tabs="${name}"]`).first(), labels[1] as string);
+  await expectSelected(page.locator(`[data-tabs="${name}"]`).filter({ visible: true }).first(), labels[1] as string);
 });
 
 test.describe('without JavaScript', () => {
@@ -246,14 +249,14 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('tablist').first()).toBeHidden();
     const all = groups(page);
     for (let i = 0; i < (await all.count()); i += 1) {
-      const panels = all.nth(i).locator('.tabs__panel');
+      const panels = all.nth(i).locator(':scope > .tabs__panels > .tabs__panel');
       const n = await panels.count();
       expect(n).toBeGreaterThan(1);
       let previousBottom = -1;
       for (let j = 0; j < n; j += 1) {
         const panel = panels.nth(j);
         await expect(panel).toBeVisible();
-        const heading = panel.locator('.tabs__panel-heading');
+        const heading = panel.locator(':scope > .tabs__panel-heading');
         await expect(heading).toBeVisible();
         expect(await heading.evaluate((el) => /^H[2-6]$/.test(el.tagName))).toBe(true);
         expect(['Astro', 'Remote Execution', 'Astronomer Software']).toContain((await heading.innerText()).trim());
