@@ -107,7 +107,7 @@ export function kwargsLine(spec: ProviderSpec, ctx: Ctx): string {
 }
 
 const KWARGS_NOTE =
-  'One line of JSON (null and true, not None and True); any $ in a value is written \\u0024 so that no environment expansion can change it.';
+  'One line of JSON (null/true, not None/True); every $ is written \\u0024 so no variable expansion can change it.';
 
 export function requirementsSnippet(spec: ProviderSpec): Snippet {
   return snippet('requirements', 'Add the provider package', 'text', spec.info.providerPackage + '\n', 'requirements.txt');
@@ -130,8 +130,8 @@ export function envFileSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
 
 export function dockerfileSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
   const lines = [
-    '# For a local test only: these values end up in the image. Before you deploy, set them',
-    '# in the Software UI instead (marking the kwargs as secret) and remove these lines.',
+    '# For a local test only (these values end up in the image): before you deploy, set them',
+    '# in the Software UI instead, with the kwargs marked secret, and remove these lines.',
     dockerfileEnv('AIRFLOW__SECRETS__BACKEND', spec.info.backendClass),
     dockerfileEnv('AIRFLOW__SECRETS__BACKEND_KWARGS', kwargsLine(spec, ctx)),
   ];
@@ -158,7 +158,7 @@ function yamlMap(key: string, entries: Record<string, string> | undefined): stri
 export function valuesYamlSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
   const id: Identity = spec.identity?.(ctx) ?? {};
   const lines = [
-    '# Merge into the values.yaml from the Register Agents dialog (keep your other commonEnv entries).',
+    '# Merge into the values.yaml of the Register Agents dialog (keep your other commonEnv entries).',
     '# The provider package must be installed in the agent image.',
     'secretBackend: ' + yamlString(spec.info.backendClass),
     'commonEnv:',

@@ -1,6 +1,7 @@
 /**
- * Canonical input fields: labels, help, placeholders, defaults, which provider / platform /
+ * Canonical input fields: labels, placeholders, defaults, which provider / platform /
  * auth method uses them, which are secret, and per-field format checks (zod/mini).
+ * Help texts live in field-help.ts.
  */
 import * as z from 'zod/mini';
 import { sanitize } from './slots.ts';
@@ -42,7 +43,6 @@ type Check = (value: string, ctx: CheckContext) => Finding | undefined;
 
 export interface FieldDef {
   label: string;
-  help: string;
   /** The `<your-...>` text snippets show when the field is empty and has no default. */
   placeholder: string;
   /** An example value for the empty input box. */
@@ -90,7 +90,7 @@ const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 const guid = (what: string) => mustMatch(GUID, `${what} must be a GUID like 00000000-0000-0000-0000-000000000000`);
 const PATH_SEGMENTS = /^[\w.-]+(\/[\w.-]+)*\/?$/;
 const vaultPath = (what: string) =>
-  mustMatch(PATH_SEGMENTS, `${what} can only use letters, digits, '.', '-', '_' and '/' between segments (for example variables)`);
+  mustMatch(PATH_SEGMENTS, `${what} can only use letters, digits, . - _ and / between segments`);
 const NAME = /^[\w.-]{1,128}$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const LOCAL_HOST = /^https?:\/\/(localhost|127\.[\d.]+|0\.0\.0\.0|\[::1\])(:|\/|$)/i;
@@ -118,7 +118,6 @@ export function parseJsonObject(text: string): Record<string, unknown> | undefin
 export const FIELDS: Record<string, FieldDef> = {
   deploymentId: {
     label: 'Deployment ID',
-    help: 'Shown on the Deployment page in the Astro UI, or by `astro deployment list`.',
     placeholder: '<your-deployment-id>',
     example: 'cl03oiq7d80402nwn7fsl3dmv',
     kind: 'text',
@@ -127,7 +126,6 @@ export const FIELDS: Record<string, FieldDef> = {
   },
   vaultUrl: {
     label: 'Vault URL',
-    help: 'The address of your Vault server as your Deployment reaches it, including the port.',
     placeholder: '<your-vault-url>',
     example: 'https://vault.example.com:8200',
     kind: 'text',
@@ -136,7 +134,7 @@ export const FIELDS: Record<string, FieldDef> = {
         return /^https:\/\/[A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9]\.vault\.(azure\.net|azure\.cn|usgovcloudapi\.net|microsoftazure\.de)\/?$/.test(v)
           ? undefined
           : error(
-              'Key Vault URL must look like https://my-vault.vault.azure.net/ (a name of 3 to 24 letters, digits and dashes; sovereign clouds end in .vault.azure.cn or .vault.usgovcloudapi.net)',
+              'Key Vault URL must look like https://my-vault.vault.azure.net/ (3 to 24 letters, digits and dashes; .vault.azure.cn or .vault.usgovcloudapi.net in sovereign clouds)',
             );
       }
       if (!/^https?:\/\/[^\s/?#@]+(:\d{1,5})?(\/\S*)?$/.test(v)) {
@@ -144,7 +142,7 @@ export const FIELDS: Record<string, FieldDef> = {
       }
       if (LOCAL_HOST.test(v)) {
         return warning(
-          'localhost is the container itself, for Airflow both locally and on a Deployment. Use an address the Deployment can reach (locally, http://host.docker.internal:8200 reaches a Vault on your computer).',
+          "localhost is Airflow's own container, locally and on a Deployment. Use an address Airflow can reach (locally, http://host.docker.internal:8200 reaches a Vault on your computer).",
         );
       }
       if (/^https?:\/\/host\.docker\.internal(:|\/|$)/i.test(v) && ctx.platform !== 'software') {
@@ -155,7 +153,6 @@ export const FIELDS: Record<string, FieldDef> = {
   },
   namespace: {
     label: 'Vault namespace',
-    help: 'HCP Vault and Vault Enterprise only (HCP uses admin). Leave empty otherwise.',
     placeholder: '',
     example: 'admin',
     kind: 'text',
@@ -164,7 +161,6 @@ export const FIELDS: Record<string, FieldDef> = {
   },
   mountPoint: {
     label: 'KV mount path',
-    help: 'The path of the KV secrets engine that holds the Airflow secrets.',
     placeholder: '<your-kv-mount>',
     default: 'airflow',
     kind: 'text',
@@ -173,7 +169,6 @@ export const FIELDS: Record<string, FieldDef> = {
   },
   kvVersion: {
     label: 'KV version',
-    help: 'Version of the KV secrets engine. Version 2 keeps secret versions and is the Vault default.',
     placeholder: '2',
     default: '2',
     kind: 'radio',
@@ -186,7 +181,7 @@ export const FIELDS: Record<string, FieldDef> = {
       if (v !== '1' && v !== '2') return error('KV version must be 1 or 2');
       if (v === '1' && (ctx.values.mountPoint || 'airflow') === 'secret') {
         return warning(
-          'The secret/ mount of a Vault dev server is KV version 2. With version 1 selected Airflow reads secret/<path> and the policy grants secret/<path>/*, which miss data stored in a version 2 mount.',
+          "A Vault dev server's secret/ mount is KV version 2: with version 1 selected, Airflow and the policy use secret/<path> instead of secret/data/<path> and miss the data.",
         );
       }
       return undefined;
@@ -194,7 +189,6 @@ export const FIELDS: Record<string, FieldDef> = {
   },
   connectionsPath: {
     label: 'Connections path',
-    help: 'Path under the mount where connections live (connections_path).',
     placeholder: '<your-connections-path>',
     default: 'connections',
     kind: 'text',
@@ -203,7 +197,6 @@ export const FIELDS: Record<string, FieldDef> = {
   },
   variablesPath: {
     label: 'Variables path',
-    help: 'Path under the mount where variables live (variables_path).',
     placeholder: '<your-variables-path>',
     default: 'variables',
     kind: 'text',
@@ -212,29 +205,26 @@ export const FIELDS: Record<string, FieldDef> = {
   },
   policyName: {
     label: 'Policy name',
-    help: 'Name of the read-only policy this guide creates.',
     placeholder: '<your-policy-name>',
     default: 'airflow-secrets-read',
     kind: 'text',
     providers: ['hashicorp-vault', 'aws-parameter-store', 'aws-secrets-manager'],
     check: (v, ctx) =>
       ctx.provider === 'hashicorp-vault'
-        ? mustMatch(NAME, "Policy name can only use letters, digits, '.', '-' and '_' (up to 128)")(v, ctx)
+        ? mustMatch(NAME, 'Policy name can only use letters, digits, . - _ (up to 128)')(v, ctx)
         : mustMatch(/^[\w+=,.@-]{1,128}$/, 'IAM policy names use letters, digits and + = , . @ - _ (up to 128)')(v, ctx),
   },
   roleName: {
     label: 'AppRole name',
-    help: 'Name of the AppRole Airflow logs in with.',
     placeholder: '<your-approle-name>',
     default: 'airflow',
     kind: 'text',
     providers: VAULT,
     auth: ['approle'],
-    check: mustMatch(NAME, "AppRole name can only use letters, digits, '.', '-' and '_'"),
+    check: mustMatch(NAME, 'AppRole name can only use letters, digits, . - _'),
   },
   roleId: {
     label: 'AppRole role ID',
-    help: 'Printed by the `vault read ... role-id` command below.',
     placeholder: '<your-approle-role-id>',
     kind: 'text',
     providers: VAULT,
@@ -242,7 +232,6 @@ export const FIELDS: Record<string, FieldDef> = {
   },
   secretId: {
     label: 'AppRole secret ID',
-    help: 'Printed by the `vault write -f ... secret-id` command below. Stays in this browser tab.',
     placeholder: '<your-approle-secret-id>',
     kind: 'password',
     providers: VAULT,
@@ -250,17 +239,15 @@ export const FIELDS: Record<string, FieldDef> = {
   },
   kubernetesRole: {
     label: 'Vault Kubernetes role',
-    help: 'Role in the Vault Kubernetes auth method that the agent pods log in with.',
     placeholder: '<your-kubernetes-role>',
     default: 'airflow',
     kind: 'text',
     providers: VAULT,
     auth: ['kubernetes'],
-    check: mustMatch(NAME, "Role name can only use letters, digits, '.', '-' and '_'"),
+    check: mustMatch(NAME, 'Role name can only use letters, digits, . - _'),
   },
   kubernetesAuthMount: {
     label: 'Kubernetes auth mount',
-    help: 'Path where the Kubernetes auth method is enabled in Vault.',
     placeholder: '<your-kubernetes-auth-mount>',
     default: 'kubernetes',
     kind: 'text',
@@ -270,7 +257,6 @@ export const FIELDS: Record<string, FieldDef> = {
   },
   kubernetesHost: {
     label: 'Kubernetes API URL',
-    help: 'The API server address of the agent cluster, as Vault reaches it.',
     placeholder: '<your-kubernetes-api-url>',
     example: 'https://203.0.113.10:443',
     kind: 'text',
@@ -280,7 +266,6 @@ export const FIELDS: Record<string, FieldDef> = {
   },
   region: {
     label: 'AWS region',
-    help: 'Region that holds the secrets.',
     placeholder: '<your-aws-region>',
     example: 'us-east-1',
     kind: 'text',
@@ -289,7 +274,6 @@ export const FIELDS: Record<string, FieldDef> = {
   },
   roleArn: {
     label: 'IAM role ARN',
-    help: 'The role Airflow uses to read the secrets.',
     placeholder: '<your-role-arn>',
     example: 'arn:aws:iam::123456789012:role/airflow-secrets',
     kind: 'text',
@@ -302,7 +286,6 @@ export const FIELDS: Record<string, FieldDef> = {
   },
   accessKeyId: {
     label: 'Access key ID',
-    help: 'Of an IAM user that may read the secrets.',
     placeholder: '<your-aws-access-key-id>',
     kind: 'text',
     providers: AWS,
@@ -310,12 +293,11 @@ export const FIELDS: Record<string, FieldDef> = {
     check: (v, ctx) => {
       const m = mustMatch(/^(AKIA|ASIA)[A-Z0-9]{16}$/, 'Access key ID must be 20 capital letters and digits starting with AKIA')(v, ctx);
       if (m) return m;
-      return v.startsWith('ASIA') ? warning('ASIA keys are temporary and also need a session token; use a long-term AKIA key.') : undefined;
+      return v.startsWith('ASIA') ? warning('ASIA keys are temporary and need a session token; use a long-term AKIA key.') : undefined;
     },
   },
   secretAccessKey: {
     label: 'Secret access key',
-    help: 'Belongs to the access key ID. Stays in this browser tab.',
     placeholder: '<your-aws-secret-access-key>',
     kind: 'password',
     providers: AWS,
@@ -324,7 +306,6 @@ export const FIELDS: Record<string, FieldDef> = {
   },
   awsAccountId: {
     label: 'AWS account ID',
-    help: 'Used in the policy ARNs. Taken from the role ARN when empty.',
     placeholder: '<your-aws-account-id>',
     example: '123456789012',
     kind: 'text',
@@ -333,7 +314,6 @@ export const FIELDS: Record<string, FieldDef> = {
   },
   iamUserName: {
     label: 'IAM user name',
-    help: 'The user that owns the access key; the policy is attached to it.',
     placeholder: '<your-iam-user-name>',
     kind: 'text',
     providers: AWS,
@@ -342,7 +322,6 @@ export const FIELDS: Record<string, FieldDef> = {
   },
   projectId: {
     label: 'GCP project ID',
-    help: 'The project that holds the secrets (the ID, not the number).',
     placeholder: '<your-gcp-project-id>',
     example: 'my-project-123',
     kind: 'text',
@@ -354,7 +333,6 @@ export const FIELDS: Record<string, FieldDef> = {
   },
   serviceAccountEmail: {
     label: 'Service account email',
-    help: 'The service account Airflow uses: the Deployment workload identity, the key file owner, or the GKE service account.',
     placeholder: '<your-service-account-email>',
     example: 'airflow@my-project-123.iam.gserviceaccount.com',
     kind: 'text',
@@ -366,7 +344,6 @@ export const FIELDS: Record<string, FieldDef> = {
   },
   keyfileJson: {
     label: 'Service account key (JSON)',
-    help: 'Paste the whole key file. It goes into the kwargs as a JSON object. Stays in this browser tab.',
     placeholder: '<your-service-account-key-json>',
     kind: 'textarea',
     providers: GCP,
@@ -375,14 +352,13 @@ export const FIELDS: Record<string, FieldDef> = {
       const o = parseJsonObject(v);
       if (!o) return error('The key must be the JSON object from the key file, starting with {');
       if (o.type !== 'service_account' || typeof o.private_key !== 'string' || typeof o.client_email !== 'string') {
-        return warning('This does not look like a service account key: it should have "type": "service_account", "private_key" and "client_email"');
+        return warning('A service account key has "type": "service_account", "private_key" and "client_email"');
       }
       return undefined;
     },
   },
   tenantId: {
     label: 'Tenant ID',
-    help: 'Microsoft Entra ID > Overview > Tenant ID.',
     placeholder: '<your-tenant-id>',
     kind: 'text',
     providers: AZURE,
@@ -390,7 +366,6 @@ export const FIELDS: Record<string, FieldDef> = {
   },
   clientId: {
     label: 'Application (client) ID',
-    help: 'App registration > Overview > Application (client) ID.',
     placeholder: '<your-client-id>',
     kind: 'text',
     providers: AZURE,
@@ -399,7 +374,6 @@ export const FIELDS: Record<string, FieldDef> = {
   },
   clientSecret: {
     label: 'Client secret value',
-    help: 'App registration > Certificates & secrets: the Value, not the Secret ID. Stays in this browser tab.',
     placeholder: '<your-client-secret>',
     kind: 'password',
     providers: AZURE,
@@ -407,7 +381,6 @@ export const FIELDS: Record<string, FieldDef> = {
   },
   managedIdentityClientId: {
     label: 'Managed identity client ID',
-    help: 'Managed Identities > your identity > Client ID.',
     placeholder: '<your-managed-identity-client-id>',
     kind: 'text',
     providers: AZURE,
@@ -416,7 +389,6 @@ export const FIELDS: Record<string, FieldDef> = {
   },
   kubernetesNamespace: {
     label: 'Agent namespace',
-    help: 'Kubernetes namespace the Remote Execution agents run in.',
     placeholder: '<your-agent-namespace>',
     kind: 'text',
     platforms: ['remote-execution'],
@@ -424,7 +396,6 @@ export const FIELDS: Record<string, FieldDef> = {
   },
   kubernetesServiceAccount: {
     label: 'Agent service account',
-    help: 'Kubernetes service account of the agent pods.',
     placeholder: '<your-agent-service-account>',
     kind: 'text',
     providers: ['hashicorp-vault', 'gcp-secret-manager'],
@@ -434,59 +405,51 @@ export const FIELDS: Record<string, FieldDef> = {
   },
   connectionsPrefix: {
     label: 'Connections prefix',
-    help: 'Prefix of the secret names Airflow looks up for connections (connections_prefix).',
     placeholder: '<your-connections-prefix>',
     kind: 'text',
     providers: PREFIXED,
   },
   variablesPrefix: {
     label: 'Variables prefix',
-    help: 'Prefix of the secret names Airflow looks up for variables (variables_prefix).',
     placeholder: '<your-variables-prefix>',
     kind: 'text',
     providers: PREFIXED,
   },
   sep: {
     label: 'Separator',
-    help: 'Put between the prefix and the key (sep).',
     placeholder: '<your-separator>',
     kind: 'text',
     providers: ['aws-secrets-manager', 'gcp-secret-manager', 'azure-key-vault'],
   },
   variableKey: {
     label: 'Variable key',
-    help: 'A test variable, as you pass it to Variable.get().',
     placeholder: '<your-variable-key>',
     example: 'my_var',
     kind: 'text',
   },
   variableValue: {
     label: 'Variable value',
-    help: 'Stays in this browser tab.',
     placeholder: '<your-variable-value>',
     kind: 'password',
   },
   connectionId: {
     label: 'Connection ID',
-    help: 'A test connection, as you pass it to Connection.get() or a hook.',
     placeholder: '<your-connection-id>',
     example: 'my_db',
     kind: 'text',
   },
   connType: {
     label: 'Connection type',
-    help: 'The Airflow connection type, for example postgres, mysql, http, aws.',
     placeholder: '<your-connection-type>',
     default: 'postgres',
     kind: 'text',
     check: mustMatch(
       /^[A-Za-z][A-Za-z0-9_.+-]*$/,
-      'Connection type must start with a letter and use letters, digits, _ and - (for example postgres)',
+      'Connection type must start with a letter and use letters, digits, _ and -, like postgres',
     ),
   },
   connHost: {
     label: 'Host',
-    help: 'Host name or address. A protocol (https://host) is kept.',
     placeholder: '<your-connection-host>',
     example: 'db.example.com',
     kind: 'text',
@@ -498,20 +461,18 @@ export const FIELDS: Record<string, FieldDef> = {
       return undefined;
     },
   },
-  connLogin: { label: 'Login', help: '', placeholder: '<your-connection-login>', kind: 'text' },
-  connPassword: { label: 'Password', help: 'Stays in this browser tab.', placeholder: '<your-connection-password>', kind: 'password' },
+  connLogin: { label: 'Login', placeholder: '<your-connection-login>', kind: 'text' },
+  connPassword: { label: 'Password', placeholder: '<your-connection-password>', kind: 'password' },
   connPort: {
     label: 'Port',
-    help: 'Optional.',
     placeholder: '',
     example: '5432',
     kind: 'text',
     check: (v) => (/^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65535 ? undefined : error('Port must be a number from 1 to 65535')),
   },
-  connSchema: { label: 'Schema', help: 'Optional: database or path.', placeholder: '', kind: 'text' },
+  connSchema: { label: 'Schema', placeholder: '', kind: 'text' },
   connExtra: {
     label: 'Extra (JSON)',
-    help: 'Optional JSON object of extra parameters.',
     placeholder: '',
     example: '{"sslmode": "require"}',
     kind: 'textarea',
@@ -519,7 +480,6 @@ export const FIELDS: Record<string, FieldDef> = {
   },
   airflowVersion: {
     label: 'Airflow version',
-    help: 'Changes the imports of the example DAG.',
     placeholder: '3',
     default: '3',
     kind: 'radio',
@@ -554,7 +514,6 @@ const PROVIDER_OVERRIDES: Partial<Record<ProviderId, Record<string, Partial<Fiel
     sep: { default: '-' },
     vaultUrl: {
       label: 'Key Vault URL',
-      help: 'Key Vault > Overview > Vault URI.',
       placeholder: '<your-key-vault-url>',
       example: 'https://my-vault.vault.azure.net/',
     },

@@ -2,12 +2,15 @@
  * Public API of the snippet generator (see README.md in this folder).
  * Pure TypeScript: no DOM, no Node built-ins; safe to run in the browser on every keystroke.
  */
-import { FIELDS, PLATFORMS, PROVIDER_IDS, fieldApplies, fieldDef, secretFields } from './fields.ts';
+import { fieldHelp } from './field-help.ts';
+import { PLATFORMS, PROVIDER_IDS, secretFields } from './fields.ts';
 import { generateWith, plainNames, problemsOf } from './generate.ts';
+import { authMethodsOf, fieldsOf } from './provider-api.ts';
 import { SPECS, specOf } from './registry.ts';
 import type {
   AuthMethodChoices,
   FormField,
+  FormFieldWithoutHelp,
   GenerateResult,
   Platform,
   Problem,
@@ -18,12 +21,14 @@ import type {
 
 export { buildConnectionJson, buildConnectionUri, parseConnectionUri } from './connection.ts';
 export { secretName } from './secret-name.ts';
+export type { ProviderApi } from './provider-api.ts';
 export { secretFields };
 export type {
   AuthMethodChoices,
   ConnectionFields,
   FieldOption,
   FormField,
+  FormFieldWithoutHelp,
   GenerateResult,
   InputKind,
   ParsedConnection,
@@ -74,25 +79,24 @@ export function lookupNames(providerId: ProviderId, input: RawInput): { variable
 /** Auth methods a platform offers for a provider; the default is the first. */
 export function authMethods(providerId: ProviderId, platform: Platform): AuthMethodChoices {
   const spec = specOf(providerId);
-  const values = spec ? [...(spec.authMethods[platform] ?? spec.authMethods.astro)] : [];
-  const labels: Record<string, string> = {};
-  for (const v of values) labels[v] = spec?.authLabels[v] ?? v;
-  return { values, labels, default: values[0] ?? '' };
+  return spec ? authMethodsOf(spec, platform) : { values: [], labels: {}, default: '' };
 }
 
-/** The form's fields, in order, for this provider, platform and auth method. */
+/**
+ * The form's fields, in order, for this provider, platform and auth method, without help text.
+ * Use this in browser code: it keeps the help texts (field-help.ts) out of the bundle.
+ */
+export function formFieldsWithoutHelp(providerId: ProviderId, platform: Platform, authMethod: string): FormFieldWithoutHelp[] {
+  const spec = specOf(providerId);
+  return spec ? fieldsOf(spec, platform, authMethod) : [];
+}
+
+/** The form's fields with their help text (for build-time rendering; see `formFieldsWithoutHelp`). */
 export function formFields(providerId: ProviderId, platform: Platform, authMethod: string): FormField[] {
-  if (!specOf(providerId)) return [];
-  const out: FormField[] = [];
-  for (const name of Object.keys(FIELDS)) {
-    if (!fieldApplies(name, providerId, platform, authMethod)) continue;
-    const d = fieldDef(name, providerId);
-    if (!d) continue;
-    const f: FormField = { name, label: d.label, help: d.help, placeholder: d.placeholder, kind: d.kind, secret: secretFields.includes(name) };
-    if (d.default !== undefined) f.default = d.default;
-    if (d.example !== undefined) f.example = d.example;
-    if (d.options) f.options = d.options.map((o) => ({ ...o }));
-    out.push(f);
-  }
-  return out;
+  return formFieldsWithoutHelp(providerId, platform, authMethod).map(({ name, label, ...rest }) => ({
+    name,
+    label,
+    help: fieldHelp(name, providerId),
+    ...rest,
+  }));
 }

@@ -100,6 +100,9 @@ export interface FormField {
   secret: boolean;
 }
 
+/** A form field without its help text (what `formFieldsWithoutHelp` returns). */
+export type FormFieldWithoutHelp = Omit<FormField, 'help'>;
+
 export interface AuthMethodChoices {
   values: string[];
   labels: Record<string, string>;

@@ -2,11 +2,8 @@
 import { cmd, opt, shellWord } from '../common-snippets.ts';
 import type { ProviderSpec } from '../provider-spec.ts';
 import { plain } from '../slots.ts';
-import { AWS_AUTH, account, awsIdentity, awsKwargs, awsLocalNotes, awsNaming, checkKeyChars, checkPrefixChars, iamSnippets, partition, region } from './aws-shared.ts';
+import { AWS_AUTH, PIPE_NOTE, account, awsIdentity, awsKwargs, awsLocalNotes, awsNaming, checkKeyChars, checkPrefixChars, iamSnippets, partition, region } from './aws-shared.ts';
 import { m } from '../context.ts';
-
-const PIPE_NOTE =
-  '# The value is piped in: the AWS CLI reads a value that starts with file:// (or http:// in CLI v1) from that location.';
 
 export const awsParameterStore: ProviderSpec = {
   info: {

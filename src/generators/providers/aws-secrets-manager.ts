@@ -3,10 +3,7 @@ import { cmd, opt } from '../common-snippets.ts';
 import { m } from '../context.ts';
 import type { ProviderSpec } from '../provider-spec.ts';
 import { plain } from '../slots.ts';
-import { AWS_AUTH, account, awsIdentity, awsKwargs, awsLocalNotes, awsNaming, checkKeyChars, checkPrefixChars, iamSnippets, partition, region } from './aws-shared.ts';
-
-const PIPE_NOTE =
-  '# The value is piped in: the AWS CLI reads a value that starts with file:// (or http:// in CLI v1) from that location.';
+import { AWS_AUTH, PIPE_NOTE, account, awsIdentity, awsKwargs, awsLocalNotes, awsNaming, checkKeyChars, checkPrefixChars, iamSnippets, partition, region } from './aws-shared.ts';
 
 export const awsSecretsManager: ProviderSpec = {
   info: {
@@ -71,7 +68,7 @@ export const awsSecretsManager: ProviderSpec = {
         ctx.problems.push({
           field,
           severity: 'warning',
-          message: 'Secrets Manager does not add or remove a leading /: /airflow/variables/x and airflow/variables/x are different secrets.',
+          message: 'Secrets Manager keeps a leading / as typed: /airflow/variables/x and airflow/variables/x are different secrets.',
         });
       }
     }
@@ -82,7 +79,7 @@ export const awsSecretsManager: ProviderSpec = {
       const n = plain(name);
       if (n.length > 512) ctx.problems.push({ field, severity: 'error', message: `Secret names can be at most 512 characters (this one has ${n.length})` });
       if (/-[A-Za-z0-9]{6}$/.test(n)) {
-        ctx.problems.push({ field, severity: 'warning', message: 'A name ending in a dash and six characters looks like the random ARN suffix and can confuse lookups by ARN.' });
+        ctx.problems.push({ field, severity: 'warning', message: 'A name ending in a dash and six characters looks like the random ARN suffix and confuses lookups by ARN.' });
       }
     }
   },

@@ -12,6 +12,10 @@ export const AWS_AUTH = {
   authLabels: { role: 'IAM role', 'access-keys': 'Access keys' },
 } as const;
 
+/** Before a command that takes a piped value. */
+export const PIPE_NOTE =
+  '# The value is piped in: the AWS CLI reads a value that starts with file:// (or http:// in CLI v1) from that location.';
+
 const ROLE_ARN = /^arn:(aws[a-z-]*):iam::(\d{12}):role\/(?:[^/]*\/)*([^/]+)$/;
 
 /** Account ID: typed, else from the role ARN, else its placeholder. Marked. */
@@ -77,7 +81,7 @@ export function iamSnippets(ctx: Ctx, spec: ProviderSpec, action: string, resour
     attach,
   ];
   if (ctx.platform === 'remote-execution') {
-    lines.push("# IRSA: the role's trust policy must allow the agent service accounts through your EKS cluster's OIDC provider.");
+    lines.push("# IRSA: the role's trust policy must allow the agent service accounts via your EKS cluster's OIDC provider.");
   }
   return [
     snippet('iam-policy', 'Least-privilege IAM policy', 'json', toJson(policy, { indent: 2 }) + '\n', 'airflow-secrets-policy.json'),
@@ -95,7 +99,7 @@ export function region(ctx: Ctx): string {
 
 export function awsLocalNotes(ctx: Ctx): string[] {
   return ctx.authMethod === 'role'
-    ? ['Locally, the containers need AWS credentials that may assume role_arn (see the Astro CLI docs on authenticating to cloud services).']
+    ? ['Locally, the containers need AWS credentials that may assume role_arn (see the Astro CLI docs on cloud authentication).']
     : [];
 }
 

@@ -150,7 +150,7 @@ export const gcpSecretManager: ProviderSpec = {
   },
   localNotes(ctx) {
     return ctx.authMethod === 'workload-identity'
-      ? ['Workload Identity exists only on the Deployment: locally, use a service account key or your gcloud credentials.']
+      ? ['Workload Identity exists only on the Deployment: locally, use a service account key or gcloud credentials.']
       : [];
   },
   validate(ctx, names) {
@@ -179,7 +179,7 @@ export const gcpSecretManager: ProviderSpec = {
       ctx.problems.push({
         field: ctx.typed.sep !== undefined && !/^[\w-]*$/.test(value(ctx, 'sep')) ? 'sep' : 'connectionsPrefix',
         severity: 'error',
-        message: 'The connections prefix and separator may only use letters, digits, - and _ (Airflow refuses to start otherwise)',
+        message: 'The connections prefix and separator may only use letters, digits, - and _ (or Airflow will not start)',
       });
     }
     for (const [field, name] of [

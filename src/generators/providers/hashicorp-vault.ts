@@ -189,7 +189,7 @@ export const hashicorpVault: ProviderSpec = {
         ctx.problems.push({
           field,
           severity: 'warning',
-          message: 'Vault paths work best with letters, digits, . - _ and /; other characters may need care in the CLI and in policies.',
+          message: 'Vault paths work best with letters, digits, . - _ and /; other characters need care in the CLI and policies.',
         });
       }
     }

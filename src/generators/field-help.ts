@@ -1,0 +1,62 @@
+/**
+ * Help text of the form fields. Kept out of the rest of the generator so that a page can render
+ * it at build time (`formFields` includes it) while the browser bundle, which only needs
+ * `formFieldsWithoutHelp`, never loads it.
+ */
+import type { ProviderId } from './types.ts';
+
+/** Help by field name (a field without an entry has no help). */
+export const FIELD_HELP: Readonly<Record<string, string>> = {
+  deploymentId: 'Shown on the Deployment page in the Astro UI, or by `astro deployment list`.',
+  vaultUrl: 'The address of your Vault server as your Deployment reaches it, including the port.',
+  namespace: 'HCP Vault and Vault Enterprise only (HCP uses admin). Leave empty otherwise.',
+  mountPoint: 'The path of the KV secrets engine that holds the Airflow secrets.',
+  kvVersion: 'Version of the KV secrets engine. Version 2 keeps secret versions and is the Vault default.',
+  connectionsPath: 'Path under the mount where connections live (connections_path).',
+  variablesPath: 'Path under the mount where variables live (variables_path).',
+  policyName: 'Name of the read-only policy this guide creates.',
+  roleName: 'Name of the AppRole Airflow logs in with.',
+  roleId: 'Printed by the `vault read ... role-id` command below.',
+  secretId: 'Printed by the `vault write -f ... secret-id` command below. Stays in this browser tab.',
+  kubernetesRole: 'Role in the Vault Kubernetes auth method that the agent pods log in with.',
+  kubernetesAuthMount: 'Path where the Kubernetes auth method is enabled in Vault.',
+  kubernetesHost: 'The API server address of the agent cluster, as Vault reaches it.',
+  region: 'Region that holds the secrets.',
+  roleArn: 'The role Airflow uses to read the secrets.',
+  accessKeyId: 'Of an IAM user that may read the secrets.',
+  secretAccessKey: 'Belongs to the access key ID. Stays in this browser tab.',
+  awsAccountId: 'Used in the policy ARNs. Taken from the role ARN when empty.',
+  iamUserName: 'The user that owns the access key; the policy is attached to it.',
+  projectId: 'The project that holds the secrets (the ID, not the number).',
+  serviceAccountEmail: 'The service account Airflow uses: the Deployment workload identity, the key file owner, or the GKE service account.',
+  keyfileJson: 'Paste the whole key file. It goes into the kwargs as a JSON object. Stays in this browser tab.',
+  tenantId: 'Microsoft Entra ID > Overview > Tenant ID.',
+  clientId: 'App registration > Overview > Application (client) ID.',
+  clientSecret: 'App registration > Certificates & secrets: the Value, not the Secret ID. Stays in this browser tab.',
+  managedIdentityClientId: 'Managed Identities > your identity > Client ID.',
+  kubernetesNamespace: 'Kubernetes namespace the Remote Execution agents run in.',
+  kubernetesServiceAccount: 'Kubernetes service account of the agent pods.',
+  connectionsPrefix: 'Prefix of the secret names Airflow looks up for connections (connections_prefix).',
+  variablesPrefix: 'Prefix of the secret names Airflow looks up for variables (variables_prefix).',
+  sep: 'Put between the prefix and the key (sep).',
+  variableKey: 'A test variable, as you pass it to Variable.get().',
+  variableValue: 'Stays in this browser tab.',
+  connectionId: 'A test connection, as you pass it to Connection.get() or a hook.',
+  connType: 'The Airflow connection type, for example postgres, mysql, http, aws.',
+  connHost: 'Host name or address. A protocol (https://host) is kept.',
+  connPassword: 'Stays in this browser tab.',
+  connPort: 'Optional.',
+  connSchema: 'Optional: database or path.',
+  connExtra: 'Optional JSON object of extra parameters.',
+  airflowVersion: 'Changes the imports of the example DAG.',
+};
+
+/** Help that differs per provider. */
+const PROVIDER_HELP: Partial<Record<ProviderId, Record<string, string>>> = {
+  'azure-key-vault': { vaultUrl: 'Key Vault > Overview > Vault URI.' },
+};
+
+/** The help text of a field for a provider ('' when there is none). */
+export function fieldHelp(name: string, providerId: ProviderId): string {
+  return PROVIDER_HELP[providerId]?.[name] ?? FIELD_HELP[name] ?? '';
+}

@@ -1,0 +1,53 @@
+/**
+ * The public functions for one provider spec. `index.ts` looks the spec up by id (and so bundles
+ * every provider); the modules under `browser/` bind one spec, so a page about one provider
+ * bundles only that provider.
+ */
+import { FIELDS, fieldApplies, fieldDef, secretFields } from './fields.ts';
+import { generateWith, plainNames, problemsOf } from './generate.ts';
+import type { ProviderSpec } from './provider-spec.ts';
+import type { AuthMethodChoices, FormFieldWithoutHelp, GenerateResult, Platform, Problem, ProviderInfo, RawInput } from './types.ts';
+
+export function authMethodsOf(spec: ProviderSpec, platform: Platform): AuthMethodChoices {
+  const values = [...(spec.authMethods[platform] ?? spec.authMethods.astro)];
+  const labels: Record<string, string> = {};
+  for (const v of values) labels[v] = spec.authLabels[v] ?? v;
+  return { values, labels, default: values[0] ?? '' };
+}
+
+export function fieldsOf(spec: ProviderSpec, platform: Platform, authMethod: string): FormFieldWithoutHelp[] {
+  const id = spec.info.id;
+  const out: FormFieldWithoutHelp[] = [];
+  for (const name of Object.keys(FIELDS)) {
+    const d = fieldDef(name, id);
+    if (!d || !fieldApplies(name, id, platform, authMethod)) continue;
+    const f: FormFieldWithoutHelp = { name, label: d.label, placeholder: d.placeholder, kind: d.kind, secret: secretFields.includes(name) };
+    if (d.default !== undefined) f.default = d.default;
+    if (d.example !== undefined) f.example = d.example;
+    if (d.options) f.options = d.options.map((o) => ({ ...o }));
+    out.push(f);
+  }
+  return out;
+}
+
+/** The API of `index.ts` for one provider: the same functions without the provider id argument. */
+export interface ProviderApi {
+  provider: ProviderInfo;
+  generate(input: RawInput): GenerateResult;
+  validateInput(input: RawInput): Problem[];
+  lookupNames(input: RawInput): { variable: string; connection: string };
+  authMethods(platform: Platform): AuthMethodChoices;
+  /** Form fields without help text (help is in field-help.ts, for build-time rendering). */
+  formFieldsWithoutHelp(platform: Platform, authMethod: string): FormFieldWithoutHelp[];
+}
+
+export function providerApi(spec: ProviderSpec): ProviderApi {
+  return {
+    provider: spec.info,
+    generate: (input) => generateWith(spec, input ?? {}),
+    validateInput: (input) => problemsOf(spec, input ?? {}).problems,
+    lookupNames: (input) => plainNames(spec, input ?? {}),
+    authMethods: (platform) => authMethodsOf(spec, platform),
+    formFieldsWithoutHelp: (platform, authMethod) => fieldsOf(spec, platform, authMethod),
+  };
+}
