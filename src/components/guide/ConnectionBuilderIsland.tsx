@@ -1,0 +1,104 @@
+/**
+ * The connection builder (Preact island): the test connection's type, host, login,
+ * password, port, schema and extras, which are the same state as the rest of the setup
+ * (the `connection-uri` and `connection-json` snippets next to it show the result), and a
+ * "paste a URI" mode that parses an Airflow connection URI and fills the fields.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { SetupConfig } from './client/config.ts';
+import { Field } from './Field.tsx';
+import { usePage } from './use-page.ts';
+
+interface Props {
+  config: SetupConfig;
+}
+
+export default function ConnectionBuilderIsland({ config }: Props) {
+  const { state, derived, page } = usePage(config);
+  const [touched, setTouched] = useState<Set<string>>(() => new Set());
+  const [uri, setUri] = useState('');
+  const [pasteResult, setPasteResult] = useState<{ ok: boolean; message: string } | null>(null);
+  const fields = config.fields.filter((f) => f.section === 'connection');
+  useEffect(() => {
+    if (page) setTouched(new Set(fields.map((f) => f.name).filter((n) => page.state.get().values[n])));
+  }, [page]);
+
+  const fill = async () => {
+    if (!page) return;
+    try {
+      const { parseConnectionUri } = await import('../../generators/connection.ts');
+      const c = parseConnectionUri(uri.trim());
+      const extra = c.extra === null ? '' : typeof c.extra === 'string' ? c.extra : JSON.stringify(c.extra);
+      page.setValues({
+        connType: c.connType,
+        connHost: c.host,
+        connLogin: c.login ?? '',
+        connPassword: c.password ?? '',
+        connPort: c.port === null ? '' : String(c.port),
+        connSchema: c.schema,
+        connExtra: extra,
+      });
+      setTouched(new Set(fields.map((f) => f.name)));
+      setUri('');
+      setPasteResult({ ok: true, message: 'The fields below were filled from the URI.' });
+    } catch (e) {
+      setPasteResult({ ok: false, message: `This is not a connection URI Airflow can read: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  };
+
+  return (
+    <form class="cb" data-connection-builder="" aria-label="Test connection" noValidate onSubmit={(e) => e.preventDefault()}>
+      <details class="cb-paste">
+        <summary>Paste a connection URI instead</summary>
+        <div class="sf-field sf-field--wide">
+          <label for="cb-uri">Connection URI</label>
+          <div class="sf-control">
+            <input
+              id="cb-uri"
+              type="text"
+              data-secret=""
+              autocomplete="off"
+              spellcheck={false}
+              placeholder="postgres://user:password@db.example.com:5432/analytics"
+              value={uri}
+              aria-describedby="cb-uri-help cb-uri-msg"
+              aria-invalid={pasteResult && !pasteResult.ok ? 'true' : undefined}
+              onInput={(e) => setUri((e.currentTarget as HTMLInputElement).value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  void fill();
+                }
+              }}
+            />
+            <button type="button" class="sf-button" onClick={() => void fill()}>
+              Fill the fields
+            </button>
+          </div>
+          <p class="sf-help" id="cb-uri-help">
+            A URI can contain a password: it is read here and never leaves this browser tab.
+          </p>
+          <p class={`sf-msg${pasteResult ? (pasteResult.ok ? ' sf-msg--ok' : ' sf-msg--error') : ''}`} id="cb-uri-msg" role="status">
+            {pasteResult?.message}
+          </p>
+        </div>
+      </details>
+      <fieldset class="sf-group">
+        <legend>Test connection</legend>
+        <div class="sf-fields">
+          {fields.map((meta) => (
+            <Field
+              key={meta.name}
+              meta={meta}
+              idPrefix="cb"
+              value={state.values[meta.name] ?? ''}
+              problem={touched.has(meta.name) ? derived.problems.find((p) => p.field === meta.name) : undefined}
+              onValue={(v) => page?.setValue(meta.name, v)}
+              onBlur={() => touched.has(meta.name) || setTouched(new Set(touched).add(meta.name))}
+            />
+          ))}
+        </div>
+      </fieldset>
+    </form>
+  );
+}

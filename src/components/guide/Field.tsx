@@ -1,0 +1,111 @@
+/**
+ * One form field of the setup form or the connection builder: label, input (masked with a
+ * show/hide toggle for secrets), help text, and the validation message of the generator.
+ */
+import { useState } from 'preact/hooks';
+import type { FieldMeta } from './client/config.ts';
+import type { Problem } from './client/page-state.ts';
+
+/** Help text with `code` spans (backticks), as text nodes only. */
+export function Help({ text }: { text: string }) {
+  const parts = text.split('`');
+  return <>{parts.map((p, i) => (i % 2 ? <code key={i}>{p}</code> : p))}</>;
+}
+
+export interface FieldProps {
+  meta: FieldMeta;
+  value: string;
+  idPrefix: string;
+  problem?: Problem | undefined;
+  onValue: (value: string) => void;
+  onBlur?: () => void;
+  /** Extra line under the input, e.g. the name Airflow will look up. */
+  extra?: preact.ComponentChildren;
+}
+
+export function Field({ meta, value, idPrefix, problem, onValue, onBlur, extra }: FieldProps) {
+  const [shown, setShown] = useState(false);
+  const id = `${idPrefix}-${meta.name}`;
+  const helpId = `${id}-help`;
+  const msgId = `${id}-msg`;
+  const describedBy = [meta.help || meta.secret ? helpId : '', problem ? msgId : ''].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    name: meta.name,
+    value,
+    placeholder: meta.hint || undefined,
+    autocomplete: 'off',
+    autocapitalize: 'off' as const,
+    spellcheck: false,
+    maxLength: 2000,
+    'aria-describedby': describedBy,
+    'aria-invalid': problem?.severity === 'error' ? ('true' as const) : undefined,
+    'data-secret': meta.secret ? '' : undefined,
+    onInput: (e: Event) => onValue((e.currentTarget as HTMLInputElement).value),
+    onBlur,
+  };
+  if (meta.kind === 'radio' || meta.kind === 'select') {
+    return (
+      <fieldset class="sf-field sf-radios" data-when={meta.when?.join(' ')} aria-describedby={describedBy}>
+        <legend>{meta.label}</legend>
+        {(meta.options ?? []).map((o) => (
+          <label key={o.value}>
+            <input
+              type="radio"
+              name={meta.name}
+              value={o.value}
+              checked={(value || meta.default) === o.value}
+              onChange={() => onValue(o.value === meta.default ? '' : o.value)}
+            />{' '}
+            {o.label}
+          </label>
+        ))}
+        {meta.help && (
+          <p class="sf-help" id={helpId}>
+            <Help text={meta.help} />
+          </p>
+        )}
+        {problem && <Message id={msgId} problem={problem} />}
+      </fieldset>
+    );
+  }
+  const masked = meta.secret && !shown;
+  return (
+    <div class={`sf-field${meta.kind === 'textarea' ? ' sf-field--wide' : ''}`} data-when={meta.when?.join(' ')}>
+      <label for={id}>
+        {meta.label}
+        {meta.secret && <span class="sf-secret-tag"> (secret)</span>}
+      </label>
+      <div class="sf-control">
+        {meta.kind === 'textarea' ? (
+          <textarea {...common} rows={meta.secret ? 3 : 2} class={masked ? 'sf-masked' : undefined} />
+        ) : (
+          <input {...common} type={masked ? 'password' : 'text'} />
+        )}
+        {meta.secret && (
+          <button type="button" class="sf-toggle" aria-controls={id} onClick={() => setShown(!shown)}>
+            {shown ? 'Hide' : 'Show'}
+            <span class="sr-only"> {meta.label}</span>
+          </button>
+        )}
+      </div>
+      {(meta.help || meta.secret) && (
+        <p class="sf-help" id={helpId}>
+          <Help text={meta.help.replace(/\s*Stays in this browser tab\.?/, '')} />
+          {meta.secret && <> Never leaves this browser tab: not put in links or saved.</>}
+        </p>
+      )}
+      {extra}
+      {problem && <Message id={msgId} problem={problem} />}
+    </div>
+  );
+}
+
+export function Message({ id, problem }: { id: string; problem: Problem }) {
+  return (
+    <p class={`sf-msg sf-msg--${problem.severity}`} id={id}>
+      <span class="sf-msg__kind">{problem.severity === 'error' ? 'Error: ' : 'Check: '}</span>
+      {problem.message}
+    </p>
+  );
+}

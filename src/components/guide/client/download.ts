@@ -1,0 +1,32 @@
+/**
+ * Download buttons of file snippets: the current text of the figure's code, as a file with
+ * the snippet's file name, made in the browser (a Blob URL; no request leaves the page).
+ */
+import { normalizeCopiedText } from '../../../scripts/copy-text';
+
+function save(button: HTMLElement): void {
+  const figure = button.closest('.code-block');
+  const code = figure?.querySelector('pre code');
+  const path = figure?.querySelector('.code-block__filename')?.textContent ?? 'snippet.txt';
+  if (!code) return;
+  const name = path.slice(path.lastIndexOf('/') + 1) || 'snippet.txt';
+  const blob = new Blob([`${normalizeCopiedText(code.textContent ?? '')}\n`], { type: 'text/plain;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+  const region = document.getElementById('live-status');
+  if (region) region.textContent = `Downloaded ${name}`;
+}
+
+export function initDownloads(): void {
+  document.addEventListener('click', (event) => {
+    const button = (event.target as HTMLElement | null)?.closest<HTMLElement>('.code-block__download');
+    if (button) save(button);
+  });
+}

@@ -1,0 +1,66 @@
+/** Build time: the form description a guide's islands get as props (see client/config.ts). */
+import { authMethods, formFields, platforms, providers, secretFields, lookupNames, type ProviderId } from '../../generators/index.ts';
+import { PLATFORMS } from '../../site.ts';
+import type { AuthTable, PlatformId } from './client/choices.ts';
+import type { FieldMeta, SetupConfig } from './client/config.ts';
+
+/** The form's choices, not value fields. */
+const CHOICE_FIELDS = ['airflowVersion'];
+const TEST_FIELDS = ['variableKey', 'variableValue', 'connectionId'];
+export const CONNECTION_FIELDS = ['connType', 'connHost', 'connLogin', 'connPassword', 'connPort', 'connSchema', 'connExtra'];
+
+export function setupConfig(provider: ProviderId): SetupConfig {
+  const auth = {} as Record<PlatformId, readonly string[]>;
+  const authLabels: Record<string, string> = {};
+  const combos: string[] = [];
+  for (const p of platforms) {
+    const a = authMethods(provider, p);
+    auth[p] = a.values;
+    Object.assign(authLabels, a.labels);
+    for (const m of a.values) combos.push(`${p}:${m}`);
+  }
+  const byName = new Map<string, FieldMeta>();
+  const when = new Map<string, string[]>();
+  for (const p of platforms) {
+    for (const m of auth[p]) {
+      for (const f of formFields(provider, p, m)) {
+        if (CHOICE_FIELDS.includes(f.name)) continue;
+        when.set(f.name, [...(when.get(f.name) ?? []), `${p}:${m}`]);
+        if (byName.has(f.name)) continue;
+        const meta: FieldMeta = {
+          name: f.name,
+          label: f.label,
+          help: f.help,
+          hint: f.default ?? f.example ?? '',
+          kind: f.kind,
+          secret: f.secret,
+          section: CONNECTION_FIELDS.includes(f.name)
+            ? 'connection'
+            : TEST_FIELDS.includes(f.name)
+              ? 'test'
+              : f.default !== undefined || f.placeholder === ''
+                ? 'optional'
+                : 'main',
+        };
+        if (f.default !== undefined) meta.default = f.default;
+        if (f.options) meta.options = f.options;
+        byName.set(f.name, meta);
+      }
+    }
+  }
+  const fields = [...byName.values()].map((f) => {
+    const w = when.get(f.name) ?? [];
+    return w.length === combos.length ? f : { ...f, when: w };
+  });
+  const platformLabels = Object.fromEntries(PLATFORMS.map((p) => [p.value, p.label])) as Record<PlatformId, string>;
+  return {
+    provider,
+    providerName: providers[provider].name,
+    auth: auth as AuthTable,
+    authLabels,
+    platformLabels,
+    fields,
+    secrets: [...secretFields],
+    lookup: lookupNames(provider, {}),
+  };
+}
