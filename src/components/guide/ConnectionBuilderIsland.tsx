@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { SetupConfig } from './client/config.ts';
-import { Field } from './Field.tsx';
+import { MemoField, fieldDeps } from './Field.tsx';
 import { usePage } from './use-page.ts';
 
 interface Props {
@@ -86,17 +86,22 @@ export default function ConnectionBuilderIsland({ config }: Props) {
       <fieldset class="sf-group">
         <legend>Test connection</legend>
         <div class="sf-fields">
-          {fields.map((meta) => (
-            <Field
-              key={meta.name}
-              meta={meta}
-              idPrefix="cb"
-              value={state.values[meta.name] ?? ''}
-              problem={touched.has(meta.name) ? derived.problems.find((p) => p.field === meta.name) : undefined}
-              onValue={(v) => page?.setValue(meta.name, v)}
-              onBlur={() => touched.has(meta.name) || setTouched(new Set(touched).add(meta.name))}
-            />
-          ))}
+          {fields.map((meta) => {
+            const value = state.values[meta.name] ?? '';
+            const problem = touched.has(meta.name) ? derived.problems.find((p) => p.field === meta.name) : undefined;
+            return (
+              <MemoField
+                key={meta.name}
+                deps={fieldDeps(page !== null, value, problem)}
+                meta={meta}
+                idPrefix="cb"
+                value={value}
+                problem={problem}
+                onValue={(v) => page?.setValue(meta.name, v)}
+                onBlur={() => setTouched((t) => (t.has(meta.name) ? t : new Set(t).add(meta.name)))}
+              />
+            );
+          })}
         </div>
       </fieldset>
     </form>

@@ -2,6 +2,7 @@
  * One form field of the setup form or the connection builder: label, input (masked with a
  * show/hide toggle for secrets), help text, and the validation message of the generator.
  */
+import { Component } from 'preact';
 import { useState } from 'preact/hooks';
 import type { FieldMeta } from './client/config.ts';
 import type { Problem } from './client/page-state.ts';
@@ -108,4 +109,22 @@ export function Message({ id, problem }: { id: string; problem: Problem }) {
       {problem.message}
     </p>
   );
+}
+
+/**
+ * A field that re-renders only when `deps` changes (its value, message, extra text or
+ * readiness), so a keystroke in one field does not re-render the others.
+ */
+export class MemoField extends Component<FieldProps & { deps: string }> {
+  override shouldComponentUpdate(next: FieldProps & { deps: string }): boolean {
+    return next.deps !== this.props.deps;
+  }
+  override render() {
+    return <Field {...this.props} />;
+  }
+}
+
+/** The `deps` of a MemoField. */
+export function fieldDeps(ready: boolean, value: string, problem: Problem | undefined, extra = ''): string {
+  return [ready ? '1' : '0', value, problem ? `${problem.severity}:${problem.message}` : '', extra].join('\u0000');
 }

@@ -9,7 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { PLATFORM_IDS, allAuthMethods, effectiveAuth } from './client/choices.ts';
 import type { FieldMeta, SetupConfig } from './client/config.ts';
 import type { Problem } from './client/page-state.ts';
-import { Field, Message } from './Field.tsx';
+import { Message, MemoField, fieldDeps } from './Field.tsx';
 import { usePage } from './use-page.ts';
 
 interface Props {
@@ -29,9 +29,7 @@ export default function SetupFormIsland({ config }: Props) {
   // from a link or from memory, so typing is not interrupted by half-typed errors.
   const problemOf = (name: string): Problem | undefined =>
     touched.has(name) ? derived.problems.find((p) => p.field === name) : undefined;
-  const touch = (name: string) => {
-    if (!touched.has(name)) setTouched(new Set(touched).add(name));
-  };
+  const touch = (name: string) => setTouched((t) => (t.has(name) ? t : new Set(t).add(name)));
   useEffect(() => {
     if (page) setTouched(new Set(Object.keys(page.state.get().values).filter((k) => page.state.get().values[k])));
   }, [page]);
@@ -39,13 +37,16 @@ export default function SetupFormIsland({ config }: Props) {
   const field = (meta: FieldMeta) => {
     const lookup =
       meta.name === 'variableKey' ? derived.lookup.variable : meta.name === 'connectionId' ? derived.lookup.connection : undefined;
+    const value = state.values[meta.name] ?? '';
+    const problem = problemOf(meta.name);
     return (
-      <Field
+      <MemoField
         key={meta.name}
+        deps={fieldDeps(page !== null, value, problem, lookup)}
         meta={meta}
         idPrefix="sf"
-        value={state.values[meta.name] ?? ''}
-        problem={problemOf(meta.name)}
+        value={value}
+        problem={problem}
         onValue={(v) => page?.setValue(meta.name, v)}
         onBlur={() => touch(meta.name)}
         extra={
@@ -68,6 +69,7 @@ export default function SetupFormIsland({ config }: Props) {
   const copyLink = async () => {
     const secrets = config.secrets.filter((s) => state.values[s]).map((s) => config.fields.find((f) => f.name === s)?.label ?? s);
     let message: string;
+    page?.flush();
     try {
       await navigator.clipboard.writeText(location.href);
       message = 'Link copied.';

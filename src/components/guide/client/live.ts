@@ -3,8 +3,9 @@
  * generator for the reader's setup and keeps every snippet, lookup name and validation
  * message of the page up to date. Each distinct set of choices (the form's, and those of
  * snippets pinned to a platform, auth method or Airflow version) is generated once per
- * change; updates run in the same task as the keystroke, so they are painted in the next
- * frame.
+ * change, in the same task as the keystroke, so the next frame paints it. Snippets in tab
+ * panels that are not shown wait until a tab switch reveals them; snippets far from the
+ * viewport cost little to update, as their rendering is skipped (content-visibility).
  */
 import type { GenerateResult, RawInput } from '../../../generators/index.ts';
 import type { ProviderApi } from '../../../generators/provider-api.ts';
@@ -17,6 +18,8 @@ interface Tracked {
   live: LiveSnippet;
   id: string;
   pins: Pins;
+  /** The state this snippet shows (stale when it differs from the page's). */
+  shown: SetupState | null;
 }
 
 function pinsOf(el: HTMLElement): Pins {
@@ -42,37 +45,57 @@ export function startLive(page: PageSetup, api: ProviderApi): void {
   for (const el of document.querySelectorAll<HTMLElement>('[data-live-snippet]')) {
     if (el.dataset.provider !== provider) continue;
     try {
-      tracked.push({ live: new LiveSnippet(el), id: el.dataset.liveSnippet ?? '', pins: pinsOf(el) });
+      tracked.push({ live: new LiveSnippet(el), id: el.dataset.liveSnippet ?? '', pins: pinsOf(el), shown: null });
     } catch {
       /* a malformed block stays as rendered */
     }
   }
   const lookups = Array.from(document.querySelectorAll<HTMLElement>('code[data-lookup]')).filter((el) => el.dataset.provider === provider);
 
-  const update = (state: SetupState) => {
-    const choice = { platform: state.platform, authPref: state.authPref, airflowVersion: state.airflowVersion };
-    const results = new Map<string, GenerateResult>();
-    const resultFor = (pins: Pins): GenerateResult => {
-      const c = resolveChoices(auth, pins, choice);
-      const key = `${c.platform}|${c.authMethod}|${c.airflowVersion}`;
-      let out = results.get(key);
-      if (!out) {
-        out = api.generate(inputFor(state, c.platform, c.authMethod, c.airflowVersion));
-        results.set(key, out);
-      }
-      return out;
-    };
-    for (const t of tracked) t.live.show(resultFor(t.pins).snippets.find((s) => s.id === t.id));
+  // Generator results of the current state, by resolved choices.
+  let resultsOf: SetupState | null = null;
+  let results = new Map<string, GenerateResult>();
+  const resultFor = (state: SetupState, pins: Pins): GenerateResult => {
+    if (resultsOf !== state) {
+      resultsOf = state;
+      results = new Map();
+    }
+    const c = resolveChoices(auth, pins, { platform: state.platform, authPref: state.authPref, airflowVersion: state.airflowVersion });
+    const key = `${c.platform}|${c.authMethod}|${c.airflowVersion}`;
+    let out = results.get(key);
+    if (!out) {
+      out = api.generate(inputFor(state, c.platform, c.authMethod, c.airflowVersion));
+      results.set(key, out);
+    }
+    return out;
+  };
+  const refresh = (t: Tracked) => {
+    const state = page.state.get();
+    if (t.shown === state) return;
+    t.live.show(resultFor(state, t.pins).snippets.find((s) => s.id === t.id));
+    t.shown = state;
+  };
+  // Snippets inside a tab panel that is not shown are brought up to date when a tab switch
+  // reveals them (the tabs dispatch guides:tabchange before the next paint).
+  const shownNow = (t: Tracked) => t.live.root.closest('[role="tabpanel"][hidden]') === null;
+  const refreshShown = () => {
+    for (const t of tracked) if (shownNow(t)) refresh(t);
+  };
 
-    const own = resolveChoices(auth, {}, choice);
+  const update = (state: SetupState) => {
+    refreshShown();
+    const own = resolveChoices(auth, {}, { platform: state.platform, authPref: state.authPref, airflowVersion: state.airflowVersion });
     const names = api.lookupNames(inputFor(state, own.platform, own.authMethod, own.airflowVersion));
     for (const el of lookups) {
       const name = el.dataset.lookup === 'connection' ? names.connection : names.variable;
       if (el.textContent !== name) el.textContent = name;
     }
-    page.derived.set({ problems: resultFor({}).problems, lookup: names });
+    page.derived.set({ problems: resultFor(state, {}).problems, lookup: names });
   };
 
+  document.addEventListener('guides:tabchange', refreshShown);
+  addEventListener('hashchange', refreshShown);
+  for (const t of tracked) refresh(t);
   update(page.state.get());
   document.documentElement.classList.add('setup-live');
   for (const t of tracked) t.live.takeOver();

@@ -39,6 +39,8 @@ export interface PageSetup {
   clear(): void;
   /** Loads the generator and starts updating snippets (idempotent). */
   goLive(): Promise<void>;
+  /** Writes the URL (and remembered values) now instead of a moment later. */
+  flush(): void;
 }
 
 const CHOICE_GROUPS = ['platform', 'authMethod', 'airflowVersion'] as const;
@@ -123,27 +125,36 @@ export function pageSetup(config: SetupConfig): PageSetup {
     return live;
   };
 
-  // URL and pre-paint rules follow the state at once (batched per task); remembered values
-  // only follow the reader's own edits.
-  let pendingUrl = false;
-  const writeUrl = () => {
-    pendingUrl = false;
-    const search = writeQuery(location.search, state.get(), schema);
+  // The pre-paint rules follow the state at once. The URL and the remembered values follow
+  // a moment after the last change: history.replaceState and localStorage cost milliseconds
+  // each, too much for every keystroke. `flush()` writes them at once (before a link is
+  // copied, and when the page is hidden).
+  let urlTimer: ReturnType<typeof setTimeout> | undefined;
+  let saveWanted = false;
+  const flush = () => {
+    if (urlTimer !== undefined) clearTimeout(urlTimer);
+    urlTimer = undefined;
+    const s = state.get();
+    const search = writeQuery(location.search, s, schema);
     if (search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    if (saveWanted) saveValues(config.provider, s.values, schema.fields, config.secrets);
+    saveWanted = false;
   };
   const scheduleUrl = () => {
-    if (pendingUrl) return;
-    pendingUrl = true;
-    queueMicrotask(writeUrl);
+    if (urlTimer === undefined) urlTimer = setTimeout(flush, 300);
   };
   state.subscribe((s, prev) => {
     if (s.platform !== prev.platform || s.authPref !== prev.authPref) applySetupRules(config.auth, s.platform, s.authPref);
     scheduleUrl();
   });
+  addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flush();
+  });
 
   const edit = (next: SetupState) => {
+    saveWanted = true;
     state.set(next);
-    saveValues(config.provider, next.values, schema.fields, config.secrets);
     void goLive();
   };
   const cap = (v: string) => (v.length > MAX_VALUE_LENGTH ? v.slice(0, MAX_VALUE_LENGTH) : v);
@@ -176,7 +187,7 @@ export function pageSetup(config: SetupConfig): PageSetup {
       if (next.airflowVersion !== '3') void goLive();
       // The tab groups show the same choice; they remember it and keep it in the URL too.
       document.dispatchEvent(new CustomEvent('guides:tabchange', { detail: { group, value } }));
-      scheduleUrl();
+      flush();
     },
     clear() {
       forgetValues();
@@ -184,6 +195,7 @@ export function pageSetup(config: SetupConfig): PageSetup {
       state.set({ ...s, values: Object.fromEntries(Object.keys(s.values).map((k) => [k, ''])) });
     },
     goLive,
+    flush,
   };
   page = current;
 
@@ -202,7 +214,7 @@ export function pageSetup(config: SetupConfig): PageSetup {
   });
 
   applySetupRules(config.auth, first.platform, first.authPref);
-  writeUrl();
+  flush();
   if (!isBlank(first)) void goLive();
   return current;
 }

@@ -22,6 +22,11 @@ export class LiveSnippet {
   private slotEls: HTMLElement[] = [];
   private texts: string[] = [];
   private pool: Map<string, Element> | undefined;
+  private readonly titleEl: Element | null;
+  private readonly fileEl: Element | null;
+  private readonly downloadEl: Element | null;
+  private title = '';
+  private filename = '';
 
   constructor(root: HTMLElement) {
     this.root = root;
@@ -30,6 +35,11 @@ export class LiveSnippet {
     if (!figure || !code) throw new Error('live snippet without a default figure');
     this.figure = figure;
     this.code = code;
+    this.titleEl = figure.querySelector('.code-block__title');
+    this.fileEl = figure.querySelector('.code-block__filename');
+    this.downloadEl = figure.querySelector('.code-block__download');
+    this.title = this.titleEl?.textContent ?? '';
+    this.filename = this.fileEl?.textContent ?? '';
   }
 
   /** Hides every other rendering: from now on this one figure shows the snippet. */
@@ -110,15 +120,10 @@ export class LiveSnippet {
   }
 
   private caption(s: GeneratedSnippet): void {
-    const title = this.figure.querySelector('.code-block__title');
-    if (title && title.textContent !== s.title) title.textContent = s.title;
-    const file = this.figure.querySelector('.code-block__filename');
-    if (file && s.filename && file.textContent !== s.filename) file.textContent = s.filename;
-    const download = this.figure.querySelector<HTMLElement>('.code-block__download');
-    if (download && s.filename) {
-      const name = s.filename.slice(s.filename.lastIndexOf('/') + 1);
-      const label = `Download ${name}`;
-      if (download.getAttribute('aria-label') !== label) download.setAttribute('aria-label', label);
+    if (this.titleEl && s.title !== this.title) this.titleEl.textContent = this.title = s.title;
+    if (this.fileEl && s.filename && s.filename !== this.filename) {
+      this.fileEl.textContent = this.filename = s.filename;
+      this.downloadEl?.setAttribute('aria-label', `Download ${s.filename.slice(s.filename.lastIndexOf('/') + 1)}`);
     }
   }
 }
