@@ -101,9 +101,9 @@ export function connectionSnippets(ctx: Ctx): Snippet[] {
   ];
 }
 
-/** The kwargs on one line, as every deployment target gets them. */
-export function kwargsLine(spec: ProviderSpec, ctx: Ctx): string {
-  return toJson(spec.kwargs(ctx), { escapeDollar: true });
+/** The kwargs on one line, as every deployment target gets them (`dotenv`: see JsonOptions). */
+export function kwargsLine(spec: ProviderSpec, ctx: Ctx, dotenv = false): string {
+  return toJson(spec.kwargs(ctx), { escapeDollar: true, dotenv });
 }
 
 const KWARGS_NOTE =
@@ -123,7 +123,7 @@ export function envFileSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
     '# The kwargs can hold credentials: keep .env out of Git.',
     ...(spec.localNotes?.(ctx) ?? []).map((l) => '# ' + l),
     dotenvLine('AIRFLOW__SECRETS__BACKEND', spec.info.backendClass),
-    dotenvLine('AIRFLOW__SECRETS__BACKEND_KWARGS', kwargsLine(spec, ctx)),
+    dotenvLine('AIRFLOW__SECRETS__BACKEND_KWARGS', kwargsLine(spec, ctx, true)),
   ];
   return snippet('env-file', 'Configure the backend for local development', 'dotenv', lines.join('\n') + '\n', '.env');
 }

@@ -20,6 +20,12 @@ export interface JsonOptions {
    * `${VAR}`; the escaped form means the same to any JSON parser.
    */
   escapeDollar?: boolean;
+  /**
+   * Write `'` as `\u0027` and an escaped backslash (`\\`) as `\u005c`, so the text has no `'`
+   * and no backslash followed by `\` or `'`: single-quoted in a `.env` it reads back the same
+   * under python-dotenv and compose-go (the Astro CLI). Any JSON parser reads the same value.
+   */
+  dotenv?: boolean;
 }
 
 export function isMarkedJson(v: unknown): v is MarkedJson {
@@ -30,16 +36,18 @@ export function isMarkedJson(v: unknown): v is MarkedJson {
  * A JSON string literal; slot markers (private-use characters) pass through unescaped.
  * DEL, C1 controls and U+2028/U+2029 are escaped too, so the text stays on one visible line.
  */
-export function jsonString(marked: string, escapeDollar = false): string {
-  const s = JSON.stringify(marked).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
-  return escapeDollar ? s.replace(/\$/g, '\\u0024') : s;
+export function jsonString(marked: string, escapeDollar = false, dotenv = false): string {
+  let s = JSON.stringify(marked).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+  if (escapeDollar) s = s.replace(/\$/g, '\\u0024');
+  // Every backslash here starts an escape; only the `\\` escape becomes `\u005c`.
+  return dotenv ? s.replace(/\\(.)|'/g, (m, c: string | undefined) => (m === "'" ? '\\u0027' : c === '\\' ? '\\u005c' : m)) : s;
 }
 
 export function toJson(value: JsonTree, opts: JsonOptions = {}, depth = 0): string {
   const ind = opts.indent;
   const pad = (d: number) => (ind ? '\n' + ' '.repeat(ind * d) : '');
   if (value === null) return 'null';
-  if (typeof value === 'string') return jsonString(value, opts.escapeDollar);
+  if (typeof value === 'string') return jsonString(value, opts.escapeDollar, opts.dotenv);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (isMarkedJson(value)) return OPEN + value.markedField + MID + toJson(value.value, opts, depth) + CLOSE;
@@ -53,7 +61,7 @@ export function toJson(value: JsonTree, opts: JsonOptions = {}, depth = 0): stri
   return (
     '{' +
     keys
-      .map((k) => pad(depth + 1) + jsonString(k, opts.escapeDollar) + ': ' + toJson(value[k], opts, depth + 1))
+      .map((k) => pad(depth + 1) + jsonString(k, opts.escapeDollar, opts.dotenv) + ': ' + toJson(value[k], opts, depth + 1))
       .join(sep) +
     pad(depth) +
     '}'

@@ -20,6 +20,7 @@ import { yamlDoubleQuoted, yamlString } from '../../../src/generators/escape/yam
 import { extractSlots, mark } from '../../../src/generators/slots.ts';
 import { hostileString } from '../helpers/arbitraries.ts';
 import { readDockerfileEnv } from '../helpers/dockerfile-env.ts';
+import { InvalidTemplate, UnmodelledTemplate, readComposeDotenv } from '../helpers/compose-dotenv.ts';
 import { missingTools, python, run } from '../helpers/tools.ts';
 
 const SEED = 20240611;
@@ -135,23 +136,134 @@ describe('hcl', () => {
 
 describe('dotenv', () => {
   const missing = missingTools('python3', 'dotenv');
-  it.skipIf(missing.length > 0)('python-dotenv reads back every value (batched, from a file)', () => {
-    const values = sample(1500);
+  const values = sample(1500);
+  /**
+   * Text both readers take literally inside single quotes: no quote, no carriage return, no `${`
+   * (python-dotenv expands it), no backslash before a backslash, a quote or the end. Written from
+   * the two parsers' rules, independently of the escaper.
+   */
+  const portable = (v: string) => !/['\r]|\$\{|\\(\\|'|$)/.test(v);
+
+  /** python-dotenv's reading of a .env text. */
+  const pythonDotenv = (texts: string[]) => {
     const dir = mkdtempSync(join(tmpdir(), 'dotenv-'));
     try {
-      const file = join(dir, '.env');
-      writeFileSync(file, values.map((v, i) => dotenvLine('K' + i, v)).join('\n') + '\n');
-      const got = python<Record<string, string>>(
-        'import json,sys\nfrom dotenv import dotenv_values\np=json.load(sys.stdin)\nprint(json.dumps(dotenv_values(p)))',
-        file,
+      const files = texts.map((t, i) => {
+        const file = join(dir, i + '.env');
+        writeFileSync(file, t);
+        return file;
+      });
+      return python<Record<string, string>[]>(
+        'import json,sys\nfrom dotenv import dotenv_values\nprint(json.dumps([dotenv_values(p) for p in json.load(sys.stdin)]))',
+        files,
       );
-      values.forEach((v, i) => expect(got['K' + i], JSON.stringify(v)).toBe(v));
-      expect(Object.keys(got)).toHaveLength(values.length);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  };
+
+  it.skipIf(missing.length > 0)('python-dotenv reads back every value (batched, from a file)', () => {
+    const [got] = pythonDotenv([values.map((v, i) => dotenvLine('K' + i, v)).join('\n') + '\n']);
+    values.forEach((v, i) => expect(got['K' + i], JSON.stringify(v)).toBe(v));
+    expect(Object.keys(got)).toHaveLength(values.length);
   });
+
+  it('compose-go (Astro CLI): portable text reads back exactly; any other text never ends the value early', () => {
+    let exact = 0;
+    let rejected = 0;
+    for (const v of values) {
+      const text = dotenvLine('K', v) + "\nNEXT='sentinel'\n";
+      let got: Record<string, string>;
+      try {
+        got = readComposeDotenv(text);
+      } catch (e) {
+        // compose-go refuses a double-quoted value whose $ it cannot expand: the file does not
+        // load, but nothing is injected. Only text with a carriage return is double-quoted.
+        expect(e instanceof InvalidTemplate || e instanceof UnmodelledTemplate, JSON.stringify(v) + ': ' + String(e)).toBe(true);
+        expect(v, JSON.stringify(v)).toMatch(/\r/);
+        rejected++;
+        continue;
+      }
+      expect(Object.keys(got), JSON.stringify(v)).toEqual(['K', 'NEXT']);
+      expect(got.NEXT).toBe('sentinel');
+      if (portable(v)) {
+        expect(got.K, JSON.stringify(v)).toBe(v);
+        exact++;
+      }
+    }
+    // Both kinds of input were generated, so both assertions ran.
+    expect(exact).toBeGreaterThan(200);
+    expect(values.filter((v) => !portable(v)).length).toBeGreaterThan(200);
+    console.log(`dotenv: ${exact} portable values exact in both readers, ${rejected} refused by compose-go`);
+  });
+
+  it.skipIf(missing.length > 0)('JSON written with the dotenv option reads back identically in python-dotenv and compose-go', () => {
+    const trees = fc.sample(
+      fc.dictionary(
+        hostileString,
+        fc.oneof(hostileString, fc.integer(), fc.constant(null), fc.array(hostileString, { maxLength: 3 }), fc.dictionary(hostileString, hostileString, { maxKeys: 3 })),
+        { maxKeys: 4 },
+      ),
+      { numRuns: 800, seed: SEED },
+    );
+    const lines = trees.map((t) => toJson(t as never, { escapeDollar: true, dotenv: true }));
+    for (const l of lines) {
+      expect(l).not.toMatch(/'|\\[\\']|\$|\r|\n/);
+      expect(portable(l)).toBe(true);
+    }
+    const text = lines.map((l, i) => dotenvLine('K' + i, l)).join('\n') + '\n';
+    const compose = readComposeDotenv(text);
+    const [py] = pythonDotenv([text]);
+    lines.forEach((l, i) => {
+      expect(py['K' + i]).toBe(l);
+      expect(compose['K' + i]).toBe(l);
+      expect(JSON.parse(l)).toEqual(JSON.parse(JSON.stringify(trees[i])));
+    });
+  });
+
+  it('writes portable text as it is and escapes only what python-dotenv needs', () => {
+    expect(dotenvLine('K', 'a\\nb $HOME')).toBe("K='a\\nb $HOME'");
+    expect(dotenvLine('K', "it's")).toBe("K='it\\'s'");
+    expect(dotenvLine('K', 'a\\\\b')).toBe("K='a\\\\\\b'");
+    expect(dotenvLine('K', 'x${y}')).toBe("K='x${:-$}{y}'");
+    expect(dotenvLine('K', 'end\\')).toBe("K='end\\\\${:-}'");
+  });
+
   it('passes slot markers through', () => markerTransparent((s) => dotenvLine('K', s)));
+});
+
+describe('compose-go dotenv reader (test helper) follows the parser rules', () => {
+  it('reads quoted, unquoted, commented and exported lines', () => {
+    const text = [
+      '\uFEFF# comment',
+      "A='Let\\'s go!'",
+      "B='\\n'",
+      'C="\\n"',
+      "D='a\\\\b'",
+      'E="a\\\\b"',
+      'export F=plain value # trailing comment',
+      "G='first",
+      "second'",
+      'H="$$x ${A}"',
+      "I='${A}'",
+      'J: yaml-style',
+      '',
+    ].join('\n');
+    expect(readComposeDotenv(text)).toEqual({
+      A: "Let's go!",
+      B: '\\n',
+      C: '\n',
+      D: 'a\\\\b',
+      E: 'a\\b',
+      F: 'plain value',
+      G: 'first\nsecond',
+      H: "$x Let's go!",
+      I: '${A}',
+      J: 'yaml-style',
+    });
+    expect(() => readComposeDotenv('K="${:-$}"\n')).toThrow(InvalidTemplate);
+    expect(() => readComposeDotenv("K='open\n")).toThrow();
+  });
 });
 
 describe('dockerfile', () => {

@@ -356,8 +356,11 @@ describe('GCP facts', () => {
   it('key file: gcp_keyfile_dict is a JSON object in every target', () => {
     const r = generate('gcp-secret-manager', { ...FULL, platform: 'astro', authMethod: 'key-file' });
     expect(kwargsFrom(r).gcp_keyfile_dict).toEqual(KEYFILE);
-    // In a single-quoted .env value python-dotenv reads \\ as one backslash.
-    const env = /BACKEND_KWARGS='(.*)'$/m.exec(code(r, 'env-file'))![1].replace(/\\([\\'])/g, '$1');
+    // The Astro CLI (compose-go) keeps single-quoted .env text as it is, so the line between the
+    // quotes must be the JSON itself: the key's newlines are the two characters \n, never \\n.
+    const env = /BACKEND_KWARGS='(.*)'$/m.exec(code(r, 'env-file'))![1];
+    expect(env).toContain('"-----BEGIN PRIVATE KEY-----\\nMIIB\\n');
+    expect(env).not.toMatch(/\\\\|'/);
     expect(JSON.parse(env).gcp_keyfile_dict).toEqual(KEYFILE);
     const empty = generate('gcp-secret-manager', { platform: 'software' });
     expect(typeof kwargsFrom(empty).gcp_keyfile_dict).toBe('object');
@@ -500,6 +503,16 @@ describe('deleting the test secrets (CLI references)', () => {
   it('empty input deletes the placeholders, quoted', () => {
     const r = generate('gcp-secret-manager', {});
     expect(commandLines(code(r, 'delete-secrets'))[0]).toBe("gcloud secrets delete 'airflow-variables-<your-variable-key>' --project='<your-gcp-project-id>' --quiet");
+  });
+});
+
+describe('.env for the Astro CLI (compose-go) and python-dotenv', () => {
+  it("writes ' and \\ inside the kwargs JSON as \\u0027 and \\u005c, $ as \\u0024", () => {
+    const r = generate('hashicorp-vault', { ...FULL, platform: 'astro', secretId: "a$b'c\\d" });
+    const line = code(r, 'env-file').split('\n').find((l) => l.startsWith('AIRFLOW__SECRETS__BACKEND_KWARGS='))!;
+    expect(line).toContain('"secret_id": "a\\u0024b\\u0027c\\u005cd"');
+    expect(line.match(/'/g)).toHaveLength(2);
+    expect(JSON.parse(line.slice(line.indexOf("'") + 1, -1)).secret_id).toBe("a$b'c\\d");
   });
 });
 

@@ -4,7 +4,8 @@
  * independent model of the intended values (tests/unit/helpers/intended.ts):
  * sh -> bash -n, shellcheck, and execution with recording stub commands on PATH;
  * json -> JSON.parse; yaml -> the yaml package; hcl -> @cdktf/hcl2json;
- * dotenv -> python-dotenv; python -> ast; dockerfile -> a BuildKit-rule reader.
+ * dotenv -> python-dotenv and a compose-go-rule reader (the Astro CLI), which must agree exactly;
+ * python -> ast; dockerfile -> a BuildKit-rule reader.
  */
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { generate, type GenerateResult, type Platform, type ProviderId } from '../../../src/generators/index.ts';
 import { hostileString } from '../helpers/arbitraries.ts';
+import { readComposeDotenv } from '../helpers/compose-dotenv.ts';
 import { readDockerfileEnv } from '../helpers/dockerfile-env.ts';
 import {
   CLASS,
@@ -150,7 +152,7 @@ const why = (c: Case, what: string) => `${what} for ${c.key}: ${JSON.stringify(c
 
 const ALL = cases(IN_PROCESS, SEED);
 
-describe('in-process parsers (JSON, YAML, HCL, Dockerfile, text)', () => {
+describe('in-process parsers (JSON, YAML, HCL, Dockerfile, compose-go .env, text)', () => {
   it(`checks ${ALL.length} generated inputs`, async () => {
     const accountOutcomes = new Set<boolean>();
     for (const c of ALL) {
@@ -176,6 +178,14 @@ describe('in-process parsers (JSON, YAML, HCL, Dockerfile, text)', () => {
         expect(rest, why(c, 'values-yaml')).toEqual({ secretBackend: CLASS[p], ...identityOf(p, platform, auth, input) });
         expect(commonEnv.map((e) => e.name)).toEqual(['AIRFLOW__SECRETS__BACKEND_KWARGS']);
         expect(kwargsMatch(JSON.parse(commonEnv[0].value), kw), why(c, 'values-yaml kwargs')).toBe(true);
+      }
+      const envFile = snippet(c, 'env-file');
+      if (envFile !== undefined) {
+        // The Astro CLI reads .env with compose-go: the kwargs must come out exactly.
+        const got = readComposeDotenv(envFile);
+        expect(Object.keys(got), why(c, 'env-file (compose-go)')).toEqual(['AIRFLOW__SECRETS__BACKEND', 'AIRFLOW__SECRETS__BACKEND_KWARGS']);
+        expect(got.AIRFLOW__SECRETS__BACKEND).toBe(CLASS[p]);
+        expect(kwargsMatch(JSON.parse(got.AIRFLOW__SECRETS__BACKEND_KWARGS), kw), why(c, 'env-file (compose-go)')).toBe(true);
       }
       if (platform === 'software') {
         const env = readDockerfileEnv(snippet(c, 'dockerfile')!);
@@ -209,8 +219,8 @@ describe('in-process parsers (JSON, YAML, HCL, Dockerfile, text)', () => {
 
 describe('python-dotenv and Python ast (batched)', () => {
   const missing = missingTools('python3', 'dotenv');
-  it.skipIf(missing.length > 0)('.env files read back to the class and the kwargs; DAG literals are the keys', () => {
-    const envs = ALL.filter((c) => c.platform !== 'software');
+  it.skipIf(missing.length > 0)('.env files read back to the class and the kwargs, identically to compose-go; DAG literals are the keys', () => {
+    const envs = ALL.filter((c) => snippet(c, 'env-file') !== undefined);
     const readBack = python<Record<string, string>[]>(
       [
         'import json, os, sys, tempfile',
@@ -231,6 +241,7 @@ describe('python-dotenv and Python ast (batched)', () => {
       expect(Object.keys(got), why(c, 'env-file keys')).toEqual(['AIRFLOW__SECRETS__BACKEND', 'AIRFLOW__SECRETS__BACKEND_KWARGS']);
       expect(got.AIRFLOW__SECRETS__BACKEND).toBe(CLASS[c.p]);
       expect(kwargsMatch(JSON.parse(got.AIRFLOW__SECRETS__BACKEND_KWARGS), kwargsOf(c.p, c.platform, c.auth, c.input)), why(c, 'env-file')).toBe(true);
+      expect(got, why(c, 'env-file: python-dotenv and compose-go differ')).toEqual(readComposeDotenv(snippet(c, 'env-file')!));
     });
     const dags = python<{ variable: unknown[]; connection: unknown[]; imports: string[] }[]>(
       [
