@@ -25,9 +25,14 @@ export default function ConnectionBuilderIsland({ config }: Props) {
 
   const fill = async () => {
     if (!page) return;
+    const text = uri.trim();
+    if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(text)) {
+      setPasteResult({ ok: false, message: 'A connection URI starts with the connection type and ://, like postgres://user:password@host:5432/db.' });
+      return;
+    }
     try {
       const { parseConnectionUri } = await import('../../generators/connection.ts');
-      const c = parseConnectionUri(uri.trim());
+      const c = parseConnectionUri(text);
       const extra = c.extra === null ? '' : typeof c.extra === 'string' ? c.extra : JSON.stringify(c.extra);
       page.setValues({
         connType: c.connType,

@@ -10,7 +10,8 @@ function save(button: HTMLElement): void {
   const path = figure?.querySelector('.code-block__filename')?.textContent ?? 'snippet.txt';
   if (!code) return;
   const name = path.slice(path.lastIndexOf('/') + 1) || 'snippet.txt';
-  const blob = new Blob([`${normalizeCopiedText(code.textContent ?? '')}\n`], { type: 'text/plain;charset=utf-8' });
+  // A generic type, so the browser adds no extension of its own (values.yaml stays values.yaml).
+  const blob = new Blob([`${normalizeCopiedText(code.textContent ?? '')}\n`], { type: 'application/octet-stream' });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -1,0 +1,304 @@
+/**
+ * The five guides with their live part: the setup form personalizes every snippet for
+ * every platform and auth method, the right steps show, problems show next to fields,
+ * copy and download give the current text, the page works without JavaScript, and axe
+ * finds nothing with the form filled or showing errors.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import {
+  GUIDES,
+  builder,
+  choose,
+  combos,
+  expectedCode,
+  fieldInput,
+  fillFields,
+  form,
+  liveSnippets,
+  sampleValue,
+  textFields,
+  waitLive,
+} from './guide-helpers';
+import { expectNoProblems, watchPage } from './site-helpers';
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+const axe = (page: Page) =>
+  new AxeBuilder({ page: page as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page'] }).withTags([
+    'wcag2a',
+    'wcag2aa',
+    'wcag21a',
+    'wcag21aa',
+    'best-practice',
+  ]);
+
+const PLATFORM_LABELS = { astro: 'Astro', 'remote-execution': 'Remote Execution', software: 'Astronomer Software' } as const;
+
+/** Reads a single-quoted shell or Dockerfile word ('...' with '\'' for a quote). */
+function shellSingleQuoted(word: string): string {
+  let out = '';
+  const re = /'([^']*)'|\\(.)/gy;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(word))) out += m[1] ?? m[2] ?? '';
+  if (re.lastIndex !== word.length && out === '') throw new Error(`not a quoted word: ${word}`);
+  return out;
+}
+
+/** Reads a single-quoted YAML scalar ('' is a quote). */
+function yamlSingleQuoted(value: string): string {
+  if (!value.startsWith("'") || !value.endsWith("'")) throw new Error(`not single-quoted: ${value}`);
+  return value.slice(1, -1).replace(/''/g, "'");
+}
+
+/** Reads a single-quoted python-dotenv value (\\ and \' are the escapes; ${:-$} is a literal $). */
+function dotenvSingleQuoted(value: string): string {
+  if (!value.startsWith("'") || !value.endsWith("'")) throw new Error(`not single-quoted: ${value}`);
+  return value
+    .slice(1, -1)
+    .replace(/\\([\\'])/g, '$1')
+    .replace(/\$\{:-\$\}/g, '$')
+    .replace(/\$\{:-\}/g, '');
+}
+
+function allStrings(v: unknown): string[] {
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.flatMap(allStrings);
+  if (v && typeof v === 'object') return Object.values(v).flatMap(allStrings);
+  return [];
+}
+
+for (const guide of GUIDES) {
+  test.describe(guide.path, () => {
+    for (const { platform, authMethod } of combos(guide.provider)) {
+      test(`${platform} / ${authMethod}: every snippet shows the values, correctly quoted, and only the right steps show`, async ({ page, baseURL }) => {
+        const problems = await watchPage(page, baseURL as string);
+        await page.goto(guide.path);
+        await choose(page, platform, authMethod);
+        const values: Record<string, string> = {};
+        for (const f of textFields(guide.provider, platform, authMethod)) {
+          const v = sampleValue(guide.provider, f.name);
+          if (v !== undefined) values[f.name] = v;
+        }
+        await fillFields(page, values);
+        await waitLive(page);
+
+        // The tabs follow the form.
+        await expect(page.locator('[data-tabs="platform"]').first().locator(':scope > .tabs__list [aria-selected="true"]')).toHaveText(
+          PLATFORM_LABELS[platform],
+        );
+        // No problem is reported for valid values.
+        await expect(page.locator('.sf-msg--error:visible')).toHaveCount(0);
+
+        const snippets = await liveSnippets(page);
+        let shown = 0;
+        for (const s of snippets) {
+          const expected = expectedCode(guide.provider, s, { platform, authMethod }, values);
+          const pinsMatch =
+            (!s.pins.platform || s.pins.platform === platform) &&
+            (!s.pins.authMethod || s.pins.authMethod === authMethod) &&
+            (!s.pins.airflowVersion || s.pins.airflowVersion === '3');
+          expect(s.visible, `${s.id} ${JSON.stringify(s.pins)} visible`).toBe(pinsMatch && expected !== undefined);
+          if (!s.visible) continue;
+          shown += 1;
+          expect(s.text, `${s.id} ${JSON.stringify(s.pins)}`).toBe(expected);
+          expect(s.text, `${s.id} still has a placeholder`).not.toContain('<your-');
+        }
+        expect(shown).toBeGreaterThan(8);
+        for (const code of await page.locator('code[data-lookup], [data-lookup-form]').allTextContents()) expect(code).not.toContain('<your-');
+
+        // The kwargs survive every layer of quoting: read them back the way Airflow would, from
+        // the .env file, the Dockerfile or the agents' values.yaml.
+        const lines = snippets.filter((s) => s.visible && ['env-file', 'dockerfile', 'values-yaml'].includes(s.id)).flatMap((s) => s.text.split('\n'));
+        const envLine = lines.find((l) => l.includes('AIRFLOW__SECRETS__BACKEND_KWARGS='));
+        const yamlAt = lines.findIndex((l) => l.includes('name: AIRFLOW__SECRETS__BACKEND_KWARGS'));
+        let json: string;
+        if (envLine) {
+          const raw = envLine.slice(envLine.indexOf('=') + 1);
+          json = envLine.startsWith('ENV ') ? shellSingleQuoted(raw) : dotenvSingleQuoted(raw);
+        } else {
+          expect(yamlAt, 'a visible .env, Dockerfile or values.yaml with the kwargs').toBeGreaterThanOrEqual(0);
+          json = yamlSingleQuoted((lines[yamlAt + 1] ?? '').replace(/^\s*value:\s*/, ''));
+        }
+        const kwargs = JSON.parse(json) as Record<string, unknown>;
+        const strings = allStrings(kwargs);
+        for (const s of strings) expect(s).not.toContain('<your-');
+        for (const name of ['vaultUrl', 'secretId', 'clientSecret', 'secretAccessKey', 'projectId', 'region', 'roleArn', 'namespace']) {
+          if (values[name] && guide.provider !== 'aws-parameter-store' && name === 'roleArn' && platform !== 'astro') continue;
+          if (values[name] && JSON.stringify(expectedCode(guide.provider, { id: 'backend-kwargs', pins: {} }, { platform, authMethod }, values)).includes(JSON.stringify(values[name]).slice(1, -1))) {
+            expect(strings, `${name} in the kwargs`).toContain(values[name]);
+          }
+        }
+        if (values.keyfileJson) expect((kwargs.gcp_keyfile_dict as Record<string, unknown>).private_key).toBe(JSON.parse(values.keyfileJson).private_key);
+        expectNoProblems(problems);
+      });
+    }
+
+    test('the Airflow version choice switches the example DAG, in the form and in the tabs', async ({ page }) => {
+      await page.goto(guide.path);
+      await fillFields(page, { variableKey: 'my_var', connectionId: 'my_db' });
+      const af2 = form(page).locator('input[name="airflowVersion"][value="2"]');
+      await af2.check();
+      const group = page.locator('[data-tabs="airflowVersion"]').first();
+      await expect(group.locator(':scope > .tabs__list [aria-selected="true"]')).toHaveText('Airflow 2');
+      const dag = group.locator('[data-live-snippet="example-dag"]:visible');
+      await expect(dag).toHaveCount(1);
+      const expected = expectedCode(guide.provider, { id: 'example-dag', pins: { airflowVersion: '2' } }, { platform: 'astro', authMethod: '' }, {
+        variableKey: 'my_var',
+        connectionId: 'my_db',
+      });
+      await expect(dag.locator('figure:visible pre code')).toHaveText(expected as string);
+      // And back from the tabs to the form.
+      await group.getByRole('tab', { name: 'Airflow 3' }).click();
+      await expect(af2).not.toBeChecked();
+      await expect(form(page).locator('input[name="airflowVersion"][value="3"]')).toBeChecked();
+    });
+
+    test('invalid values show a message next to their field, and axe finds nothing', async ({ page }) => {
+      await page.goto(guide.path);
+      const bad: Record<string, string> = { deploymentId: 'ABC', variableKey: 'x'.repeat(260), connPort: '99999', connExtra: '{not json' };
+      await fillFields(page, bad);
+      await waitLive(page);
+      for (const name of Object.keys(bad)) {
+        const input = fieldInput(page, name);
+        await expect(input, name).toHaveAttribute('aria-invalid', 'true');
+        const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(' ');
+        const message = page.locator(`[id="${ids.find((id) => id.endsWith('-msg'))}"]`);
+        await expect(message, name).toBeVisible();
+        await expect(message, name).toContainText('Error');
+        // The message sits with its field.
+        await expect(message.locator('xpath=..')).toContainText((await page.locator(`label[for="${await input.getAttribute('id')}"]`).innerText()).trim());
+      }
+      const results = await axe(page).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+      // Fixing a value removes its message.
+      await fillFields(page, { deploymentId: 'cl03oiq7d80402nwn7fsl3dmv' });
+      await expect(fieldInput(page, 'deploymentId')).not.toHaveAttribute('aria-invalid', 'true');
+    });
+
+    test('axe finds nothing with the form filled, secrets shown, and the optional part open', async ({ page }) => {
+      await page.goto(guide.path);
+      const { platform, authMethod } = combos(guide.provider).at(-1) as { platform: 'software'; authMethod: string };
+      await choose(page, platform, authMethod);
+      const values: Record<string, string> = {};
+      for (const f of textFields(guide.provider, platform, authMethod)) values[f.name] = sampleValue(guide.provider, f.name) ?? '';
+      await fillFields(page, values);
+      await form(page).getByRole('button', { name: /^Show/ }).first().click();
+      await builder(page).locator('summary').click();
+      const results = await axe(page).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+    });
+  });
+}
+
+test('copy and download give the current text, with the right file name and no request', async ({ page, baseURL }) => {
+  const problems = await watchPage(page, baseURL as string);
+  const requests: string[] = [];
+  await page.goto('/hashicorp-vault/');
+  const values = { vaultUrl: 'https://vault.example.com:8200', roleId: 'role-1', secretId: "it's secret", variableKey: 'my_var' };
+  await fillFields(page, values);
+  await waitLive(page);
+  page.on('request', (r) => requests.push(r.url()));
+  const expected = expectedCode('hashicorp-vault', { id: 'env-file', pins: { platform: 'astro', authMethod: 'approle' } }, { platform: 'astro', authMethod: 'approle' }, values) as string;
+  const env = page.locator('[data-live-snippet="env-file"]:visible figure:visible');
+  await env.getByRole('button', { name: 'Copy' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected.replace(/\n+$/, ''));
+  // The link the page makes names the file .env (browsers may drop the leading dot when saving).
+  await page.evaluate(() => {
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () {
+      (window as unknown as { __downloads: string[] }).__downloads = [...((window as unknown as { __downloads?: string[] }).__downloads ?? []), this.download];
+      click.call(this);
+    };
+  });
+  const [download] = await Promise.all([page.waitForEvent('download'), env.getByRole('button', { name: 'Download .env' }).click()]);
+  expect(await page.evaluate(() => (window as unknown as { __downloads: string[] }).__downloads)).toEqual(['.env']);
+  expect(['.env', 'env']).toContain(download.suggestedFilename());
+  const path = await download.path();
+  const { readFileSync } = await import('node:fs');
+  expect(readFileSync(path, 'utf8')).toBe(expected);
+  // The DAG downloads under its own name.
+  const dag = page.locator('[data-live-snippet="example-dag"]:visible figure:visible');
+  const [d2] = await Promise.all([page.waitForEvent('download'), dag.getByRole('button', { name: /^Download/ }).click()]);
+  expect(d2.suggestedFilename()).toBe('example_secrets_dag.py');
+  // Copying and downloading made no request (the browser may fetch the page's icon for its
+  // download list), and the secret never left the page.
+  expect(requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:') && !u.endsWith('/favicon.svg'))).toEqual([]);
+  expectNoProblems(problems);
+});
+
+test('the policy file name follows the policy name', async ({ page }) => {
+  await page.goto('/hashicorp-vault/');
+  await fillFields(page, { policyName: 'team-read' });
+  const policy = page.locator('[data-live-snippet="vault-policy"] figure:visible');
+  await expect(policy.locator('.code-block__filename')).toHaveText('team-read.hcl');
+  await expect(policy.getByRole('button', { name: 'Download team-read.hcl' })).toBeVisible();
+});
+
+test('the connection builder parses a pasted URI into the fields, and reports a bad one', async ({ page }) => {
+  await page.goto('/aws-secrets-manager/');
+  const b = builder(page);
+  await b.locator('summary').click();
+  const uri = b.getByLabel('Connection URI');
+  await uri.fill('mysql://admin:p%40ss%2Fw0rd@db.internal:3306/shop?charset=utf8&ssl=true');
+  await b.getByRole('button', { name: 'Fill the fields' }).click();
+  await expect(b.locator('[name="connType"]')).toHaveValue('mysql');
+  await expect(b.locator('[name="connLogin"]')).toHaveValue('admin');
+  await expect(b.locator('[name="connPassword"]')).toHaveValue('p@ss/w0rd');
+  await expect(b.locator('[name="connHost"]')).toHaveValue('db.internal');
+  await expect(b.locator('[name="connPort"]')).toHaveValue('3306');
+  await expect(b.locator('[name="connSchema"]')).toHaveValue('shop');
+  expect(JSON.parse(await b.locator('[name="connExtra"]').inputValue())).toEqual({ charset: 'utf8', ssl: 'true' });
+  await expect(uri).toHaveValue('');
+  await waitLive(page);
+  const values = { connType: 'mysql', connLogin: 'admin', connPassword: 'p@ss/w0rd', connHost: 'db.internal', connPort: '3306', connSchema: 'shop', connExtra: await b.locator('[name="connExtra"]').inputValue() };
+  const shown = page.locator('[data-live-snippet="connection-uri"] figure:visible pre code');
+  await expect(shown).toHaveText(expectedCode('aws-secrets-manager', { id: 'connection-uri', pins: {} }, { platform: 'astro', authMethod: 'role' }, values) as string);
+  // A URI Airflow cannot read is refused with a message, and the fields stay as they were.
+  await uri.fill('not a uri');
+  await uri.press('Enter');
+  await expect(uri).toHaveAttribute('aria-invalid', 'true');
+  await expect(b.locator('#cb-uri-msg')).toContainText('starts with the connection type');
+  await uri.fill('postgres://u@h:abc/db');
+  await b.getByRole('button', { name: 'Fill the fields' }).click();
+  await expect(b.locator('#cb-uri-msg')).toContainText('not a connection URI Airflow can read');
+  await expect(b.locator('#cb-uri-msg')).toContainText('abc');
+  await expect(b.locator('[name="connHost"]')).toHaveValue('db.internal');
+});
+
+test('the form never submits: Enter in a field keeps the page', async ({ page }) => {
+  await page.goto('/gcp-secret-manager/');
+  await page.evaluate(() => ((window as unknown as { __stay: number }).__stay = 1));
+  await fieldInput(page, 'projectId').fill('my-project-123');
+  await fieldInput(page, 'projectId').press('Enter');
+  await fieldInput(page, 'connHost').fill('db');
+  await fieldInput(page, 'connHost').press('Enter');
+  expect(await page.evaluate(() => (window as unknown as { __stay?: number }).__stay)).toBe(1);
+  await expect(form(page)).not.toHaveAttribute('action', /.+/);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  for (const guide of GUIDES) {
+    test(`${guide.path}: every step and tab panel shows, with placeholders; the form is replaced by a note`, async ({ page }) => {
+      await page.goto(guide.path);
+      await expect(form(page)).toBeHidden();
+      await expect(builder(page)).toBeHidden();
+      await expect(page.locator('.setup-nojs').first()).toBeVisible();
+      await expect(page.locator('.setup-nojs').first()).toContainText('needs JavaScript');
+      for (const panel of await page.locator('[role="tabpanel"], .tabs__panel').all()) await expect(panel).toBeVisible();
+      const wrappers = page.locator('[data-live-snippet]');
+      const n = await wrappers.count();
+      expect(n).toBeGreaterThan(10);
+      for (let i = 0; i < n; i += 1) {
+        const figures = wrappers.nth(i).locator(':scope > figure');
+        await expect(figures.filter({ visible: true })).toHaveCount(1);
+        await expect(figures.filter({ visible: true })).toHaveAttribute('data-default', '');
+      }
+      await expect(page.locator('[data-live-snippet="write-variable"] figure[data-default] code')).toContainText('<your-variable-key>');
+      for (const h of ['Step 1', 'Step 2', 'Step 3', 'Step 4', 'Step 5', 'Step 6']) {
+        await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${h}:`) })).toBeVisible();
+      }
+    });
+  }
+});
