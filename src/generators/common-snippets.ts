@@ -34,6 +34,15 @@ export function cmd(words: string[], stdin?: string): string {
   return stdin === undefined ? body : `printf '%s' ${shellWord(stdin)} | ${body}`;
 }
 
+/**
+ * A command as a comment: one line (not wrapped), and every line of it starts with `# `, so a
+ * value with a line break (a carriage return is one when pasted into a terminal) can never turn
+ * the rest of the command into code.
+ */
+export function commented(words: string[]): string {
+  return '# ' + words.join(' ').replace(/\r\n?|\n/g, '\n# ');
+}
+
 /** A shell word made of a literal prefix and a (marked) value. The prefix must be shell-safe. */
 export function opt(prefix: string, marked: string): string {
   return prefix + shellWord(marked);

@@ -27,7 +27,7 @@ export const awsParameterStore: ProviderSpec = {
       'ssm:GetParameter',
       // Parameter ARNs end in "parameter" + the name, which starts with "/".
       (name) => 'arn:' + partition(ctx) + ':ssm:' + m(ctx, 'region') + ':' + account(ctx) + ':parameter' + name,
-      'SecureString parameters encrypted with a customer managed KMS key also need kms:Decrypt on that key; the default aws/ssm key needs nothing more.',
+      ['SecureString parameters encrypted with a customer managed KMS key also need kms:Decrypt on that key; the default aws/ssm key needs nothing more.'],
     );
   },
   write(ctx, kind, names, v) {

@@ -26,9 +26,15 @@ export const awsSecretsManager: ProviderSpec = {
       ctx,
       awsSecretsManager,
       'secretsmanager:GetSecretValue',
-      // Secret ARNs end in the name plus "-" and six random characters.
-      (name) => 'arn:' + partition(ctx) + ':secretsmanager:' + m(ctx, 'region') + ':' + account(ctx) + ':secret:' + name + '-??????',
-      'Secrets encrypted with a customer managed KMS key also need kms:Decrypt on that key; the default aws/secretsmanager key needs nothing more.',
+      // Secret ARNs end in the name plus "-" and six random characters; the trailing * of the
+      // prefix wildcard covers them. No "-??????": a request for a secret that does not exist is
+      // authorized against the bare name, which that pattern never matches.
+      (name) => 'arn:' + partition(ctx) + ':secretsmanager:' + m(ctx, 'region') + ':' + account(ctx) + ':secret:' + name,
+      [
+        'Secrets encrypted with a customer managed KMS key also need kms:Decrypt on that key; the default aws/secretsmanager key needs nothing more.',
+        'The resources end in * with no -?????? pattern: the * covers the random ARN suffix, and a missing',
+        'secret gives ResourceNotFound (Airflow tries the next source), not AccessDenied (an error on every miss).',
+      ],
     );
   },
   write(ctx, kind, names, v) {

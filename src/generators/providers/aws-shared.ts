@@ -63,7 +63,7 @@ export function awsNaming(ctx: Ctx, withSep: boolean): Record<string, unknown> {
 }
 
 /** IAM policy JSON + the commands that create and attach it. */
-export function iamSnippets(ctx: Ctx, spec: ProviderSpec, action: string, resource: (name: string) => string, kms: string): Snippet[] {
+export function iamSnippets(ctx: Ctx, spec: ProviderSpec, action: string, resource: (name: string) => string, notes: string[]): Snippet[] {
   const names = (['connection', 'variable'] as SecretKind[]).map((k) => secretName(spec.info.id, spec.naming(ctx), k, '*') ?? '');
   const policy = {
     Version: '2012-10-17',
@@ -76,7 +76,7 @@ export function iamSnippets(ctx: Ctx, spec: ProviderSpec, action: string, resour
       : cmd(['aws', 'iam', 'attach-role-policy', opt('--role-name ', roleName(ctx)), opt('--policy-arn ', policyArn)]);
   const lines = [
     `# Create the read-only policy from ${'airflow-secrets-policy.json'} and attach it to the ${ctx.authMethod === 'access-keys' ? 'IAM user of the access key' : 'role Airflow uses'}.`,
-    `# ${kms}`,
+    ...notes.map((n) => '# ' + n),
     cmd(['aws', 'iam', 'create-policy', opt('--policy-name ', m(ctx, 'policyName')), '--policy-document file://airflow-secrets-policy.json']),
     attach,
   ];

@@ -1,5 +1,5 @@
 /** Google Cloud Secret Manager. */
-import { cmd, opt, shellWord, snippet } from '../common-snippets.ts';
+import { cmd, commented, opt, shellWord, snippet } from '../common-snippets.ts';
 import { type Ctx, m, value } from '../context.ts';
 import type { JsonTree } from '../escape/json.ts';
 import { parseJsonObject } from '../fields.ts';
@@ -120,12 +120,15 @@ export const gcpSecretManager: ProviderSpec = {
   afterWrite(ctx, names) {
     const member = opt('--member=', 'serviceAccount:' + serviceAccount(ctx));
     const role = '--role=roles/secretmanager.secretAccessor';
+    const perSecret = (name: string) => commented(['gcloud', 'secrets', 'add-iam-policy-binding', shellWord(name), project(ctx), member, role]);
     const lines = [
-      '# Let the service account read these secrets (Secret Manager Secret Accessor on each secret).',
-      cmd(['gcloud', 'secrets', 'add-iam-policy-binding', shellWord(names.variable), project(ctx), member, role]),
-      cmd(['gcloud', 'secrets', 'add-iam-policy-binding', shellWord(names.connection), project(ctx), member, role]),
-      '# Or once for every secret in the project:',
-      '# gcloud projects add-iam-policy-binding PROJECT_ID --member=serviceAccount:EMAIL --role=roles/secretmanager.secretAccessor',
+      '# Let the service account read secrets in the project (Secret Manager Secret Accessor). This also',
+      '# covers secrets you add later, and a missing secret gives NotFound, which Airflow skips quietly.',
+      cmd(['gcloud', 'projects', 'add-iam-policy-binding', shellWord(m(ctx, 'projectId')), member, role]),
+      '# Stricter: grant it on each secret instead. Every new secret then needs its own grant, and a lookup',
+      '# of a missing name gives PermissionDenied, which Airflow logs as an error each time:',
+      perSecret(names.variable),
+      perSecret(names.connection),
     ];
     if (ctx.platform === 'remote-execution') {
       const ksa = m(ctx, 'projectId') + '.svc.id.goog[' + m(ctx, 'kubernetesNamespace') + '/' + m(ctx, 'kubernetesServiceAccount') + ']';

@@ -10,6 +10,7 @@ import { parse as parseHcl } from '@cdktf/hcl2json';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { commented } from '../../../src/generators/common-snippets.ts';
 import { dockerfileEnv, dockerfileValue } from '../../../src/generators/escape/dockerfile.ts';
 import { dotenvLine } from '../../../src/generators/escape/dotenv.ts';
 import { hclString } from '../../../src/generators/escape/hcl.ts';
@@ -60,6 +61,13 @@ describe('shell', () => {
   it('passes slot markers through', () => {
     markerTransparent(shellQuote);
     markerTransparent(shellWord);
+  });
+  it.skipIf(missing.length > 0)('a commented command stays a comment whatever its values hold (bash runs nothing)', () => {
+    const words = fc.sample(fc.array(hostileString, { minLength: 1, maxLength: 4 }), { numRuns: 400, seed: SEED });
+    const script = words.map((w) => commented(['gcloud', ...w.map(shellWord)])).join('\n') + '\necho done\n';
+    for (const line of script.split('\n').slice(0, -2)) expect(line.startsWith('# ')).toBe(true);
+    expect(script).not.toContain('\r');
+    expect(run('bash', ['-c', script])).toBe('done\n');
   });
 });
 

@@ -314,14 +314,17 @@ describe('AWS facts', () => {
       role_arn: FULL.roleArn,
     });
   });
-  it('Secrets Manager: no leading slash, GetSecretValue with the random-suffix wildcard', () => {
+  it('Secrets Manager: no leading slash, GetSecretValue on prefix/* (the * covers the random suffix)', () => {
     const r = generate('aws-secrets-manager', { ...FULL, platform: 'astro' });
     const policy = JSON.parse(code(r, 'iam-policy'));
     expect(policy.Statement[0].Action).toBe('secretsmanager:GetSecretValue');
     expect(policy.Statement[0].Resource).toEqual([
-      'arn:aws:secretsmanager:us-east-1:123456789012:secret:airflow/connections/*-??????',
-      'arn:aws:secretsmanager:us-east-1:123456789012:secret:airflow/variables/*-??????',
+      'arn:aws:secretsmanager:us-east-1:123456789012:secret:airflow/connections/*',
+      'arn:aws:secretsmanager:us-east-1:123456789012:secret:airflow/variables/*',
     ]);
+    // IAM checks a missing secret against its bare name: a -?????? pattern would turn every miss into AccessDenied.
+    expect(code(r, 'iam-policy')).not.toContain('??????');
+    expect(code(r, 'iam-attach-policy')).toMatch(/^#.*-\?{6}.*\n#.*ResourceNotFound.*AccessDenied/m);
     expect(code(r, 'write-variable')).toContain('--name airflow/variables/my_var');
   });
   it('Remote Execution uses IRSA: role annotation, no role_arn in the kwargs', () => {
@@ -349,8 +352,18 @@ describe('GCP facts', () => {
     expect(code(r, 'write-variable')).toMatch(
       /^printf '%s' 'hello world' \| gcloud secrets create \\\n\s+airflow-variables-my_var \\\n\s+--project=my-project-123 \\\n\s+--replication-policy=automatic \\\n\s+--data-file=-$/m,
     );
-    expect(code(r, 'gcp-grant-access')).toContain('--role=roles/secretmanager.secretAccessor');
-    expect(code(r, 'gcp-grant-access')).toContain('--member=serviceAccount:airflow@my-project-123.iam.gserviceaccount.com');
+    const grant = code(r, 'gcp-grant-access');
+    // The project-level grant is the command; per-secret grants are the commented, stricter alternative.
+    expect(commandLines(grant)).toEqual([
+      'gcloud projects add-iam-policy-binding my-project-123 --member=serviceAccount:airflow@my-project-123.iam.gserviceaccount.com --role=roles/secretmanager.secretAccessor',
+    ]);
+    for (const name of ['airflow-variables-my_var', 'airflow-connections-my_db']) {
+      expect(grant).toContain(
+        `# gcloud secrets add-iam-policy-binding ${name} --project=my-project-123 --member=serviceAccount:airflow@my-project-123.iam.gserviceaccount.com --role=roles/secretmanager.secretAccessor\n`,
+      );
+    }
+    expect(grant).toMatch(/^#.*NotFound/m);
+    expect(grant).toMatch(/^#.*its own grant.*\n#.*PermissionDenied/m);
     expect(kwargsFrom(r)).toEqual({ connections_prefix: 'airflow-connections', variables_prefix: 'airflow-variables', project_id: 'my-project-123' });
   });
   it('key file: gcp_keyfile_dict is a JSON object in every target', () => {

@@ -231,7 +231,7 @@ export function iamPolicyOf(p: 'aws-parameter-store' | 'aws-secrets-manager', in
   const region = val(p, inp, 'region');
   const res = (['connection', 'variable'] as const).map((k) => {
     const n = nameOf(p, inp, k, '*');
-    return p === 'aws-parameter-store' ? `arn:${part}:ssm:${region}:${acct}:parameter${n}` : `arn:${part}:secretsmanager:${region}:${acct}:secret:${n}-??????`;
+    return p === 'aws-parameter-store' ? `arn:${part}:ssm:${region}:${acct}:parameter${n}` : `arn:${part}:secretsmanager:${region}:${acct}:secret:${n}`;
   });
   return {
     policy: {
@@ -362,12 +362,13 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
     const create = (name: string, s: string) => c(['gcloud', 'secrets', 'create', name, project, '--replication-policy=automatic', '--data-file=-'], s);
     const get = (name: string) => c(['gcloud', 'secrets', 'versions', 'access', 'latest', project, '--secret=' + name]);
     const sa = serviceAccountOf(inp);
-    const bind = (name: string) =>
-      c(['gcloud', 'secrets', 'add-iam-policy-binding', name, project, '--member=serviceAccount:' + sa, '--role=roles/secretmanager.secretAccessor']);
     out['write-variable'] = [create(n.variable, value)];
     out['write-connection'] = [create(n.connection, uri)];
     out['verify-secrets'] = [get(n.variable), get(n.connection)];
-    out['gcp-grant-access'] = [bind(n.variable), bind(n.connection)];
+    // Project-level Secret Accessor (per-secret grants are only a commented alternative).
+    out['gcp-grant-access'] = [
+      c(['gcloud', 'projects', 'add-iam-policy-binding', v('projectId'), '--member=serviceAccount:' + sa, '--role=roles/secretmanager.secretAccessor']),
+    ];
     out['delete-secrets'] = [c(['gcloud', 'secrets', 'delete', n.variable, project, '--quiet']), c(['gcloud', 'secrets', 'delete', n.connection, project, '--quiet'])];
     const accountId = accountSourceOf(inp)?.email.split('@')[0] || '<your-service-account-id>';
     out['gcp-service-account'] = [c(['gcloud', 'iam', 'service-accounts', 'create', accountId, project, '--display-name=Airflow secrets backend'])];
