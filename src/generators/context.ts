@@ -3,7 +3,7 @@
  * auth method and Airflow version, and helpers that give a field's text for a snippet
  * (typed value, else default, else the `<your-...>` placeholder), marked as a slot.
  */
-import { fieldDef } from './fields.ts';
+import { fieldDef, listOf } from './fields.ts';
 import { mark, sanitize } from './slots.ts';
 import type { Platform, Problem, ProviderId, RawInput } from './types.ts';
 
@@ -58,4 +58,10 @@ export function m(ctx: Ctx, name: string): string {
 /** True when the snippet shows the placeholder for this field. */
 export function isPlaceholder(ctx: Ctx, name: string): boolean {
   return value(ctx, name) === '';
+}
+
+/** A comma-separated field as its entries, each marked as the field's slot (as `m` when it has none). */
+export function mList(ctx: Ctx, name: string): string[] {
+  const items = listOf(value(ctx, name));
+  return items.length ? items.map((x) => mark(name, x)) : [m(ctx, name)];
 }

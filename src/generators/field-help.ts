@@ -35,7 +35,8 @@ export const FIELD_HELP: Readonly<Record<string, string>> = {
   clientSecret: 'App registration > Certificates & secrets: the Value, not the Secret ID. Stays in this browser tab.',
   managedIdentityClientId: 'Managed Identities > your identity > Client ID.',
   kubernetesNamespace: 'Kubernetes namespace the Remote Execution agents run in.',
-  kubernetesServiceAccount: 'Kubernetes service account of the agent pods.',
+  kubernetesServiceAccount:
+    'Kubernetes service accounts of the agent pods, separated by commas: the workers, the DAG processor and the triggerer each have one (by default <resourceNamePrefix>-worker-..., <resourceNamePrefix>-dag-processor-... and <resourceNamePrefix>-triggerer-...). `kubectl get serviceaccounts -n <namespace>` lists them.',
   connectionsPrefix: 'Prefix of the secret names Airflow looks up for connections (connections_prefix).',
   variablesPrefix: 'Prefix of the secret names Airflow looks up for variables (variables_prefix).',
   sep: 'Put between the prefix and the key (sep).',

@@ -39,7 +39,7 @@ export interface CheckContext {
   values: Record<string, string>;
 }
 
-type Check = (value: string, ctx: CheckContext) => Finding | undefined;
+export type Check = (value: string, ctx: CheckContext) => Finding | undefined;
 
 export interface FieldDef {
   label: string;
@@ -55,6 +55,7 @@ export interface FieldDef {
   platforms?: readonly Platform[];
   /** Auth methods using the field (all when absent). */
   auth?: readonly string[];
+  /** A check every provider shares; provider-specific ones are in the provider's `checks`. */
   check?: Check;
 }
 
@@ -64,8 +65,8 @@ const GCP: ProviderId[] = ['gcp-secret-manager'];
 const AZURE: ProviderId[] = ['azure-key-vault'];
 const PREFIXED: ProviderId[] = ['aws-parameter-store', 'aws-secrets-manager', 'gcp-secret-manager', 'azure-key-vault'];
 
-const error = (message: string): Finding => ({ message, severity: 'error' });
-const warning = (message: string): Finding => ({ message, severity: 'warning' });
+export const error = (message: string): Finding => ({ message, severity: 'error' });
+export const warning = (message: string): Finding => ({ message, severity: 'warning' });
 
 /** A zod/mini string schema with a regex and an optional length limit; the message explains the rule. */
 function pattern(re: RegExp, message: string, max?: number) {
@@ -78,7 +79,7 @@ function fails(schema: ReturnType<typeof pattern>, value: string): string | unde
 }
 
 /** A check that reports an error when the schema rejects the value. */
-function mustMatch(re: RegExp, message: string, max?: number): Check {
+export function mustMatch(re: RegExp, message: string, max?: number): Check {
   const schema = pattern(re, message, max);
   return (v) => {
     const m = fails(schema, v);
@@ -86,14 +87,12 @@ function mustMatch(re: RegExp, message: string, max?: number): Check {
   };
 }
 
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-const guid = (what: string) => mustMatch(GUID, `${what} must be a GUID like 00000000-0000-0000-0000-000000000000`);
-const PATH_SEGMENTS = /^[\w.-]+(\/[\w.-]+)*\/?$/;
-const vaultPath = (what: string) =>
-  mustMatch(PATH_SEGMENTS, `${what} can only use letters, digits, . - _ and / between segments`);
-const NAME = /^[\w.-]{1,128}$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const LOCAL_HOST = /^https?:\/\/(localhost|127\.[\d.]+|0\.0\.0\.0|\[::1\])(:|\/|$)/i;
+
+/** A comma-separated list: entries trimmed, empty ones dropped. */
+export function listOf(v: string): string[] {
+  return v.split(',').map((x) => x.trim()).filter((x) => x !== '');
+}
 
 /** Strings inside parsed JSON get the same clean-up as typed text (`\\uE000` or `\\u0000` escapes). */
 function cleanTree(v: unknown): unknown {
@@ -129,27 +128,6 @@ export const FIELDS: Record<string, FieldDef> = {
     placeholder: '<your-vault-url>',
     example: 'https://vault.example.com:8200',
     kind: 'text',
-    check: (v, ctx) => {
-      if (ctx.provider === 'azure-key-vault') {
-        return /^https:\/\/[A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9]\.vault\.(azure\.net|azure\.cn|usgovcloudapi\.net|microsoftazure\.de)\/?$/.test(v)
-          ? undefined
-          : error(
-              'Key Vault URL must look like https://my-vault.vault.azure.net/ (3 to 24 letters, digits and dashes; .vault.azure.cn or .vault.usgovcloudapi.net in sovereign clouds)',
-            );
-      }
-      if (!/^https?:\/\/[^\s/?#@]+(:\d{1,5})?(\/\S*)?$/.test(v)) {
-        return error('Vault URL must start with http:// or https://, like https://vault.example.com:8200');
-      }
-      if (LOCAL_HOST.test(v)) {
-        return warning(
-          "localhost is Airflow's own container, locally and on a Deployment. Use an address Airflow can reach (locally, http://host.docker.internal:8200 reaches a Vault on your computer).",
-        );
-      }
-      if (/^https?:\/\/host\.docker\.internal(:|\/|$)/i.test(v) && ctx.platform !== 'software') {
-        return warning('host.docker.internal only works with the Astro CLI on your computer, not on a deployed Airflow.');
-      }
-      return undefined;
-    },
   },
   namespace: {
     label: 'Vault namespace',
@@ -157,7 +135,6 @@ export const FIELDS: Record<string, FieldDef> = {
     example: 'admin',
     kind: 'text',
     providers: VAULT,
-    check: vaultPath('Namespace'),
   },
   mountPoint: {
     label: 'KV mount path',
@@ -165,7 +142,6 @@ export const FIELDS: Record<string, FieldDef> = {
     default: 'airflow',
     kind: 'text',
     providers: VAULT,
-    check: vaultPath('Mount path'),
   },
   kvVersion: {
     label: 'KV version',
@@ -177,15 +153,6 @@ export const FIELDS: Record<string, FieldDef> = {
       { value: '1', label: 'KV version 1' },
     ],
     providers: VAULT,
-    check: (v, ctx) => {
-      if (v !== '1' && v !== '2') return error('KV version must be 1 or 2');
-      if (v === '1' && (ctx.values.mountPoint || 'airflow') === 'secret') {
-        return warning(
-          "A Vault dev server's secret/ mount is KV version 2: with version 1 selected, Airflow and the policy use secret/<path> instead of secret/data/<path> and miss the data.",
-        );
-      }
-      return undefined;
-    },
   },
   connectionsPath: {
     label: 'Connections path',
@@ -193,7 +160,6 @@ export const FIELDS: Record<string, FieldDef> = {
     default: 'connections',
     kind: 'text',
     providers: VAULT,
-    check: vaultPath('Connections path'),
   },
   variablesPath: {
     label: 'Variables path',
@@ -201,7 +167,6 @@ export const FIELDS: Record<string, FieldDef> = {
     default: 'variables',
     kind: 'text',
     providers: VAULT,
-    check: vaultPath('Variables path'),
   },
   policyName: {
     label: 'Policy name',
@@ -209,10 +174,6 @@ export const FIELDS: Record<string, FieldDef> = {
     default: 'airflow-secrets-read',
     kind: 'text',
     providers: ['hashicorp-vault', 'aws-parameter-store', 'aws-secrets-manager'],
-    check: (v, ctx) =>
-      ctx.provider === 'hashicorp-vault'
-        ? mustMatch(NAME, 'Policy name can only use letters, digits, . - _ (up to 128)')(v, ctx)
-        : mustMatch(/^[\w+=,.@-]{1,128}$/, 'IAM policy names use letters, digits and + = , . @ - _ (up to 128)')(v, ctx),
   },
   roleName: {
     label: 'AppRole name',
@@ -221,7 +182,6 @@ export const FIELDS: Record<string, FieldDef> = {
     kind: 'text',
     providers: VAULT,
     auth: ['approle'],
-    check: mustMatch(NAME, 'AppRole name can only use letters, digits, . - _'),
   },
   roleId: {
     label: 'AppRole role ID',
@@ -244,7 +204,6 @@ export const FIELDS: Record<string, FieldDef> = {
     kind: 'text',
     providers: VAULT,
     auth: ['kubernetes'],
-    check: mustMatch(NAME, 'Role name can only use letters, digits, . - _'),
   },
   kubernetesAuthMount: {
     label: 'Kubernetes auth mount',
@@ -253,7 +212,6 @@ export const FIELDS: Record<string, FieldDef> = {
     kind: 'text',
     providers: VAULT,
     auth: ['kubernetes'],
-    check: vaultPath('Auth mount'),
   },
   kubernetesHost: {
     label: 'Kubernetes API URL',
@@ -262,7 +220,6 @@ export const FIELDS: Record<string, FieldDef> = {
     kind: 'text',
     providers: VAULT,
     auth: ['kubernetes'],
-    check: mustMatch(/^https:\/\/[^\s/?#@]+(:\d{1,5})?\/?$/, 'Kubernetes API URL must look like https://203.0.113.10:443'),
   },
   region: {
     label: 'AWS region',
@@ -270,7 +227,6 @@ export const FIELDS: Record<string, FieldDef> = {
     example: 'us-east-1',
     kind: 'text',
     providers: AWS,
-    check: mustMatch(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, 'Region must look like us-east-1'),
   },
   roleArn: {
     label: 'IAM role ARN',
@@ -279,10 +235,6 @@ export const FIELDS: Record<string, FieldDef> = {
     kind: 'text',
     providers: AWS,
     auth: ['role'],
-    check: mustMatch(
-      /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/,
-      'Role ARN must look like arn:aws:iam::123456789012:role/airflow-secrets',
-    ),
   },
   accessKeyId: {
     label: 'Access key ID',
@@ -290,11 +242,6 @@ export const FIELDS: Record<string, FieldDef> = {
     kind: 'text',
     providers: AWS,
     auth: ['access-keys'],
-    check: (v, ctx) => {
-      const m = mustMatch(/^(AKIA|ASIA)[A-Z0-9]{16}$/, 'Access key ID must be 20 capital letters and digits starting with AKIA')(v, ctx);
-      if (m) return m;
-      return v.startsWith('ASIA') ? warning('ASIA keys are temporary and need a session token; use a long-term AKIA key.') : undefined;
-    },
   },
   secretAccessKey: {
     label: 'Secret access key',
@@ -302,7 +249,6 @@ export const FIELDS: Record<string, FieldDef> = {
     kind: 'password',
     providers: AWS,
     auth: ['access-keys'],
-    check: (v) => (/^[A-Za-z0-9/+=]{40}$/.test(v) ? undefined : warning('Secret access keys are usually 40 characters of letters, digits, / and +')),
   },
   awsAccountId: {
     label: 'AWS account ID',
@@ -310,7 +256,6 @@ export const FIELDS: Record<string, FieldDef> = {
     example: '123456789012',
     kind: 'text',
     providers: AWS,
-    check: mustMatch(/^\d{12}$/, 'AWS account ID must be 12 digits'),
   },
   iamUserName: {
     label: 'IAM user name',
@@ -318,7 +263,6 @@ export const FIELDS: Record<string, FieldDef> = {
     kind: 'text',
     providers: AWS,
     auth: ['access-keys'],
-    check: mustMatch(/^[\w+=,.@-]{1,64}$/, 'IAM user names use letters, digits and + = , . @ - _ (up to 64)'),
   },
   projectId: {
     label: 'GCP project ID',
@@ -326,10 +270,6 @@ export const FIELDS: Record<string, FieldDef> = {
     example: 'my-project-123',
     kind: 'text',
     providers: GCP,
-    check: mustMatch(
-      /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/,
-      'Project ID must be 6 to 30 lowercase letters, digits and dashes, start with a letter and not end with a dash',
-    ),
   },
   serviceAccountEmail: {
     label: 'Service account email',
@@ -337,10 +277,6 @@ export const FIELDS: Record<string, FieldDef> = {
     example: 'airflow@my-project-123.iam.gserviceaccount.com',
     kind: 'text',
     providers: GCP,
-    check: (v) => {
-      if (!/^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/.test(v)) return error('Service account email must look like name@project-id.iam.gserviceaccount.com');
-      return /\.gserviceaccount\.com$/.test(v) ? undefined : warning('Service account emails usually end in .gserviceaccount.com');
-    },
   },
   keyfileJson: {
     label: 'Service account key (JSON)',
@@ -348,21 +284,12 @@ export const FIELDS: Record<string, FieldDef> = {
     kind: 'textarea',
     providers: GCP,
     auth: ['key-file'],
-    check: (v) => {
-      const o = parseJsonObject(v);
-      if (!o) return error('The key must be the JSON object from the key file, starting with {');
-      if (o.type !== 'service_account' || typeof o.private_key !== 'string' || typeof o.client_email !== 'string') {
-        return warning('A service account key has "type": "service_account", "private_key" and "client_email"');
-      }
-      return undefined;
-    },
   },
   tenantId: {
     label: 'Tenant ID',
     placeholder: '<your-tenant-id>',
     kind: 'text',
     providers: AZURE,
-    check: guid('Tenant ID'),
   },
   clientId: {
     label: 'Application (client) ID',
@@ -370,7 +297,6 @@ export const FIELDS: Record<string, FieldDef> = {
     kind: 'text',
     providers: AZURE,
     auth: ['client-secret'],
-    check: guid('Client ID'),
   },
   clientSecret: {
     label: 'Client secret value',
@@ -385,7 +311,6 @@ export const FIELDS: Record<string, FieldDef> = {
     kind: 'text',
     providers: AZURE,
     auth: ['managed-identity'],
-    check: guid('Managed identity client ID'),
   },
   kubernetesNamespace: {
     label: 'Agent namespace',
@@ -395,13 +320,16 @@ export const FIELDS: Record<string, FieldDef> = {
     check: mustMatch(DNS_LABEL, 'Namespace must be lowercase letters, digits and dashes (up to 63)'),
   },
   kubernetesServiceAccount: {
-    label: 'Agent service account',
+    label: 'Agent service accounts',
     placeholder: '<your-agent-service-account>',
     kind: 'text',
     providers: ['hashicorp-vault', 'gcp-secret-manager'],
     platforms: ['remote-execution'],
     auth: ['kubernetes', 'workload-identity'],
-    check: mustMatch(/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/, 'Service account names are lowercase letters, digits, dashes and dots'),
+    check: (v) =>
+      listOf(v).every((n) => /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/.test(n)) && listOf(v).length
+        ? undefined
+        : error('Service account names are lowercase letters, digits, dashes and dots; separate several with commas'),
   },
   connectionsPrefix: {
     label: 'Connections prefix',

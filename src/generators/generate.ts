@@ -57,7 +57,7 @@ export function resolve(spec: ProviderSpec, input: RawInput): Ctx {
   for (const name of Object.keys(FIELDS)) {
     const v = typed[name];
     if (v === undefined || !fieldApplies(name, ctx.provider, platform, authMethod)) continue;
-    const finding = FIELDS[name].check?.(v, { provider: ctx.provider, platform, authMethod, values: typed });
+    const finding = (spec.checks?.[name] ?? FIELDS[name].check)?.(v, { provider: ctx.provider, platform, authMethod, values: typed });
     if (finding) problems.push({ field: name, ...finding });
   }
   const key = typed.variableKey;

@@ -1,6 +1,7 @@
 /** What each provider module supplies to `generate`. */
 import type { Ctx } from './context.ts';
 import type { JsonTree } from './escape/json.ts';
+import type { Check } from './fields.ts';
 import type { Platform, ProviderInfo, SecretKind, Snippet } from './types.ts';
 
 export interface SecretNames {
@@ -18,6 +19,8 @@ export interface ProviderSpec {
   /** Auth methods per platform; the first one is the platform's default. */
   authMethods: Record<Platform, readonly string[]>;
   authLabels: Record<string, string>;
+  /** Field checks of this provider (used instead of the shared `FIELDS[name].check`). */
+  checks?: Record<string, Check>;
   /** Backend kwargs as deployed (strings may carry slot markers). */
   kwargs(ctx: Ctx): Record<string, JsonTree>;
   /** Kwargs for naming: prefixes/paths marked, separators plain. */

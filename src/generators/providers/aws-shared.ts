@@ -2,14 +2,32 @@
 import { cmd, opt, snippet } from '../common-snippets.ts';
 import { type Ctx, m, value } from '../context.ts';
 import { type JsonTree, toJson } from '../escape/json.ts';
+import { type Check, mustMatch, warning } from '../fields.ts';
 import type { Identity, ProviderSpec } from '../provider-spec.ts';
 import { secretName } from '../secret-name.ts';
 import { mark } from '../slots.ts';
 import type { ProviderId, SecretKind, Snippet } from '../types.ts';
 
+/** The two AWS backends' auth methods and field checks. */
 export const AWS_AUTH = {
   authMethods: { astro: ['role'], 'remote-execution': ['role'], software: ['access-keys'] },
   authLabels: { role: 'IAM role', 'access-keys': 'Access keys' },
+  checks: {
+    region: mustMatch(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, 'Region must look like us-east-1'),
+    roleArn: mustMatch(
+      /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/,
+      'Role ARN must look like arn:aws:iam::123456789012:role/airflow-secrets',
+    ),
+    accessKeyId: (v, ctx) => {
+      const m = mustMatch(/^(AKIA|ASIA)[A-Z0-9]{16}$/, 'Access key ID must be 20 capital letters and digits starting with AKIA')(v, ctx);
+      if (m) return m;
+      return v.startsWith('ASIA') ? warning('ASIA keys are temporary and need a session token; use a long-term AKIA key.') : undefined;
+    },
+    secretAccessKey: (v) => (/^[A-Za-z0-9/+=]{40}$/.test(v) ? undefined : warning('Secret access keys are usually 40 characters of letters, digits, / and +')),
+    awsAccountId: mustMatch(/^\d{12}$/, 'AWS account ID must be 12 digits'),
+    iamUserName: mustMatch(/^[\w+=,.@-]{1,64}$/, 'IAM user names use letters, digits and + = , . @ - _ (up to 64)'),
+    policyName: mustMatch(/^[\w+=,.@-]{1,128}$/, 'IAM policy names use letters, digits and + = , . @ - _ (up to 128)'),
+  } as Record<string, Check>,
 } as const;
 
 /** Before a command that takes a piped value. */
@@ -98,9 +116,9 @@ export function region(ctx: Ctx): string {
 }
 
 export function awsLocalNotes(ctx: Ctx): string[] {
-  return ctx.authMethod === 'role'
-    ? ['Locally, the containers need AWS credentials that may assume role_arn (see the Astro CLI docs on cloud authentication).']
-    : [];
+  if (ctx.authMethod !== 'role') return [];
+  const may = ctx.platform === 'remote-execution' ? 'read the ' + (ctx.provider === 'aws-parameter-store' ? 'parameters' : 'secrets') : 'assume role_arn';
+  return [`Locally, the containers need AWS credentials that may ${may} (see the Astro CLI docs on cloud authentication).`];
 }
 
 export function checkPrefixChars(ctx: Ctx, allowed: RegExp, message: string): void {

@@ -2,8 +2,12 @@
 import { cmd, opt, snippet } from '../common-snippets.ts';
 import { type Ctx, m, value } from '../context.ts';
 import type { JsonTree } from '../escape/json.ts';
+import { error, mustMatch } from '../fields.ts';
 import type { ProviderSpec } from '../provider-spec.ts';
 import { mark, plain } from '../slots.ts';
+
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const guid = (what: string) => mustMatch(GUID, `${what} must be a GUID like 00000000-0000-0000-0000-000000000000`);
 
 /** The vault name from the URL (https://NAME.vault.azure.net/), marked as the URL's slot. */
 export function vaultName(ctx: Ctx): string {
@@ -33,6 +37,17 @@ export const azureKeyVault: ProviderSpec = {
     software: ['client-secret'],
   },
   authLabels: { 'client-secret': 'Service principal (client secret)', 'managed-identity': 'Managed identity' },
+  checks: {
+    vaultUrl: (v) =>
+      /^https:\/\/[A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9]\.vault\.(azure\.net|azure\.cn|usgovcloudapi\.net|microsoftazure\.de)\/?$/.test(v)
+        ? undefined
+        : error(
+            'Key Vault URL must look like https://my-vault.vault.azure.net/ (3 to 24 letters, digits and dashes; .vault.azure.cn or .vault.usgovcloudapi.net in sovereign clouds)',
+          ),
+    tenantId: guid('Tenant ID'),
+    clientId: guid('Client ID'),
+    managedIdentityClientId: guid('Managed identity client ID'),
+  },
 
   kwargs(ctx) {
     const kw: Record<string, JsonTree> = {

@@ -1,8 +1,8 @@
 /** Google Cloud Secret Manager. */
 import { cmd, commented, opt, shellWord, snippet } from '../common-snippets.ts';
-import { type Ctx, m, value } from '../context.ts';
+import { type Ctx, m, mList, value } from '../context.ts';
 import type { JsonTree } from '../escape/json.ts';
-import { parseJsonObject } from '../fields.ts';
+import { error, mustMatch, parseJsonObject, warning } from '../fields.ts';
 import type { ProviderSpec } from '../provider-spec.ts';
 import { mark, plain } from '../slots.ts';
 
@@ -46,6 +46,17 @@ function accountId(ctx: Ctx): string {
 }
 
 const ACCOUNT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
+const HOME = '.iam.gserviceaccount.com';
+
+/**
+ * True when the email is not a user-managed account of this project (NAME@PROJECT_ID.iam...; with no
+ * project typed, of any valid project ID): a Google-managed account or another project's, never created here.
+ */
+function foreign(ctx: Ctx, email: string): boolean {
+  const domain = email.slice(email.indexOf('@') + 1);
+  const pid = ctx.typed.projectId;
+  return pid ? domain !== pid + HOME : !(domain.endsWith(HOME) && ACCOUNT_ID.test(domain.slice(0, -HOME.length)));
+}
 
 const project = (ctx: Ctx) => opt('--project=', m(ctx, 'projectId'));
 
@@ -64,6 +75,24 @@ export const gcpSecretManager: ProviderSpec = {
   },
   authMethods: { astro: ['workload-identity', 'key-file'], 'remote-execution': ['workload-identity'], software: ['key-file'] },
   authLabels: { 'workload-identity': 'Workload Identity', 'key-file': 'Service account key' },
+  checks: {
+    projectId: mustMatch(
+      /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/,
+      'Project ID must be 6 to 30 lowercase letters, digits and dashes, start with a letter and not end with a dash',
+    ),
+    serviceAccountEmail: (v) => {
+      if (!/^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/.test(v)) return error('Service account email must look like name@project-id.iam.gserviceaccount.com');
+      return /\.gserviceaccount\.com$/.test(v) ? undefined : warning('Service account emails usually end in .gserviceaccount.com');
+    },
+    keyfileJson: (v) => {
+      const o = parseJsonObject(v);
+      if (!o) return error('The key must be the JSON object from the key file, starting with {');
+      if (o.type !== 'service_account' || typeof o.private_key !== 'string' || typeof o.client_email !== 'string') {
+        return warning('A service account key has "type": "service_account", "private_key" and "client_email"');
+      }
+      return undefined;
+    },
+  },
 
   kwargs(ctx) {
     const kw: Record<string, JsonTree> = {
@@ -80,11 +109,15 @@ export const gcpSecretManager: ProviderSpec = {
     return { connections_prefix: m(ctx, 'connectionsPrefix'), variables_prefix: m(ctx, 'variablesPrefix'), sep: value(ctx, 'sep') };
   },
   setup(ctx) {
-    const lines = [
-      '# The service account Airflow uses. Skip this if it exists already; a Google-managed account or one',
-      "# from another project (such as an Astro Deployment's default workload identity) is never created here.",
-      cmd(['gcloud', 'iam', 'service-accounts', 'create', shellWord(accountId(ctx)), project(ctx), "--display-name='Airflow secrets backend'"]),
-    ];
+    const a = accountEmail(ctx);
+    const lines =
+      a && a.email.indexOf('@') > 0 && foreign(ctx, a.email)
+        ? ['# This account is Google-managed or belongs to another project: nothing to create here, only grant it access.']
+        : [
+            '# The service account Airflow uses. Skip this if it exists already; a Google-managed account or one',
+            "# from another project (such as an Astro Deployment's default workload identity) is never created here.",
+            cmd(['gcloud', 'iam', 'service-accounts', 'create', shellWord(accountId(ctx)), project(ctx), "--display-name='Airflow secrets backend'"]),
+          ];
     const key = ctx.authMethod === 'key-file';
     if (key) {
       lines.push(
@@ -131,20 +164,22 @@ export const gcpSecretManager: ProviderSpec = {
       perSecret(names.connection),
     ];
     if (ctx.platform === 'remote-execution') {
-      const ksa = m(ctx, 'projectId') + '.svc.id.goog[' + m(ctx, 'kubernetesNamespace') + '/' + m(ctx, 'kubernetesServiceAccount') + ']';
-      lines.push(
-        "# GKE Workload Identity: let the agents' Kubernetes service account act as this service account.",
-        cmd([
-          'gcloud',
-          'iam',
-          'service-accounts',
-          'add-iam-policy-binding',
-          shellWord(serviceAccount(ctx)),
-          project(ctx),
-          '--role=roles/iam.workloadIdentityUser',
-          opt('--member=', 'serviceAccount:' + ksa),
-        ]),
-      );
+      lines.push("# GKE Workload Identity: let each of the agents' Kubernetes service accounts act as this service account.");
+      for (const name of mList(ctx, 'kubernetesServiceAccount')) {
+        const ksa = m(ctx, 'projectId') + '.svc.id.goog[' + m(ctx, 'kubernetesNamespace') + '/' + name + ']';
+        lines.push(
+          cmd([
+            'gcloud',
+            'iam',
+            'service-accounts',
+            'add-iam-policy-binding',
+            shellWord(serviceAccount(ctx)),
+            project(ctx),
+            '--role=roles/iam.workloadIdentityUser',
+            opt('--member=', 'serviceAccount:' + ksa),
+          ]),
+        );
+      }
     }
     return [snippet('gcp-grant-access', 'Grant read access', 'sh', lines.join('\n') + '\n')];
   },
@@ -161,13 +196,11 @@ export const gcpSecretManager: ProviderSpec = {
     const at = a ? a.email.indexOf('@') : -1;
     if (a && at > 0) {
       const pid = ctx.typed.projectId;
-      const domain = a.email.slice(at + 1);
-      const home = '.iam.gserviceaccount.com';
-      if (pid ? domain !== pid + home : !(domain.endsWith(home) && ACCOUNT_ID.test(domain.slice(0, -home.length)))) {
+      if (foreign(ctx, a.email)) {
         ctx.problems.push({
           field: a.field,
           severity: 'warning',
-          message: `${pid ? 'This service account is not in project ' + pid : 'This is not a service account you create'} (those end in @${pid || 'PROJECT_ID'}${home}). A Google-managed account or one from another project, such as an Astro Deployment's default workload identity, must not be created here: skip gcloud iam service-accounts create and only grant it access.`,
+          message: `${pid ? 'This service account is not in project ' + pid : 'This is not a service account you create'} (those end in @${pid || 'PROJECT_ID'}${HOME}). A Google-managed account or one from another project, such as an Astro Deployment's default workload identity, must not be created here: the commands only grant it access.`,
         });
       } else if (!ACCOUNT_ID.test(a.email.slice(0, at))) {
         ctx.problems.push({

@@ -1,12 +1,58 @@
 /** HashiCorp Vault: KV mount, least-privilege policy, AppRole or Kubernetes auth. */
 import { cmd, opt, shellWord, snippet } from '../common-snippets.ts';
-import { type Ctx, m, value } from '../context.ts';
+import { type Ctx, m, mList, value } from '../context.ts';
 import { hclString } from '../escape/hcl.ts';
 import type { JsonTree } from '../escape/json.ts';
+import { type Check, error, mustMatch, warning } from '../fields.ts';
 import type { ProviderSpec } from '../provider-spec.ts';
 import { rstripChars, secretName } from '../secret-name.ts';
 import { mark, plain } from '../slots.ts';
 import type { SecretKind } from '../types.ts';
+
+const PATH_SEGMENTS = /^[\w.-]+(\/[\w.-]+)*\/?$/;
+const vaultPath = (what: string) => mustMatch(PATH_SEGMENTS, `${what} can only use letters, digits, . - _ and / between segments`);
+const NAME = /^[\w.-]{1,128}$/;
+const LOCAL_HOST = /^https?:\/\/(localhost|127\.[\d.]+|0\.0\.0\.0|\[::1\])(:|\/|$)/i;
+
+/** Vault's field checks. */
+const CHECKS: Record<string, Check> = {
+  vaultUrl: (v, ctx) => {
+    if (!/^https?:\/\/[^\s/?#@]+(:\d{1,5})?(\/\S*)?$/.test(v)) {
+      return error('Vault URL must start with http:// or https://, like https://vault.example.com:8200');
+    }
+    if (LOCAL_HOST.test(v)) {
+      return warning(
+        "localhost is Airflow's own container, locally and on a Deployment. Use an address Airflow can reach (locally, http://host.docker.internal:8200 reaches a Vault on your computer).",
+      );
+    }
+    if (/^https?:\/\/host\.docker\.internal(:|\/|$)/i.test(v)) {
+      return warning('host.docker.internal only works with the Astro CLI on your computer, not on a deployed Airflow.');
+    }
+    if (/^https?:\/\/[^/]+(\/.*)?\/v1\/?$/i.test(v)) return warning('Leave out /v1: the Vault client adds it, so every request would go to /v1/v1/... and fail.');
+    if (/^http:/i.test(v) && ctx.platform !== 'software') {
+      return warning('Plain http:// sends the Vault login (such as the AppRole secret ID) and tokens unencrypted: use https:// unless Vault is only reachable on a private network.');
+    }
+    return undefined;
+  },
+  namespace: vaultPath('Namespace'),
+  mountPoint: vaultPath('Mount path'),
+  kvVersion: (v, ctx) => {
+    if (v !== '1' && v !== '2') return error('KV version must be 1 or 2');
+    if (v === '1' && (ctx.values.mountPoint || 'airflow') === 'secret') {
+      return warning(
+        "A Vault dev server's secret/ mount is KV version 2: with version 1 selected, Airflow and the policy use secret/<path> instead of secret/data/<path> and miss the data.",
+      );
+    }
+    return undefined;
+  },
+  connectionsPath: vaultPath('Connections path'),
+  variablesPath: vaultPath('Variables path'),
+  policyName: mustMatch(NAME, 'Policy name can only use letters, digits, . - _ (up to 128)'),
+  roleName: mustMatch(NAME, 'AppRole name can only use letters, digits, . - _'),
+  kubernetesRole: mustMatch(NAME, 'Role name can only use letters, digits, . - _'),
+  kubernetesAuthMount: vaultPath('Auth mount'),
+  kubernetesHost: mustMatch(/^https:\/\/[^\s/?#@]+(:\d{1,5})?\/?$/, 'Kubernetes API URL must look like https://203.0.113.10:443'),
+};
 
 function kvVersion(ctx: Ctx): '1' | '2' {
   return value(ctx, 'kvVersion') === '1' ? '1' : '2';
@@ -40,6 +86,7 @@ export const hashicorpVault: ProviderSpec = {
   },
   authMethods: { astro: ['approle'], 'remote-execution': ['approle', 'kubernetes'], software: ['approle'] },
   authLabels: { approle: 'AppRole', kubernetes: 'Kubernetes auth' },
+  checks: CHECKS,
 
   kwargs(ctx) {
     const version = ctx.typed.kvVersion;
@@ -78,8 +125,9 @@ export const hashicorpVault: ProviderSpec = {
   setup(ctx) {
     const v2 = kvVersion(ctx) === '2';
     const enable = [
+      ...(ctx.typed.namespace ? ['export VAULT_NAMESPACE=' + shellWord(m(ctx, 'namespace'))] : []),
       `# Enable a KV version ${kvVersion(ctx)} secrets engine for the Airflow secrets (skip this if the mount exists:`,
-      '# `vault secrets list`). Run the vault commands with VAULT_ADDR and an admin token set.',
+      `# \`vault secrets list\`). Run the vault commands with VAULT_ADDR${ctx.typed.namespace ? ', VAULT_NAMESPACE' : ''} and an admin token set.`,
       cmd(['vault', 'secrets', 'enable', opt('-path=', m(ctx, 'mountPoint')), opt('-version=', mark('kvVersion', kvVersion(ctx))), 'kv']),
     ];
     // The policy paths are the names Airflow requests, with the key replaced by *.
@@ -116,7 +164,8 @@ export const hashicorpVault: ProviderSpec = {
           'vault',
           'write',
           shellWord('auth/' + mount + '/role/' + m(ctx, 'kubernetesRole')),
-          opt('bound_service_account_names=', m(ctx, 'kubernetesServiceAccount')),
+          // Vault takes a comma-separated list: workers, DAG processor and triggerer each have one.
+          opt('bound_service_account_names=', mList(ctx, 'kubernetesServiceAccount').join(',')),
           opt('bound_service_account_namespaces=', m(ctx, 'kubernetesNamespace')),
           opt('token_policies=', m(ctx, 'policyName')),
         ]),

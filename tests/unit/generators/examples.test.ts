@@ -519,6 +519,95 @@ describe('deleting the test secrets (CLI references)', () => {
   });
 });
 
+describe('Remote Execution agents have several service accounts', () => {
+  // The agent chart gives workers, the DAG processor and the triggerer a service account each.
+  const SAS = 'astro-worker-default, astro-dag-processor ,astro-triggerer';
+  it('Vault binds the Kubernetes role to all of them, comma-separated', () => {
+    const r = generate('hashicorp-vault', { ...FULL, platform: 'remote-execution', authMethod: 'kubernetes', kubernetesServiceAccount: SAS });
+    expect(commandLines(code(r, 'vault-kubernetes-auth'))[2]).toContain(
+      ' bound_service_account_names=astro-worker-default,astro-dag-processor,astro-triggerer ',
+    );
+    expect(r.problems.filter((x) => x.field === 'kubernetesServiceAccount')).toEqual([]);
+  });
+  it('GKE gets one workloadIdentityUser binding per name', () => {
+    const r = generate('gcp-secret-manager', { ...FULL, platform: 'remote-execution', kubernetesServiceAccount: SAS });
+    const members = commandLines(code(r, 'gcp-grant-access'))
+      .filter((l) => l.includes('roles/iam.workloadIdentityUser'))
+      .map((l) => /--member=(\S+)/.exec(l)![1]);
+    expect(members).toEqual([
+      "'serviceAccount:my-project-123.svc.id.goog[astro-agents/astro-worker-default]'",
+      "'serviceAccount:my-project-123.svc.id.goog[astro-agents/astro-dag-processor]'",
+      "'serviceAccount:my-project-123.svc.id.goog[astro-agents/astro-triggerer]'",
+    ]);
+  });
+  it('an invalid name in the list is an error that mentions commas', () => {
+    const p = validateInput('hashicorp-vault', { platform: 'remote-execution', authMethod: 'kubernetes', kubernetesServiceAccount: 'ok-name, Bad_Name' });
+    expect(p).toContainEqual(expect.objectContaining({ field: 'kubernetesServiceAccount', severity: 'error', message: expect.stringContaining('comma') }));
+  });
+});
+
+describe('Vault URL warnings', () => {
+  const warn = (platform: string, vaultUrl: string) =>
+    validateInput('hashicorp-vault', { platform, vaultUrl }).filter((x) => x.field === 'vaultUrl' && x.severity === 'warning');
+  it('host.docker.internal and localhost warn on every platform, Software included', () => {
+    for (const platform of ['astro', 'remote-execution', 'software']) {
+      expect(warn(platform, 'http://host.docker.internal:8200'), platform).toHaveLength(1);
+      expect(warn(platform, 'http://localhost:8200'), platform).toHaveLength(1);
+      expect(warn(platform, 'http://127.0.0.1:8200'), platform).toHaveLength(1);
+    }
+    // Same message on Software as on Astro.
+    expect(warn('software', 'http://host.docker.internal:8200')[0].message).toBe(warn('astro', 'http://host.docker.internal:8200')[0].message);
+  });
+  it('a /v1 path warns (the client adds /v1 itself)', () => {
+    expect(warn('software', 'https://vault.example.com:8200/v1')[0].message).toMatch(/\/v1/);
+    expect(warn('astro', 'https://vault.example.com:8200/v1/')[0].message).toMatch(/\/v1/);
+    expect(warn('astro', 'https://v1.example.com:8200')).toEqual([]);
+  });
+  it('plain http:// warns on Astro and Remote Execution, not on Software; https:// is fine', () => {
+    expect(warn('astro', 'http://vault.example.com:8200')[0].message).toMatch(/https:\/\//);
+    expect(warn('remote-execution', 'http://vault.example.com:8200')).toHaveLength(1);
+    expect(warn('software', 'http://vault.example.com:8200')).toEqual([]);
+    expect(warn('astro', 'https://vault.example.com:8200')).toEqual([]);
+  });
+});
+
+describe('Vault namespace (HCP / Enterprise)', () => {
+  it('exports VAULT_NAMESPACE, shell-quoted, before the first vault command', () => {
+    const first = (namespace?: string) => code(generate('hashicorp-vault', { ...FULL, platform: 'astro', namespace }), 'vault-enable-kv').split('\n')[0];
+    expect(first('admin')).toBe('export VAULT_NAMESPACE=admin');
+    expect(first("admin/team a's")).toBe("export VAULT_NAMESPACE='admin/team a'\\''s'");
+    expect(first(undefined)).toMatch(/^# /);
+    expect(code(generate('hashicorp-vault', { platform: 'astro' }), 'vault-enable-kv')).not.toContain('VAULT_NAMESPACE');
+  });
+});
+
+describe('GCP accounts that are not created here', () => {
+  it('a Google-managed or other-project account gets no create command', () => {
+    for (const email of ['service-123@gcp-sa-secretmanager.iam.gserviceaccount.com', 'svc@other-project-9.iam.gserviceaccount.com']) {
+      const r = generate('gcp-secret-manager', { ...FULL, serviceAccountEmail: email, platform: 'astro', authMethod: 'workload-identity' });
+      expect(commandLines(code(r, 'gcp-service-account')), email).toEqual([]);
+    }
+  });
+  it('a key file of another project: only the key is created, for that account', () => {
+    const keyfileJson = JSON.stringify({ ...KEYFILE, client_email: 'svc@other-project-9.iam.gserviceaccount.com' });
+    const r = generate('gcp-secret-manager', { ...FULL, serviceAccountEmail: '', keyfileJson, platform: 'software' });
+    expect(commandLines(code(r, 'gcp-service-account'))).toEqual([
+      'gcloud iam service-accounts keys create key.json --iam-account=svc@other-project-9.iam.gserviceaccount.com',
+    ]);
+  });
+});
+
+describe('AWS local credentials note in .env', () => {
+  it('Astro: credentials that may assume role_arn; Remote Execution: credentials that may read the parameters or secrets', () => {
+    const note = (p: 'aws-parameter-store' | 'aws-secrets-manager', platform: string) =>
+      code(generate(p, { ...FULL, platform }), 'env-file').split('\n').filter((l) => /^#.*credentials/.test(l)).join('\n');
+    expect(note('aws-parameter-store', 'astro')).toMatch(/assume role_arn/);
+    expect(note('aws-parameter-store', 'remote-execution')).toMatch(/may read the parameters/);
+    expect(note('aws-secrets-manager', 'remote-execution')).toMatch(/may read the secrets/);
+    expect(note('aws-secrets-manager', 'remote-execution')).not.toMatch(/role_arn/);
+  });
+});
+
 describe('.env for the Astro CLI (compose-go) and python-dotenv', () => {
   it("writes ' and \\ inside the kwargs JSON as \\u0027 and \\u005c, $ as \\u0024", () => {
     const r = generate('hashicorp-vault', { ...FULL, platform: 'astro', secretId: "a$b'c\\d" });

@@ -97,7 +97,7 @@ const inputArb: fc.Arbitrary<Input> = fc.record(
     kubernetesAuthMount: maybe(text),
     kubernetesHost: maybe(text),
     kubernetesNamespace: maybe(text),
-    kubernetesServiceAccount: maybe(text),
+    kubernetesServiceAccount: maybe(fc.oneof(text, fc.constantFrom('a-worker-x, a-dag-processor-x,a-triggerer-x', ' , ,'), fc.array(text, { maxLength: 3 }).map((a) => a.join(',')))),
     region: either('us-east-1'),
     roleArn: maybe(fc.oneof(text, fc.constant('arn:aws:iam::123456789012:role/a/b'), hostileString.map((s) => 'arn:aws-cn:iam::123456789012:role/' + s))),
     accessKeyId: maybe(text),
@@ -310,7 +310,7 @@ describe('shell snippets', () => {
       stub,
       [
         '#!/bin/sh',
-        '{ printf \'CMD\\0%s\\0%s\\0\' "${0##*/}" "$#"; for a in "$@"; do printf \'%s\\0\' "$a"; done; cat; printf \'\\0\'; } >> "$STUB_LOG"',
+        '{ printf \'CMD\\0%s\\0%s\\0%s\\0\' "${0##*/}" "${VAULT_NAMESPACE+set:}${VAULT_NAMESPACE-}" "$#"; for a in "$@"; do printf \'%s\\0\' "$a"; done; cat; printf \'\\0\'; } >> "$STUB_LOG"',
         `if [ "$1" = keyvault ] && [ "$2" = show ]; then printf '%s\\n' '${STUB_SCOPE}'; fi`,
         '',
       ].join('\n'),
@@ -324,7 +324,7 @@ describe('shell snippets', () => {
     const run1 = SH.filter((_, i) => i % Math.ceil(SHELL / STUBBED) === 0);
     const log = join(dir, 'stub.log');
     writeFileSync(log, '');
-    let script = '';
+    let script = 'unset VAULT_NAMESPACE\n';
     const wanted: { key: string; c: Case; cmds: Cmd[] }[] = [];
     for (const c of run1) {
       const intended = commandsOf(c.p, c.platform, c.auth, c.input);
@@ -332,25 +332,27 @@ describe('shell snippets', () => {
         const key = `${c.key}#${s.id}`;
         expect(intended[s.id], `model has commands for ${s.id}`).toBeDefined();
         wanted.push({ key, c, cmds: intended[s.id] });
-        script += `printf 'SNIP\\0%s\\0' '${key}' >> "$STUB_LOG"\n{\n${s.code}} < /dev/null\n`;
+        // A subshell per snippet, so an export (VAULT_NAMESPACE) reaches only its own snippet's commands
+        // (`:` keeps a snippet of comments only valid).
+        script += `printf 'SNIP\\0%s\\0' '${key}' >> "$STUB_LOG"\n(\n${s.code}:\n) < /dev/null\n`;
       }
     }
     writeFileSync(join(dir, 'driver.sh'), script);
     run('bash', [join(dir, 'driver.sh')], '', { ...process.env, PATH: `${stubs}:${process.env.PATH}`, STUB_LOG: log });
 
     const tokens = readFileSync(log, 'utf8').split('\0');
-    const got = new Map<string, { argv: string[]; stdin: string }[]>();
-    let current: { argv: string[]; stdin: string }[] = [];
+    const got = new Map<string, { argv: string[]; stdin: string; ns: string }[]>();
+    let current: { argv: string[]; stdin: string; ns: string }[] = [];
     for (let i = 0; i < tokens.length - 1; ) {
       if (tokens[i] === 'SNIP') {
         current = [];
         got.set(tokens[i + 1], current);
         i += 2;
       } else if (tokens[i] === 'CMD') {
-        const argc = Number(tokens[i + 2]);
-        const argv = [tokens[i + 1], ...tokens.slice(i + 3, i + 3 + argc)];
-        current.push({ argv, stdin: tokens[i + 3 + argc] });
-        i += 4 + argc;
+        const argc = Number(tokens[i + 3]);
+        const argv = [tokens[i + 1], ...tokens.slice(i + 4, i + 4 + argc)];
+        current.push({ argv, stdin: tokens[i + 4 + argc], ns: tokens[i + 2] });
+        i += 5 + argc;
       } else throw new Error('bad stub log at token ' + i + ': ' + JSON.stringify(tokens[i]));
     }
     expect(wanted.length).toBeGreaterThan(300);
@@ -360,6 +362,7 @@ describe('shell snippets', () => {
       w.cmds.forEach((cmd, j) => {
         const a = actual[j];
         expect(a.stdin, why(w.c, `${w.key} stdin of command ${j}`)).toBe(cmd.stdin);
+        expect(a.ns, why(w.c, `${w.key} VAULT_NAMESPACE of command ${j}`)).toBe(cmd.vaultNamespace === undefined ? '' : 'set:' + cmd.vaultNamespace);
         expect(a.argv.length, why(w.c, `${w.key} argc of command ${j}: ${JSON.stringify(a.argv)}`)).toBe(cmd.argv.length);
         cmd.argv.forEach((arg, k) => {
           if (typeof arg === 'string') expect(a.argv[k], why(w.c, `${w.key} argv[${k}] of command ${j}`)).toBe(arg);

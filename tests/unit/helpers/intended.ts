@@ -283,6 +283,14 @@ function vaultNameOf(inp: Input): string {
 export interface Cmd {
   argv: (string | { prefix: string; json: Record<string, unknown> })[];
   stdin: string;
+  /** VAULT_NAMESPACE as the command sees it (undefined: not set). */
+  vaultNamespace?: string;
+}
+
+/** A comma-separated field: entries with surrounding white space removed, empty ones dropped. */
+export function listOf(p: Pid, inp: Input, k: string): string[] {
+  const items = (inp[k] ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  return items.length ? items : [val(p, inp, k)];
 }
 
 /** The commands each sh snippet runs, in order (argv[0] is the program). */
@@ -301,7 +309,10 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
       const key = v(kind === 'variable' ? 'variableKey' : 'connectionId');
       return path ? path + '/' + key : key;
     };
-    out['vault-enable-kv'] = [c(['vault', 'secrets', 'enable', '-path=' + mount, '-version=' + (inp.kvVersion === '1' ? '1' : '2'), 'kv'])];
+    // With a namespace, the snippet exports VAULT_NAMESPACE before its vault command.
+    out['vault-enable-kv'] = [
+      { ...c(['vault', 'secrets', 'enable', '-path=' + mount, '-version=' + (inp.kvVersion === '1' ? '1' : '2'), 'kv']), vaultNamespace: inp.namespace || undefined },
+    ];
     out['vault-write-policy'] = [c(['vault', 'policy', 'write', policy, policy + '.hcl'])];
     if (auth === 'kubernetes') {
       const km = v('kubernetesAuthMount');
@@ -312,7 +323,7 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
           'vault',
           'write',
           `auth/${km}/role/${v('kubernetesRole')}`,
-          'bound_service_account_names=' + v('kubernetesServiceAccount'),
+          'bound_service_account_names=' + listOf(p, inp, 'kubernetesServiceAccount').join(','),
           'bound_service_account_namespaces=' + v('kubernetesNamespace'),
           'token_policies=' + policy,
         ]),
@@ -371,21 +382,24 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
     ];
     out['delete-secrets'] = [c(['gcloud', 'secrets', 'delete', n.variable, project, '--quiet']), c(['gcloud', 'secrets', 'delete', n.connection, project, '--quiet'])];
     const accountId = accountSourceOf(inp)?.email.split('@')[0] || '<your-service-account-id>';
-    out['gcp-service-account'] = [c(['gcloud', 'iam', 'service-accounts', 'create', accountId, project, '--display-name=Airflow secrets backend'])];
+    // An account that is not the project's own is never created (only its key, for key files).
+    out['gcp-service-account'] = foreignAccountOf(inp) ? [] : [c(['gcloud', 'iam', 'service-accounts', 'create', accountId, project, '--display-name=Airflow secrets backend'])];
     if (auth === 'key-file') out['gcp-service-account'].push(c(['gcloud', 'iam', 'service-accounts', 'keys', 'create', 'key.json', '--iam-account=' + sa]));
     if (platform === 'remote-execution') {
-      out['gcp-grant-access'].push(
-        c([
-          'gcloud',
-          'iam',
-          'service-accounts',
-          'add-iam-policy-binding',
-          sa,
-          project,
-          '--role=roles/iam.workloadIdentityUser',
-          `--member=serviceAccount:${v('projectId')}.svc.id.goog[${v('kubernetesNamespace')}/${v('kubernetesServiceAccount')}]`,
-        ]),
-      );
+      for (const ksa of listOf(p, inp, 'kubernetesServiceAccount')) {
+        out['gcp-grant-access'].push(
+          c([
+            'gcloud',
+            'iam',
+            'service-accounts',
+            'add-iam-policy-binding',
+            sa,
+            project,
+            '--role=roles/iam.workloadIdentityUser',
+            `--member=serviceAccount:${v('projectId')}.svc.id.goog[${v('kubernetesNamespace')}/${ksa}]`,
+          ]),
+        );
+      }
     }
   } else {
     const vault = vaultNameOf(inp);
