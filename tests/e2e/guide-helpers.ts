@@ -85,6 +85,15 @@ export function combos(provider: ProviderId): { platform: PlatformId; authMethod
   return platforms.flatMap((p) => authMethods(provider, p).values.map((a) => ({ platform: p as PlatformId, authMethod: a })));
 }
 
+/** A field's default (what an empty field means), if it has one. */
+export function fieldDefault(provider: ProviderId, name: string): string | undefined {
+  for (const p of platforms) for (const a of authMethods(provider, p).values) {
+    const f = formFields(provider, p, a).find((x) => x.name === name);
+    if (f) return f.default;
+  }
+  return undefined;
+}
+
 /** The text fields of the form (or the builder) for a setup. */
 export function textFields(provider: ProviderId, platform: PlatformId, authMethod: string) {
   return formFields(provider, platform, authMethod).filter((f) => f.kind === 'text' || f.kind === 'password' || f.kind === 'textarea');
