@@ -4,7 +4,7 @@
  * example DAG. Plus small shell helpers.
  */
 import { connectionUriWith, normalizeConnType, type UriPiece } from './connection.ts';
-import { type Ctx, isPlaceholder, m, value } from './context.ts';
+import { type Ctx, m, value } from './context.ts';
 import { dockerfileEnv } from './escape/dockerfile.ts';
 import { dotenvLine } from './escape/dotenv.ts';
 import { type JsonTree, toJson } from './escape/json.ts';
@@ -66,35 +66,36 @@ function connExtra(ctx: Ctx): Record<string, unknown> | string | null {
   return parseJsonObject(t) ?? t;
 }
 
-/** The test connection as an Airflow URI, each piece a slot; empty fields show their placeholder. */
+/** A typed connection field, or null when empty: every part but the type is optional, so none gets a placeholder. */
+function connPart(ctx: Ctx, f: string): string | null {
+  return ctx.typed[f] ?? null;
+}
+
+/** The test connection as an Airflow URI, each piece a slot; empty parts are left out (no placeholder is ever stored). */
 export function connectionUri(ctx: Ctx): string {
-  const text = (f: string) => value(ctx, f) || m(ctx, f);
   return connectionUriWith(
     {
       connType: value(ctx, 'connType') || 'generic',
-      host: text('connHost'),
-      login: text('connLogin'),
-      password: text('connPassword'),
-      port: ctx.typed.connPort ?? null,
-      schema: ctx.typed.connSchema ?? null,
+      host: connPart(ctx, 'connHost'),
+      login: connPart(ctx, 'connLogin'),
+      password: connPart(ctx, 'connPassword'),
+      port: connPart(ctx, 'connPort'),
+      schema: connPart(ctx, 'connSchema'),
       extra: connExtra(ctx),
     },
-    (piece, encoded, raw) => {
-      const field = CONN_FIELDS[piece];
-      // Placeholders stay readable (not percent-encoded); they are already marked.
-      if (isPlaceholder(ctx, field)) return raw;
-      return mark(field, encoded);
-    },
+    (piece, encoded) => mark(CONN_FIELDS[piece], encoded),
   );
 }
 
 export function connectionJson(ctx: Ctx): Record<string, JsonTree> {
-  const o: Record<string, JsonTree> = {
-    conn_type: mark('connType', normalizeConnType(value(ctx, 'connType') || 'generic')),
-    host: m(ctx, 'connHost'),
-    login: m(ctx, 'connLogin'),
-    password: m(ctx, 'connPassword'),
-  };
+  const o: Record<string, JsonTree> = { conn_type: mark('connType', normalizeConnType(value(ctx, 'connType') || 'generic')) };
+  for (const [k, f] of [
+    ['host', 'connHost'],
+    ['login', 'connLogin'],
+    ['password', 'connPassword'],
+  ]) {
+    if (ctx.typed[f] !== undefined) o[k] = m(ctx, f);
+  }
   const port = ctx.typed.connPort;
   if (port !== undefined) o.port = /^\d{1,5}$/.test(port) ? { markedField: 'connPort', value: Number(port) } : mark('connPort', port);
   if (ctx.typed.connSchema !== undefined) o.schema = m(ctx, 'connSchema');
@@ -118,12 +119,18 @@ export function kwargsLine(spec: ProviderSpec, ctx: Ctx, dotenv = false): string
 const KWARGS_NOTE =
   'One line of JSON (null/true, not None/True); every $ is written \\u0024 so no variable expansion can change it.';
 
-export function requirementsSnippet(spec: ProviderSpec): Snippet {
-  return snippet('requirements', 'Add the provider package', 'text', spec.info.providerPackage + '\n', 'requirements.txt');
+export function requirementsSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
+  const min = spec.minVersion?.(ctx);
+  return snippet('requirements', 'Add the provider package', 'text', spec.info.providerPackage + (min ? '>=' + min : '') + '\n', 'requirements.txt');
 }
 
 export function kwargsSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
-  return snippet('backend-kwargs', 'Backend kwargs (for reading)', 'json', toJson(spec.kwargs(ctx), { indent: 2 }) + '\n');
+  return snippet(
+    'backend-kwargs',
+    'Backend options, formatted for reading (paste the one-line versions below)',
+    'json',
+    toJson(spec.kwargs(ctx), { indent: 2 }) + '\n',
+  );
 }
 
 export function envFileSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
@@ -153,6 +160,8 @@ export function deployAstroSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
     cmd(['astro', 'deployment', 'variable', 'create', id, 'AIRFLOW__SECRETS__BACKEND=' + shellWord(spec.info.backendClass)]),
     '# ' + KWARGS_NOTE,
     cmd(['astro', 'deployment', 'variable', 'create', id, '--secret', 'AIRFLOW__SECRETS__BACKEND_KWARGS=' + shellQuote(kwargsLine(spec, ctx))]),
+    '# create skips a key that exists already (and still succeeds). To change the kwargs later:',
+    commented(['astro', 'deployment', 'variable', 'update', id, '--secret', 'AIRFLOW__SECRETS__BACKEND_KWARGS=' + shellQuote(kwargsLine(spec, ctx))]),
     '# Deploy so that the Deployment installs the provider package from requirements.txt.',
     cmd(['astro', 'deploy', id]),
   ];
@@ -180,15 +189,14 @@ export function valuesYamlSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
 }
 
 export function helmSnippet(ctx: Ctx): Snippet {
-  const line = cmd([
-    'helm',
-    'upgrade',
-    'astro-agent',
-    'astronomer/astro-remote-execution-agent',
-    opt('--namespace ', m(ctx, 'kubernetesNamespace')),
-    '-f values.yaml',
-  ]);
-  return snippet('helm-upgrade', 'Apply the values to the agents', 'sh', line + '\n');
+  const ns = opt('--namespace ', m(ctx, 'kubernetesNamespace'));
+  const lines = [
+    '# Your release (astro-agent here) and its chart version: the CHART column ends in it.',
+    cmd(['helm', 'list', ns]),
+    '# Keep that version, or Helm moves the agents to the newest chart in your local repo index.',
+    cmd(['helm', 'upgrade', 'astro-agent', 'astronomer/astro-remote-execution-agent', ns, "--version '<installed-chart-version>'", '-f values.yaml']),
+  ];
+  return snippet('helm-upgrade', 'Apply the values to the agents', 'sh', lines.join('\n') + '\n');
 }
 
 export function softwareEnvSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {

@@ -34,6 +34,8 @@ export const FIELD_HELP: Readonly<Record<string, string>> = {
   clientId: 'App registration > Overview > Application (client) ID.',
   clientSecret: 'App registration > Certificates & secrets: the Value, not the Secret ID. Stays in this browser tab.',
   managedIdentityClientId: 'Managed Identities > your identity > Client ID.',
+  principalObjectId:
+    "Optional. The object ID of the identity's service principal: Managed Identities > your identity > Object (principal) ID, or for an app registration Enterprise applications > the app > Object ID (not the app registration's own object ID). With it, the role assignment needs no directory lookup; when empty, the command looks it up with az ad sp show.",
   kubernetesNamespace: 'Kubernetes namespace the Remote Execution agents run in.',
   kubernetesServiceAccount:
     'Kubernetes service accounts of the agent pods, separated by commas: the workers, the DAG processor and the triggerer each have one (by default <resourceNamePrefix>-worker-..., <resourceNamePrefix>-dag-processor-... and <resourceNamePrefix>-triggerer-...). `kubectl get serviceaccounts -n <namespace>` lists them.',

@@ -312,6 +312,12 @@ export const FIELDS: Record<string, FieldDef> = {
     providers: AZURE,
     auth: ['managed-identity'],
   },
+  principalObjectId: {
+    label: 'Object (principal) ID',
+    placeholder: '<your-principal-object-id>',
+    kind: 'text',
+    providers: AZURE,
+  },
   kubernetesNamespace: {
     label: 'Agent namespace',
     placeholder: '<your-agent-namespace>',

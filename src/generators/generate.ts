@@ -60,6 +60,9 @@ export function resolve(spec: ProviderSpec, input: RawInput): Ctx {
     const finding = (spec.checks?.[name] ?? FIELDS[name].check)?.(v, { provider: ctx.provider, platform, authMethod, values: typed });
     if (finding) problems.push({ field: name, ...finding });
   }
+  for (const f of ['connHost', 'connLogin', 'connPassword', 'connSchema']) {
+    if (/<your-[^>]*>/.test(typed[f] ?? '')) problems.push({ field: f, severity: 'warning', message: 'This is a placeholder: the stored connection would contain it as typed.' });
+  }
   const key = typed.variableKey;
   if (key !== undefined && key.length > 250) {
     problems.push({ field: 'variableKey', severity: 'error', message: 'Airflow variable keys can be at most 250 characters' });
@@ -101,13 +104,15 @@ export function generateWith(spec: ProviderSpec, input: RawInput): GenerateResul
     snippet('write-connection', 'Store the test connection', 'sh', spec.write(ctx, 'connection', n, connectionUri(ctx))),
     snippet('verify-secrets', 'Read both back', 'sh', spec.verify(ctx, n)),
     ...(spec.afterWrite?.(ctx, n) ?? []),
-    requirementsSnippet(spec),
+    requirementsSnippet(spec, ctx),
     kwargsSnippet(spec, ctx),
   ];
   if (ctx.platform === 'astro') {
     snippets.push(envFileSnippet(spec, ctx), exampleDagSnippet(ctx), deployAstroSnippet(spec, ctx));
   } else if (ctx.platform === 'remote-execution') {
-    snippets.push(envFileSnippet(spec, ctx), exampleDagSnippet(ctx), valuesYamlSnippet(spec, ctx), helmSnippet(ctx));
+    // No .env when the auth method cannot log in from the local containers (Vault Kubernetes auth).
+    if (spec.localLogin?.(ctx) !== false) snippets.push(envFileSnippet(spec, ctx));
+    snippets.push(exampleDagSnippet(ctx), valuesYamlSnippet(spec, ctx), helmSnippet(ctx));
   } else {
     snippets.push(dockerfileSnippet(spec, ctx), exampleDagSnippet(ctx), softwareEnvSnippet(spec, ctx));
   }

@@ -38,6 +38,10 @@ export interface ProviderSpec {
   identity?(ctx: Ctx): Identity | undefined;
   /** Comment lines for the local `.env`. */
   localNotes?(ctx: Ctx): string[];
+  /** False when the auth method cannot log in from the local Astro CLI containers (then there is no `.env`). */
+  localLogin?(ctx: Ctx): boolean;
+  /** The lowest provider package version that knows every kwarg used (`requirements` pins it). */
+  minVersion?(ctx: Ctx): string | undefined;
   /** Provider-specific checks (names, prefixes). */
   validate?(ctx: Ctx, names: SecretNames): void;
 }

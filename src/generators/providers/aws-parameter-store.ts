@@ -2,8 +2,8 @@
 import { cmd, opt, shellWord } from '../common-snippets.ts';
 import type { ProviderSpec } from '../provider-spec.ts';
 import { plain } from '../slots.ts';
-import { AWS_AUTH, PIPE_NOTE, account, awsIdentity, awsKwargs, awsLocalNotes, awsNaming, checkKeyChars, checkPrefixChars, iamSnippets, partition, region } from './aws-shared.ts';
-import { m } from '../context.ts';
+import { AWS_AUTH, PIPE_NOTE, account, checkAwsConsistency, awsIdentity, awsKwargs, awsLocalNotes, awsNaming, checkKeyChars, checkPrefixChars, iamSnippets, partition, region } from './aws-shared.ts';
+import { m, value } from '../context.ts';
 
 export const awsParameterStore: ProviderSpec = {
   info: {
@@ -34,7 +34,7 @@ export const awsParameterStore: ProviderSpec = {
     const name = kind === 'variable' ? names.variable : names.connection;
     return (
       PIPE_NOTE +
-      '\n' +
+      '\n# A second run fails with ParameterAlreadyExists: add --overwrite to replace the value.\n' +
       cmd(['aws', 'ssm', 'put-parameter', region(ctx), opt('--name ', name), '--type SecureString', '--value file:///dev/stdin'], v) +
       '\n'
     );
@@ -54,16 +54,21 @@ export const awsParameterStore: ProviderSpec = {
   identity: awsIdentity,
   localNotes: awsLocalNotes,
   validate(ctx, names) {
+    checkAwsConsistency(ctx);
     checkPrefixChars(ctx, /^[\w./-]*$/, 'Parameter names can only contain letters, digits and . - _ /');
     checkKeyChars(ctx, /^[\w./-]+$/, 'Parameter names can only contain letters, digits and . - _ /');
-    for (const [field, name] of [
-      ['variableKey', names.variable],
-      ['connectionId', names.connection],
+    for (const [field, name, prefixField] of [
+      ['variableKey', names.variable, 'variablesPrefix'],
+      ['connectionId', names.connection, 'connectionsPrefix'],
     ] as const) {
       const n = plain(name);
       if (n.length > 1011) ctx.problems.push({ field, severity: 'error', message: `Parameter names can be at most 1011 characters (this one has ${n.length})` });
       if (n.split('/').length - 1 > 15) ctx.problems.push({ field, severity: 'error', message: 'Parameter names can have at most 15 levels' });
-      if (/^\/?(aws|ssm)/i.test(n)) ctx.problems.push({ field, severity: 'error', message: 'Parameter names cannot start with aws or ssm' });
+      // The first level comes from the prefix, or from the key when the prefix is empty.
+      if (/^\/?(aws|ssm)/i.test(n)) {
+        const f = value(ctx, prefixField).replace(/\//g, '') ? prefixField : field;
+        ctx.problems.push({ field: f, severity: 'error', message: 'Parameter names cannot start with aws or ssm' });
+      }
     }
   },
 };

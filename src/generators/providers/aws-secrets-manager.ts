@@ -3,7 +3,7 @@ import { cmd, opt } from '../common-snippets.ts';
 import { m } from '../context.ts';
 import type { ProviderSpec } from '../provider-spec.ts';
 import { plain } from '../slots.ts';
-import { AWS_AUTH, PIPE_NOTE, account, awsIdentity, awsKwargs, awsLocalNotes, awsNaming, checkKeyChars, checkPrefixChars, iamSnippets, partition, region } from './aws-shared.ts';
+import { AWS_AUTH, PIPE_NOTE, account, checkAwsConsistency, awsIdentity, awsKwargs, awsLocalNotes, awsNaming, checkKeyChars, checkPrefixChars, iamSnippets, partition, region } from './aws-shared.ts';
 
 export const awsSecretsManager: ProviderSpec = {
   info: {
@@ -41,7 +41,7 @@ export const awsSecretsManager: ProviderSpec = {
     const name = kind === 'variable' ? names.variable : names.connection;
     return (
       PIPE_NOTE +
-      '\n' +
+      '\n# It exists already (ResourceExistsException)? Run put-secret-value --secret-id NAME instead of create-secret --name NAME.\n' +
       cmd(['aws', 'secretsmanager', 'create-secret', region(ctx), opt('--name ', name), '--secret-string file:///dev/stdin'], v) +
       '\n'
     );
@@ -56,7 +56,8 @@ export const awsSecretsManager: ProviderSpec = {
       cmd(['aws', 'secretsmanager', 'delete-secret', region(ctx), opt('--secret-id ', name), '--force-delete-without-recovery']);
     return (
       '# Delete both test secrets at once, with no recovery window: this cannot be undone. (Without\n' +
-      '# --force-delete-without-recovery a secret is only scheduled for deletion and its name stays taken.)\n' +
+      '# --force-delete-without-recovery a secret is only scheduled for deletion and its name stays taken.\n' +
+      '# Even with it, creating the same name again can fail for a few seconds.)\n' +
       del(names.variable) +
       '\n' +
       del(names.connection) +
@@ -66,15 +67,17 @@ export const awsSecretsManager: ProviderSpec = {
   identity: awsIdentity,
   localNotes: awsLocalNotes,
   validate(ctx, names) {
+    checkAwsConsistency(ctx);
     const rule = 'Secret names can only contain letters, digits and / _ + = . @ -';
     checkPrefixChars(ctx, /^[\w/+=.@-]*$/, rule);
     checkKeyChars(ctx, /^[\w/+=.@-]+$/, rule);
     for (const field of ['connectionsPrefix', 'variablesPrefix']) {
-      if (ctx.typed[field]?.startsWith('/')) {
+      const v = ctx.typed[field];
+      if (v?.startsWith('/')) {
         ctx.problems.push({
           field,
           severity: 'warning',
-          message: 'Secrets Manager keeps a leading / as typed: /airflow/variables/x and airflow/variables/x are different secrets.',
+          message: `Secrets Manager keeps a leading / as typed: secrets under ${v} and under ${v.replace(/^\/+/, '')} are different secrets.`,
         });
       }
     }

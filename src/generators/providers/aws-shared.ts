@@ -43,8 +43,42 @@ export function account(ctx: Ctx): string {
   return r ? mark('roleArn', r[2]) : m(ctx, 'awsAccountId');
 }
 
+/** The partition of a well-formed region (undefined for other text and unfamiliar isolated regions). */
+function regionPartition(ctx: Ctx): string | undefined {
+  const r = ctx.typed.region ?? '';
+  if (!/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(r)) return undefined;
+  if (r.startsWith('cn-')) return 'aws-cn';
+  if (r.startsWith('us-gov-')) return 'aws-us-gov';
+  if (r.startsWith('us-iso-')) return 'aws-iso';
+  if (r.startsWith('us-isob-')) return 'aws-iso-b';
+  return /-iso/.test(r) ? undefined : 'aws';
+}
+
+/** The partition of the policy ARNs: the region's, else the role ARN's, else aws. */
 export function partition(ctx: Ctx): string {
-  return ROLE_ARN.exec(value(ctx, 'roleArn'))?.[1] ?? 'aws';
+  return regionPartition(ctx) ?? ROLE_ARN.exec(value(ctx, 'roleArn'))?.[1] ?? 'aws';
+}
+
+/** Cross-field checks: the role's account and partition must match the typed account and region. */
+export function checkAwsConsistency(ctx: Ctx): void {
+  const r = ROLE_ARN.exec(ctx.typed.roleArn ?? '');
+  if (!r || ctx.authMethod !== 'role') return;
+  const acct = ctx.typed.awsAccountId;
+  if (acct && /^\d{12}$/.test(acct) && acct !== r[2]) {
+    ctx.problems.push({
+      field: 'awsAccountId',
+      severity: 'warning',
+      message: `The role is in account ${r[2]}: the backend reads secrets by name in the role's own account, so the policy ARNs should use ${r[2]} (leave this empty to take it from the role).`,
+    });
+  }
+  const p = regionPartition(ctx);
+  if (p && p !== r[1]) {
+    ctx.problems.push({
+      field: 'region',
+      severity: 'warning',
+      message: `Region ${ctx.typed.region} is in partition ${p}, but the role ARN is in ${r[1]}: a role cannot read secrets across partitions.`,
+    });
+  }
 }
 
 /** The role name from the ARN (marked), or a placeholder. */

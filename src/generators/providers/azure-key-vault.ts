@@ -1,5 +1,5 @@
 /** Azure Key Vault. */
-import { cmd, opt, snippet } from '../common-snippets.ts';
+import { cmd, commented, opt, shellWord, snippet } from '../common-snippets.ts';
 import { type Ctx, m, value } from '../context.ts';
 import type { JsonTree } from '../escape/json.ts';
 import { error, mustMatch } from '../fields.ts';
@@ -37,6 +37,9 @@ export const azureKeyVault: ProviderSpec = {
     software: ['client-secret'],
   },
   authLabels: { 'client-secret': 'Service principal (client secret)', 'managed-identity': 'Managed identity' },
+  // Keyword kwargs: tenant_id/client_id/client_secret since 8.0.0, managed_identity_client_id and
+  // workload_identity_tenant_id since 8.2.0 (provider changelog); older versions hand them to SecretClient.
+  minVersion: (ctx) => (ctx.authMethod === 'managed-identity' ? '8.2.0' : '8.0.0'),
   checks: {
     vaultUrl: (v) =>
       /^https:\/\/[A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9]\.vault\.(azure\.net|azure\.cn|usgovcloudapi\.net|microsoftazure\.de)\/?$/.test(v)
@@ -47,6 +50,7 @@ export const azureKeyVault: ProviderSpec = {
     tenantId: guid('Tenant ID'),
     clientId: guid('Client ID'),
     managedIdentityClientId: guid('Managed identity client ID'),
+    principalObjectId: guid('Object ID'),
   },
 
   kwargs(ctx) {
@@ -71,22 +75,28 @@ export const azureKeyVault: ProviderSpec = {
     return { connections_prefix: m(ctx, 'connectionsPrefix'), variables_prefix: m(ctx, 'variablesPrefix'), sep: value(ctx, 'sep') };
   },
   setup(ctx) {
-    const principal = m(ctx, ctx.authMethod === 'managed-identity' ? 'managedIdentityClientId' : 'clientId');
     const vault = vaultName(ctx);
+    const clientId = m(ctx, ctx.authMethod === 'managed-identity' ? 'managedIdentityClientId' : 'clientId');
+    // The object ID of the identity's service principal; with it, az needs no directory (Graph) lookup.
+    const oid = ctx.typed.principalObjectId
+      ? shellWord(m(ctx, 'principalObjectId'))
+      : '"$(' + cmd(['az', 'ad', 'sp', 'show', opt('--id ', clientId), '--query id', '--output tsv']) + ')"';
     const who = ctx.authMethod === 'managed-identity' ? 'managed identity' : 'app registration';
     const lines = [
-      `# Let the ${who} read secret values in this vault (role Key Vault Secrets User).`,
+      `# Let the ${who} read secret values in this vault (role Key Vault Secrets User). Key Vault RBAC`,
+      "# has no name-prefix scope: this covers every secret in the vault, so keep Airflow's in a vault of their own.",
       cmd([
         'az',
         'role',
         'assignment',
         'create',
         "--role 'Key Vault Secrets User'",
-        opt('--assignee ', principal),
+        '--assignee-object-id ' + oid,
+        '--assignee-principal-type ServicePrincipal',
         '--scope "$(' + cmd(['az', 'keyvault', 'show', opt('--name ', vault), '--query id', '--output tsv']) + ')"',
       ]),
       '# A vault that uses access policies instead of Azure RBAC needs only "get" on secrets:',
-      '# az keyvault set-policy --name VAULT_NAME --spn CLIENT_ID --secret-permissions get',
+      commented(['az', 'keyvault', 'set-policy', opt('--name ', vault), '--object-id ' + oid, '--secret-permissions get']),
     ];
     return [snippet('azure-grant-access', 'Grant read access', 'sh', lines.join('\n') + '\n')];
   },
@@ -107,9 +117,9 @@ export const azureKeyVault: ProviderSpec = {
       del(names.variable),
       del(names.connection),
       '# Soft delete (always on for new vaults) keeps deleted secrets recoverable for the retention period',
-      '# (90 days by default), and their names cannot be used again until then. To free a name at once:',
-      '# az keyvault secret purge --vault-name VAULT_NAME --name SECRET_NAME',
-      '# (needs the purge permission; not possible while purge protection is on).',
+      '# (90 days by default), and their names cannot be used again until then. To free the names at once',
+      '# (needs the purge permission; not possible while purge protection is on):',
+      ...[names.variable, names.connection].map((n) => commented(['az', 'keyvault', 'secret', 'purge', opt('--vault-name ', vaultName(ctx)), opt('--name ', n)])),
       '',
     ].join('\n');
   },
@@ -122,7 +132,8 @@ export const azureKeyVault: ProviderSpec = {
   },
   validate(ctx, names) {
     const sep = value(ctx, 'sep');
-    if (ctx.typed.sep !== undefined && !/^[A-Za-z0-9-]+$/.test(sep)) {
+    const sepOk = ctx.typed.sep === undefined || /^[A-Za-z0-9-]+$/.test(sep);
+    if (!sepOk) {
       ctx.problems.push({ field: 'sep', severity: 'error', message: 'Key Vault names only allow letters, digits and -, so the separator must be one of those (usually -)' });
     }
     for (const field of ['connectionsPrefix', 'variablesPrefix']) {
@@ -140,7 +151,7 @@ export const azureKeyVault: ProviderSpec = {
       const n = plain(name);
       if (!/^[A-Za-z0-9_-]+$/.test(key)) {
         ctx.problems.push({ field, severity: 'error', message: `Key Vault names only allow letters, digits and - (the name would be ${n})` });
-      } else if (key.includes('_')) {
+      } else if (key.includes('_') && sepOk) {
         ctx.problems.push({
           field,
           severity: 'warning',

@@ -87,10 +87,9 @@ export const gcpSecretManager: ProviderSpec = {
     keyfileJson: (v) => {
       const o = parseJsonObject(v);
       if (!o) return error('The key must be the JSON object from the key file, starting with {');
-      if (o.type !== 'service_account' || typeof o.private_key !== 'string' || typeof o.client_email !== 'string') {
-        return warning('A service account key has "type": "service_account", "private_key" and "client_email"');
-      }
-      return undefined;
+      const missing = ['type', 'private_key', 'client_email'].filter((k) => typeof o[k] !== 'string');
+      if (missing.length) return warning(`This key has no ${missing.join(' or ')}: paste the whole key file`);
+      return o.type === 'service_account' ? undefined : warning('This is not a service account key ("type" is not "service_account")');
     },
   },
 
@@ -134,7 +133,14 @@ export const gcpSecretManager: ProviderSpec = {
       kind === 'variable'
         ? '# --data-file=- stores the piped value as the first version: Airflow reads the latest version,\n# and a secret without any version is "not found".\n'
         : '';
-    return note + cmd(['gcloud', 'secrets', 'create', shellWord(name), project(ctx), '--replication-policy=automatic', '--data-file=-'], v) + '\n';
+    const again = commented(["printf '%s'", shellWord(v), '|', 'gcloud', 'secrets', 'versions', 'add', shellWord(name), project(ctx), '--data-file=-']);
+    return (
+      note +
+      cmd(['gcloud', 'secrets', 'create', shellWord(name), project(ctx), '--replication-policy=automatic', '--data-file=-'], v) +
+      '\n# It exists already (ALREADY_EXISTS)? Add the value as a new version instead:\n' +
+      again +
+      '\n'
+    );
   },
   verify(ctx, names) {
     const get = (name: string) => cmd(['gcloud', 'secrets', 'versions', 'access', 'latest', project(ctx), opt('--secret=', name)]);

@@ -223,6 +223,8 @@ export const hashicorpVault: ProviderSpec = {
     );
   },
 
+  // Kubernetes auth needs a service-account token of the agent cluster: the local containers have none.
+  localLogin: (ctx) => ctx.authMethod !== 'kubernetes',
   localNotes(ctx) {
     return ctx.typed.vaultUrl
       ? []

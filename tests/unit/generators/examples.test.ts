@@ -58,6 +58,14 @@ const PACKAGE: Record<ProviderId, string> = {
   'gcp-secret-manager': 'apache-airflow-providers-google',
   'azure-key-vault': 'apache-airflow-providers-microsoft-azure',
 };
+/**
+ * Minimum provider versions pinned in requirements.txt, from the microsoft-azure provider changelog:
+ * 8.0.0 added the tenant_id/client_id/client_secret kwargs (#34706), 8.2.0 made DefaultAzureCredential
+ * configurable with managed_identity_client_id/workload_identity_tenant_id (#35052).
+ */
+const MIN_VERSION: Partial<Record<ProviderId, (auth: string) => string>> = {
+  'azure-key-vault': (a) => (a === 'managed-identity' ? '>=8.2.0' : '>=8.0.0'),
+};
 /** Names Airflow requests for variable my_var / connection my_db with default prefixes (sheet sections 1-5; Vault with mount airflow). */
 const NAMES: Record<ProviderId, { variable: string; connection: string }> = {
   'hashicorp-vault': { variable: 'airflow/data/variables/my_var', connection: 'airflow/data/connections/my_db' },
@@ -130,11 +138,13 @@ describe('every provider x platform x auth method', () => {
 
     it('has exactly the contract snippet ids, in guide order', () => {
       const ids = r.snippets.map((s) => s.id);
-      expect(new Set(ids)).toEqual(new Set([...PROVIDER_IDS_EXTRA[p](authMethod), ...COMMON, ...TAIL[platform]]));
+      // Vault Kubernetes auth cannot log in from the local containers, so it has no .env.
+      const tail = TAIL[platform].filter((id) => !(id === 'env-file' && authMethod === 'kubernetes'));
+      expect(new Set(ids)).toEqual(new Set([...PROVIDER_IDS_EXTRA[p](authMethod), ...COMMON, ...tail]));
       expect(ids.indexOf('write-variable')).toBeLessThan(ids.indexOf('verify-secrets'));
       expect(ids.indexOf('requirements')).toBeLessThan(ids.indexOf('example-dag'));
       if (p === 'gcp-secret-manager') expect(ids.indexOf('gcp-service-account')).toBeLessThan(ids.indexOf('gcp-grant-access'));
-      expect(ids.slice(-TAIL[platform].length)).toEqual(TAIL[platform]);
+      expect(ids.slice(-tail.length)).toEqual(tail);
     });
 
     it('has no problems for valid input', () => {
@@ -145,12 +155,12 @@ describe('every provider x platform x auth method', () => {
     it('uses the current class path and provider package only', () => {
       const all = r.snippets.map((s) => s.code).join('\n');
       expect(all).not.toMatch(/airflow\.contrib|azure_key_vault|schedule_interval|undefined|NaN|\[object Object\]/);
-      expect(code(r, 'requirements').trim()).toBe(PACKAGE[p]);
+      expect(code(r, 'requirements').trim()).toBe(PACKAGE[p] + (MIN_VERSION[p]?.(authMethod) ?? ''));
       expect(providers[p].backendClass).toBe(CLASS[p]);
       if (platform === 'software') {
         expect(code(r, 'dockerfile')).toContain(`ENV AIRFLOW__SECRETS__BACKEND='${CLASS[p]}'`);
         expect(code(r, 'software-env-vars')).toContain(CLASS[p]);
-      } else {
+      } else if (authMethod !== 'kubernetes') {
         expect(code(r, 'env-file')).toContain(`AIRFLOW__SECRETS__BACKEND='${CLASS[p]}'`);
       }
       if (platform === 'remote-execution') expect(parseYaml(code(r, 'values-yaml')).secretBackend).toBe(CLASS[p]);
@@ -192,7 +202,10 @@ describe('every provider x platform x auth method', () => {
         const v = parseYaml(code(r, 'values-yaml'));
         expect(v.commonEnv).toEqual([{ name: 'AIRFLOW__SECRETS__BACKEND_KWARGS', value: expect.any(String) }]);
         expect(JSON.parse(v.commonEnv[0].value)).toEqual(kw);
-        expect(code(r, 'helm-upgrade')).toMatch(/^helm upgrade astro-agent \\\n\s+astronomer\/astro-remote-execution-agent \\\n\s+--namespace astro-agents \\\n\s+-f values\.yaml\n$/);
+        expect(commandLines(code(r, 'helm-upgrade'))).toEqual([
+          'helm list --namespace astro-agents',
+          "helm upgrade astro-agent astronomer/astro-remote-execution-agent --namespace astro-agents --version '<installed-chart-version>' -f values.yaml",
+        ]);
       }
       expect(line).not.toContain('None');
     });
@@ -605,6 +618,140 @@ describe('AWS local credentials note in .env', () => {
     expect(note('aws-parameter-store', 'remote-execution')).toMatch(/may read the parameters/);
     expect(note('aws-secrets-manager', 'remote-execution')).toMatch(/may read the secrets/);
     expect(note('aws-secrets-manager', 'remote-execution')).not.toMatch(/role_arn/);
+  });
+});
+
+describe('second runs and updates', () => {
+  it('deploy-astro: create skips existing keys, so the matching update --secret command is given, commented', () => {
+    const text = code(generate('hashicorp-vault', { ...FULL, platform: 'astro' }), 'deploy-astro');
+    const create = commandLines(text).find((l) => l.includes('--secret'))!;
+    const update = text.split('\n').find((l) => l.startsWith('# astro deployment variable update'))!;
+    expect(update).toBe('# ' + create.replace(' variable create ', ' variable update '));
+    expect(text).toMatch(/^#.*create skips a key that exists/m);
+  });
+  it('write snippets say how to write again: --overwrite, put-secret-value, gcloud secrets versions add', () => {
+    expect(code(generate('aws-parameter-store', { ...FULL, platform: 'astro' }), 'write-variable')).toMatch(/^#.*ParameterAlreadyExists.*--overwrite/m);
+    expect(code(generate('aws-secrets-manager', { ...FULL, platform: 'astro' }), 'write-connection')).toMatch(/^#.*ResourceExistsException.*put-secret-value/m);
+    const gcp = code(generate('gcp-secret-manager', { ...FULL, platform: 'astro' }), 'write-variable');
+    expect(gcp).toContain("# printf '%s' 'hello world' | gcloud secrets versions add airflow-variables-my_var --project=my-project-123 --data-file=-\n");
+    expect(commandLines(gcp)).toHaveLength(1);
+  });
+  it('helm: shows the installed release and keeps its chart version', () => {
+    const text = code(generate('aws-parameter-store', { ...FULL, platform: 'remote-execution' }), 'helm-upgrade');
+    expect(text).toMatch(/^#.*chart version/m);
+    expect(commandLines(text)[1]).toContain(" --version '<installed-chart-version>' ");
+  });
+});
+
+describe('Azure access: least privilege, object ID, filled alternatives', () => {
+  const base = { ...FULL, vaultUrl: 'https://my-vault.vault.azure.net/', platform: 'astro' };
+  it('assigns the role by object ID and principal type; says the role covers the whole vault', () => {
+    const text = code(generate('azure-key-vault', base), 'azure-grant-access');
+    const [assign] = commandLines(text);
+    expect(assign).toContain(`--assignee-object-id "$(az ad sp show --id ${FULL.clientId} --query id --output tsv)"`);
+    expect(assign).toContain('--assignee-principal-type ServicePrincipal');
+    expect(assign).not.toContain('--assignee ');
+    expect(text).toMatch(/^#.*every secret in the vault/m);
+    const oid = 'fedcba98-7654-3210-fedc-ba9876543210';
+    const typed = code(generate('azure-key-vault', { ...base, authMethod: 'managed-identity', principalObjectId: oid }), 'azure-grant-access');
+    expect(commandLines(typed)[0]).toContain(`--assignee-object-id ${oid} --assignee-principal-type ServicePrincipal`);
+    expect(typed).toContain(`# az keyvault set-policy --name my-vault --object-id ${oid} --secret-permissions get\n`);
+  });
+  it('the access-policy alternative is filled (vault name, the identity) and uses --object-id', () => {
+    const mi = code(generate('azure-key-vault', { ...base, authMethod: 'managed-identity' }), 'azure-grant-access');
+    expect(mi).toContain(
+      `# az keyvault set-policy --name my-vault --object-id "$(az ad sp show --id ${FULL.managedIdentityClientId} --query id --output tsv)" --secret-permissions get\n`,
+    );
+    expect(mi).not.toMatch(/VAULT_NAME|CLIENT_ID|--spn/);
+  });
+  it('the purge alternative names the two deleted secrets', () => {
+    const text = code(generate('azure-key-vault', base), 'delete-secrets');
+    expect(text).toContain('# az keyvault secret purge --vault-name my-vault --name airflow-variables-my-var\n');
+    expect(text).toContain('# az keyvault secret purge --vault-name my-vault --name airflow-connections-my-db\n');
+    expect(text).not.toContain('SECRET_NAME');
+  });
+  it('object ID must be a GUID', () => {
+    expect(validateInput('azure-key-vault', { principalObjectId: 'nope' })).toContainEqual(expect.objectContaining({ field: 'principalObjectId', severity: 'error' }));
+  });
+});
+
+describe('problem messages point at the right field', () => {
+  it('SSM: a prefix starting with aws is reported on the prefix, a key only when the prefix is empty', () => {
+    const p = validateInput('aws-parameter-store', { variablesPrefix: '/aws/airflow' });
+    expect(p).toContainEqual({ field: 'variablesPrefix', severity: 'error', message: 'Parameter names cannot start with aws or ssm' });
+    expect(p.filter((x) => x.field === 'variableKey')).toEqual([]);
+    const q = validateInput('aws-parameter-store', { variablesPrefix: '/', variableKey: 'ssm-x' });
+    expect(q).toContainEqual(expect.objectContaining({ field: 'variableKey', message: 'Parameter names cannot start with aws or ssm' }));
+  });
+  it('Azure: an invalid separator gives no rename warning on the keys', () => {
+    const p = validateInput('azure-key-vault', { sep: '_', variableKey: 'my_var' });
+    expect(p.map((x) => x.field)).toEqual(['sep']);
+  });
+  it('GCP: a key without private_key says what is missing', () => {
+    const keyfileJson = JSON.stringify({ type: 'service_account', client_email: 'a@my-project-123.iam.gserviceaccount.com' });
+    expect(validateInput('gcp-secret-manager', { platform: 'software', keyfileJson })).toContainEqual({
+      field: 'keyfileJson',
+      severity: 'warning',
+      message: 'This key has no private_key: paste the whole key file',
+    });
+  });
+  it("Secrets Manager: the leading-slash warning quotes the field's own prefix", () => {
+    const [w] = validateInput('aws-secrets-manager', { connectionsPrefix: '/airflow/connections/' }).filter((x) => x.field === 'connectionsPrefix');
+    expect(w.message).toContain('/airflow/connections/ and under airflow/connections/');
+    expect(w.message).not.toContain('variables');
+  });
+});
+
+describe('AWS cross-field checks', () => {
+  const role = 'arn:aws:iam::123456789012:role/airflow-secrets';
+  it('an account ID that differs from the role account is a warning', () => {
+    const p = validateInput('aws-parameter-store', { platform: 'astro', roleArn: role, awsAccountId: '999999999999' });
+    expect(p).toContainEqual(expect.objectContaining({ field: 'awsAccountId', severity: 'warning', message: expect.stringContaining('123456789012') }));
+    expect(validateInput('aws-parameter-store', { platform: 'astro', roleArn: role, awsAccountId: '123456789012' })).toEqual([]);
+  });
+  it('the partition comes from the region; a role in another partition is a warning', () => {
+    const r = generate('aws-secrets-manager', { ...FULL, platform: 'astro', region: 'cn-north-1' });
+    expect(JSON.parse(code(r, 'iam-policy')).Statement[0].Resource[0]).toBe('arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:airflow/connections/*');
+    expect(r.problems).toContainEqual(expect.objectContaining({ field: 'region', severity: 'warning', message: expect.stringContaining('aws-cn') }));
+    const keys = generate('aws-parameter-store', { ...FULL, platform: 'software', region: 'us-gov-west-1', awsAccountId: '123456789012' });
+    expect(JSON.parse(code(keys, 'iam-policy')).Statement[0].Resource[0]).toBe('arn:aws-us-gov:ssm:us-gov-west-1:123456789012:parameter/airflow/connections/*');
+    const cn = generate('aws-parameter-store', { ...FULL, platform: 'astro', region: 'cn-north-1', roleArn: 'arn:aws-cn:iam::123456789012:role/r' });
+    expect(cn.problems).toEqual([]);
+  });
+});
+
+describe('connection parts are optional', () => {
+  it('empty login, password and host are left out of the URI and JSON: no placeholder is stored', () => {
+    const r = generate('gcp-secret-manager', { platform: 'astro', connType: 'google_cloud_platform', connectionId: 'gcp', connExtra: '{"project": "p"}' });
+    // No schema: the extras follow /? (sheet section 7, get_uri rule 6).
+    expect(code(r, 'connection-uri')).toBe('google-cloud-platform:///?project=p');
+    expect(JSON.parse(code(r, 'connection-json'))).toEqual({ conn_type: 'google_cloud_platform', extra: { project: 'p' } });
+    // The piped (stored) value is exactly the URI.
+    expect(code(r, 'write-connection')).toContain("printf '%s' 'google-cloud-platform:///?project=p' | gcloud secrets create");
+    expect(code(generate('hashicorp-vault', {}), 'connection-uri')).toBe('postgres://');
+    expect(code(generate('hashicorp-vault', { connLogin: 'u', connPort: '5432' }), 'connection-uri')).toBe('postgres://u@:5432');
+  });
+  it('a typed placeholder is stored as typed, with a warning', () => {
+    const p = validateInput('hashicorp-vault', { connPassword: '<your-connection-password>' });
+    expect(p).toContainEqual(expect.objectContaining({ field: 'connPassword', severity: 'warning' }));
+  });
+});
+
+describe('other snippet details', () => {
+  it('Vault Kubernetes auth has no .env (it cannot log in from the local containers); AppRole has one', () => {
+    const ids = (authMethod: string) => generate('hashicorp-vault', { platform: 'remote-execution', authMethod }).snippets.map((x) => x.id);
+    expect(ids('kubernetes')).not.toContain('env-file');
+    expect(ids('approle')).toContain('env-file');
+  });
+  it('requirements pins the Azure provider where its kwargs need it; the others stay unpinned', () => {
+    expect(code(generate('azure-key-vault', { authMethod: 'managed-identity' }), 'requirements')).toBe('apache-airflow-providers-microsoft-azure>=8.2.0\n');
+    expect(code(generate('azure-key-vault', {}), 'requirements')).toBe('apache-airflow-providers-microsoft-azure>=8.0.0\n');
+    expect(code(generate('aws-parameter-store', {}), 'requirements')).toBe('apache-airflow-providers-amazon\n');
+  });
+  it('the pretty kwargs say they are for reading only', () => {
+    const s = generate('hashicorp-vault', {}).snippets.find((x) => x.id === 'backend-kwargs')!;
+    expect(s.title).toMatch(/reading/);
+    expect(s.title).toMatch(/one-line/);
   });
 });
 

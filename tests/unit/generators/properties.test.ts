@@ -23,6 +23,7 @@ import {
   type Cmd,
   type Input,
   type Pid,
+  STUB_OID,
   STUB_SCOPE,
   commandsOf,
   connJsonOf,
@@ -98,7 +99,7 @@ const inputArb: fc.Arbitrary<Input> = fc.record(
     kubernetesHost: maybe(text),
     kubernetesNamespace: maybe(text),
     kubernetesServiceAccount: maybe(fc.oneof(text, fc.constantFrom('a-worker-x, a-dag-processor-x,a-triggerer-x', ' , ,'), fc.array(text, { maxLength: 3 }).map((a) => a.join(',')))),
-    region: either('us-east-1'),
+    region: either('us-east-1', 'cn-north-1', 'us-gov-west-1'),
     roleArn: maybe(fc.oneof(text, fc.constant('arn:aws:iam::123456789012:role/a/b'), hostileString.map((s) => 'arn:aws-cn:iam::123456789012:role/' + s))),
     accessKeyId: maybe(text),
     secretAccessKey: maybe(text),
@@ -117,6 +118,7 @@ const inputArb: fc.Arbitrary<Input> = fc.record(
     clientId: maybe(text),
     clientSecret: maybe(text),
     managedIdentityClientId: maybe(text),
+    principalObjectId: either('fedcba98-7654-3210-fedc-ba9876543210'),
   },
   { requiredKeys: [] },
 );
@@ -180,6 +182,8 @@ describe('in-process parsers (JSON, YAML, HCL, Dockerfile, compose-go .env, text
         expect(kwargsMatch(JSON.parse(commonEnv[0].value), kw), why(c, 'values-yaml kwargs')).toBe(true);
       }
       const envFile = snippet(c, 'env-file');
+      // Local .env on Astro and Remote Execution, except Vault Kubernetes auth (no local login).
+      expect(envFile !== undefined, why(c, 'env-file presence')).toBe(platform !== 'software' && auth !== 'kubernetes');
       if (envFile !== undefined) {
         // The Astro CLI reads .env with compose-go: the kwargs must come out exactly.
         const got = readComposeDotenv(envFile);
@@ -312,6 +316,7 @@ describe('shell snippets', () => {
         '#!/bin/sh',
         '{ printf \'CMD\\0%s\\0%s\\0%s\\0\' "${0##*/}" "${VAULT_NAMESPACE+set:}${VAULT_NAMESPACE-}" "$#"; for a in "$@"; do printf \'%s\\0\' "$a"; done; cat; printf \'\\0\'; } >> "$STUB_LOG"',
         `if [ "$1" = keyvault ] && [ "$2" = show ]; then printf '%s\\n' '${STUB_SCOPE}'; fi`,
+        `if [ "$1" = ad ] && [ "$2" = sp ]; then printf '%s\\n' '${STUB_OID}'; fi`,
         '',
       ].join('\n'),
     );

@@ -140,7 +140,10 @@ function pyDumps(v: unknown): string {
   return spaced(v).replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 
-/** Airflow get_uri() (section 7.2) for the test connection; empty fields show their placeholder unencoded. */
+/**
+ * Airflow get_uri() (section 7.2) for the test connection. Every part but the type is optional: an
+ * empty one is left out (None in Airflow), so no placeholder ever reaches a stored secret.
+ */
 export function uriOf(inp: Input): string {
   let s = normType(inp.connType || 'postgres').toLowerCase().split('_').join('-') + '://';
   let host = inp.connHost ?? '';
@@ -149,10 +152,14 @@ export function uriOf(inp: Input): string {
     if (i > 0) s += host.slice(0, i) + '://';
     host = host.slice(i + 3);
   }
-  s += (inp.connLogin ? enc(inp.connLogin) : PH.connLogin) + ':' + (inp.connPassword ? enc(inp.connPassword) : PH.connPassword) + '@';
-  s += inp.connHost ? (host ? enc(host) : '') : PH.connHost;
-  if (inp.connPort && !/^0+$/.test(inp.connPort)) s += ':' + inp.connPort;
-  if (inp.connSchema) s += '/' + enc(inp.connSchema);
+  let authority = '';
+  if (inp.connLogin) authority += enc(inp.connLogin);
+  if (inp.connPassword) authority += ':' + enc(inp.connPassword);
+  if (authority) s += authority + '@';
+  let block = host ? enc(host) : '';
+  if (inp.connPort && !/^0+$/.test(inp.connPort)) block += (block === '' && authority === '' ? '@:' : ':') + inp.connPort;
+  if (inp.connSchema) block += '/' + enc(inp.connSchema);
+  s += block;
   if (inp.connExtra) {
     const lead = inp.connSchema ? '?' : '/?';
     const o = objectOf(inp.connExtra);
@@ -167,12 +174,10 @@ export function uriOf(inp: Input): string {
 }
 
 export function connJsonOf(inp: Input): Record<string, unknown> {
-  const o: Record<string, unknown> = {
-    conn_type: normType(inp.connType || 'postgres'),
-    host: inp.connHost || PH.connHost,
-    login: inp.connLogin || PH.connLogin,
-    password: inp.connPassword || PH.connPassword,
-  };
+  const o: Record<string, unknown> = { conn_type: normType(inp.connType || 'postgres') };
+  if (inp.connHost) o.host = inp.connHost;
+  if (inp.connLogin) o.login = inp.connLogin;
+  if (inp.connPassword) o.password = inp.connPassword;
   if (inp.connPort) o.port = /^\d{1,5}$/.test(inp.connPort) ? Number(inp.connPort) : inp.connPort;
   if (inp.connSchema) o.schema = inp.connSchema;
   if (inp.connExtra) o.extra = objectOf(inp.connExtra) ?? inp.connExtra;
@@ -224,9 +229,24 @@ export function kwargsMatch(actual: Record<string, unknown>, intended: Record<st
 
 const ROLE_ARN = /^arn:(aws[a-z-]*):iam::(\d{12}):role\/(?:[^/]*\/)*([^/]+)$/;
 
+/** The AWS partition a region belongs to (undefined when the text is not a region or the partition is not known here). */
+export function partitionOfRegion(region: string | undefined): string | undefined {
+  if (!region || !/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region)) return undefined;
+  const known: [RegExp, string][] = [
+    [/^cn-/, 'aws-cn'],
+    [/^us-gov-/, 'aws-us-gov'],
+    [/^us-iso-/, 'aws-iso'],
+    [/^us-isob-/, 'aws-iso-b'],
+    [/-iso/, ''],
+  ];
+  for (const [re, part] of known) if (re.test(region)) return part || undefined;
+  return 'aws';
+}
+
 export function iamPolicyOf(p: 'aws-parameter-store' | 'aws-secrets-manager', inp: Input) {
   const r = ROLE_ARN.exec(inp.roleArn ?? '');
-  const part = r ? r[1] : 'aws';
+  // Resources live in the region's partition; the role's is the fallback.
+  const part = partitionOfRegion(inp.region) ?? (r ? r[1] : 'aws');
   const acct = inp.awsAccountId || (r ? r[2] : PH.awsAccountId);
   const region = val(p, inp, 'region');
   const res = (['connection', 'variable'] as const).map((k) => {
@@ -404,9 +424,25 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
   } else {
     const vault = vaultNameOf(inp);
     const principal = v(auth === 'managed-identity' ? 'managedIdentityClientId' : 'clientId');
+    // The object ID is typed, or looked up (az ad sp show) before the scope (bash expands left to right).
+    const lookup = inp.principalObjectId ? [] : [c(['az', 'ad', 'sp', 'show', '--id', principal, '--query', 'id', '--output', 'tsv'])];
     out['azure-grant-access'] = [
+      ...lookup,
       c(['az', 'keyvault', 'show', '--name', vault, '--query', 'id', '--output', 'tsv']),
-      c(['az', 'role', 'assignment', 'create', '--role', 'Key Vault Secrets User', '--assignee', principal, '--scope', STUB_SCOPE]),
+      c([
+        'az',
+        'role',
+        'assignment',
+        'create',
+        '--role',
+        'Key Vault Secrets User',
+        '--assignee-object-id',
+        inp.principalObjectId || STUB_OID,
+        '--assignee-principal-type',
+        'ServicePrincipal',
+        '--scope',
+        STUB_SCOPE,
+      ]),
     ];
     const set = (name: string, s: string) => c(['az', 'keyvault', 'secret', 'set', '--vault-name', vault, '--name', name, '--file', '/dev/stdin', '--encoding', 'utf-8'], s);
     const get = (name: string) => c(['az', 'keyvault', 'secret', 'show', '--vault-name', vault, '--name', name, '--query', 'value', '--output', 'tsv']);
@@ -425,13 +461,20 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
     ];
   }
   if (platform === 'remote-execution') {
-    out['helm-upgrade'] = [c(['helm', 'upgrade', 'astro-agent', 'astronomer/astro-remote-execution-agent', '--namespace', v('kubernetesNamespace'), '-f', 'values.yaml'])];
+    const ns = ['--namespace', v('kubernetesNamespace')];
+    out['helm-upgrade'] = [
+      c(['helm', 'list', ...ns]),
+      // The chart version stays pinned: the reader fills in the one helm list shows.
+      c(['helm', 'upgrade', 'astro-agent', 'astronomer/astro-remote-execution-agent', ...ns, '--version', '<installed-chart-version>', '-f', 'values.yaml']),
+    ];
   }
   return out;
 }
 
 /** What the stub `az keyvault show` prints, so `--scope "$(...)"` has a known value. */
 export const STUB_SCOPE = '/subscriptions/stub/resourceGroups/stub/providers/Microsoft.KeyVault/vaults/stub';
+/** What the stub `az ad sp show` prints. */
+export const STUB_OID = '00000000-0000-0000-0000-0000000000aa';
 
 export function identityOf(p: Pid, platform: Plat, auth: string, inp: Input): Record<string, unknown> {
   if (platform !== 'remote-execution') return {};
