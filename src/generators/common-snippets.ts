@@ -168,22 +168,27 @@ export function deployAstroSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
   return snippet('deploy-astro', 'Configure the Deployment and deploy', 'sh', lines.join('\n') + '\n');
 }
 
-function yamlMap(key: string, entries: Record<string, string> | undefined): string[] {
+function yamlMap(key: string, entries: Record<string, string> | undefined, indent = ''): string[] {
   if (!entries || Object.keys(entries).length === 0) return [];
-  return [key + ':', ...Object.entries(entries).map(([k, v]) => `  ${k}: ${yamlString(v)}`)];
+  return [indent + key + ':', ...Object.entries(entries).map(([k, v]) => `${indent}  ${k}: ${yamlString(v)}`)];
 }
 
 export function valuesYamlSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
   const id: Identity = spec.identity?.(ctx) ?? {};
+  const sa = yamlMap('annotations', id.annotations, '  ');
   const lines = [
     '# Merge into the values.yaml of the Register Agents dialog (keep your other commonEnv entries).',
     '# The provider package must be installed in the agent image.',
     'secretBackend: ' + yamlString(spec.info.backendClass),
+    '# The kwargs go to both names (*kwargs repeats the value): workers read the [workers] one if the chart',
+    '# sets their backend in that section; otherwise they use [secrets] and the other is never read.',
     'commonEnv:',
     '  - name: AIRFLOW__SECRETS__BACKEND_KWARGS',
-    '    value: ' + yamlString(kwargsLine(spec, ctx)),
+    '    value: &kwargs ' + yamlString(kwargsLine(spec, ctx)),
+    '  - name: AIRFLOW__WORKERS__SECRETS_BACKEND_KWARGS',
+    '    value: *kwargs',
     ...yamlMap('labels', id.labels),
-    ...yamlMap('annotations', id.annotations),
+    ...(sa.length ? ['# Identity annotations on the service accounts of the workers, DAG processor and triggerer.', 'serviceAccount:', ...sa] : []),
   ];
   return snippet('values-yaml', 'Remote Execution agent values', 'yaml', lines.join('\n') + '\n', 'values.yaml');
 }

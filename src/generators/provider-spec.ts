@@ -10,7 +10,9 @@ export interface SecretNames {
 }
 
 export interface Identity {
+  /** Chart top-level `labels` (every object and pod). */
   labels?: Record<string, string>;
+  /** Written under `serviceAccount.annotations` (every agent service account). */
   annotations?: Record<string, string>;
 }
 

@@ -200,8 +200,9 @@ describe('every provider x platform x auth method', () => {
       }
       if (platform === 'remote-execution') {
         const v = parseYaml(code(r, 'values-yaml'));
-        expect(v.commonEnv).toEqual([{ name: 'AIRFLOW__SECRETS__BACKEND_KWARGS', value: expect.any(String) }]);
-        expect(JSON.parse(v.commonEnv[0].value)).toEqual(kw);
+        // Workers read [workers] secrets_backend_kwargs when their backend is set in [workers] (sheet section 0).
+        expect(v.commonEnv.map((e: { name: string }) => e.name)).toEqual(['AIRFLOW__SECRETS__BACKEND_KWARGS', 'AIRFLOW__WORKERS__SECRETS_BACKEND_KWARGS']);
+        for (const e of v.commonEnv) expect(JSON.parse(e.value)).toEqual(kw);
         expect(commandLines(code(r, 'helm-upgrade'))).toEqual([
           'helm list --namespace astro-agents',
           "helm upgrade astro-agent astronomer/astro-remote-execution-agent --namespace astro-agents --version '<installed-chart-version>' -f values.yaml",
@@ -343,7 +344,7 @@ describe('AWS facts', () => {
   it('Remote Execution uses IRSA: role annotation, no role_arn in the kwargs', () => {
     for (const p of ['aws-parameter-store', 'aws-secrets-manager'] as const) {
       const r = generate(p, { ...FULL, platform: 'remote-execution' });
-      expect(parseYaml(code(r, 'values-yaml')).annotations).toEqual({ 'eks.amazonaws.com/role-arn': FULL.roleArn });
+      expect(parseYaml(code(r, 'values-yaml')).serviceAccount).toEqual({ annotations: { 'eks.amazonaws.com/role-arn': FULL.roleArn } });
       expect(kwargsFrom(r)).not.toHaveProperty('role_arn');
     }
   });
@@ -398,7 +399,7 @@ describe('GCP facts', () => {
   });
   it('GKE Workload Identity annotation and binding on Remote Execution', () => {
     const r = generate('gcp-secret-manager', { ...FULL, platform: 'remote-execution' });
-    expect(parseYaml(code(r, 'values-yaml')).annotations).toEqual({ 'iam.gke.io/gcp-service-account': FULL.serviceAccountEmail });
+    expect(parseYaml(code(r, 'values-yaml')).serviceAccount).toEqual({ annotations: { 'iam.gke.io/gcp-service-account': FULL.serviceAccountEmail } });
     expect(code(r, 'gcp-grant-access')).toContain("--member='serviceAccount:my-project-123.svc.id.goog[astro-agents/astro-agent]'");
   });
 });
@@ -468,8 +469,10 @@ describe('Azure facts', () => {
   it('managed identity on Remote Execution: workload identity label and client-id annotation', () => {
     const r = generate('azure-key-vault', { ...FULL, vaultUrl: 'https://my-vault.vault.azure.net/', platform: 'remote-execution', authMethod: 'managed-identity' });
     const v = parseYaml(code(r, 'values-yaml'));
+    // The label must be on the pods (top-level labels); the client-id annotation is read from the service account.
     expect(v.labels).toEqual({ 'azure.workload.identity/use': 'true' });
-    expect(v.annotations).toEqual({ 'azure.workload.identity/client-id': FULL.managedIdentityClientId });
+    expect(v.serviceAccount).toEqual({ annotations: { 'azure.workload.identity/client-id': FULL.managedIdentityClientId } });
+    expect(v).not.toHaveProperty('annotations');
     expect(kwargsFrom(r)).toMatchObject({ managed_identity_client_id: FULL.managedIdentityClientId, workload_identity_tenant_id: FULL.tenantId });
     expect(kwargsFrom(r)).not.toHaveProperty('client_secret');
   });
@@ -809,6 +812,19 @@ describe('input handling', () => {
   });
   it('unknown provider', () => {
     expect(generate('nope' as ProviderId, {}).problems[0].severity).toBe('error');
+  });
+});
+
+describe('limits documented in the field help', () => {
+  const help = (name: string, p: ProviderId) => formFields(p, 'remote-execution', authMethods(p, 'remote-execution').values.at(-1)!).find((f) => f.name === name)?.help ?? '';
+  it('empty prefixes and paths, plain-text credentials in values.yaml, the GKE pool, the Vault audience, several service accounts', () => {
+    expect(help('connectionsPrefix', 'gcp-secret-manager')).toContain('"connections_prefix": ""');
+    expect(help('variablesPath', 'hashicorp-vault')).toContain('"variables_path": ""');
+    expect(formFields('hashicorp-vault', 'remote-execution', 'approle').find((f) => f.name === 'secretId')!.help).toMatch(/values\.yaml in plain text/);
+    expect(help('clientSecret', 'azure-key-vault') || formFields('azure-key-vault', 'remote-execution', 'client-secret').find((f) => f.name === 'clientSecret')!.help).toMatch(/values\.yaml in plain text/);
+    expect(help('projectId', 'gcp-secret-manager')).toContain('<cluster-project>.svc.id.goog');
+    expect(help('kubernetesRole', 'hashicorp-vault')).toMatch(/audience/);
+    expect(help('kubernetesServiceAccount', 'hashicorp-vault')).toMatch(/commas.*dag-processor/s);
   });
 });
 

@@ -178,8 +178,9 @@ describe('in-process parsers (JSON, YAML, HCL, Dockerfile, compose-go .env, text
         const tree = parseYaml(snippet(c, 'values-yaml')!) as Record<string, unknown>;
         const { commonEnv, ...rest } = tree as { commonEnv: { name: string; value: string }[] };
         expect(rest, why(c, 'values-yaml')).toEqual({ secretBackend: CLASS[p], ...identityOf(p, platform, auth, input) });
-        expect(commonEnv.map((e) => e.name)).toEqual(['AIRFLOW__SECRETS__BACKEND_KWARGS']);
-        expect(kwargsMatch(JSON.parse(commonEnv[0].value), kw), why(c, 'values-yaml kwargs')).toBe(true);
+        // Both the [secrets] and the [workers] kwargs (sheet section 0), with the same value.
+        expect(commonEnv.map((e) => e.name)).toEqual(['AIRFLOW__SECRETS__BACKEND_KWARGS', 'AIRFLOW__WORKERS__SECRETS_BACKEND_KWARGS']);
+        for (const e of commonEnv) expect(kwargsMatch(JSON.parse(e.value), kw), why(c, 'values-yaml kwargs')).toBe(true);
       }
       const envFile = snippet(c, 'env-file');
       // Local .env on Astro and Remote Execution, except Vault Kubernetes auth (no local login).

@@ -476,12 +476,17 @@ export const STUB_SCOPE = '/subscriptions/stub/resourceGroups/stub/providers/Mic
 /** What the stub `az ad sp show` prints. */
 export const STUB_OID = '00000000-0000-0000-0000-0000000000aa';
 
+/**
+ * The identity keys of values.yaml (inventory 2.6): annotations under serviceAccount.annotations (the
+ * webhooks read them from the service accounts); the Azure label stays top-level (it must be on the pods).
+ */
 export function identityOf(p: Pid, platform: Plat, auth: string, inp: Input): Record<string, unknown> {
   if (platform !== 'remote-execution') return {};
-  if (p === 'aws-parameter-store' || p === 'aws-secrets-manager') return { annotations: { 'eks.amazonaws.com/role-arn': val(p, inp, 'roleArn') } };
-  if (p === 'gcp-secret-manager') return { annotations: { 'iam.gke.io/gcp-service-account': serviceAccountOf(inp) } };
+  const sa = (annotations: Record<string, string>) => ({ serviceAccount: { annotations } });
+  if (p === 'aws-parameter-store' || p === 'aws-secrets-manager') return sa({ 'eks.amazonaws.com/role-arn': val(p, inp, 'roleArn') });
+  if (p === 'gcp-secret-manager') return sa({ 'iam.gke.io/gcp-service-account': serviceAccountOf(inp) });
   if (p === 'azure-key-vault' && auth === 'managed-identity') {
-    return { labels: { 'azure.workload.identity/use': 'true' }, annotations: { 'azure.workload.identity/client-id': val(p, inp, 'managedIdentityClientId') } };
+    return { labels: { 'azure.workload.identity/use': 'true' }, ...sa({ 'azure.workload.identity/client-id': val(p, inp, 'managedIdentityClientId') }) };
   }
   return {};
 }
