@@ -177,17 +177,14 @@ export function expectedCode(
   )?.code;
 }
 
-/** The visible snippets' texts, with the text of secret slots blanked (for comparing two pages). */
-export async function snippetTextsWithoutSecrets(page: Page): Promise<string[]> {
-  return page.locator('[data-live-snippet]').evaluateAll((els, secrets) =>
+/** The id and code text of every visible snippet, in page order. */
+export async function visibleSnippetTexts(page: Page): Promise<string[]> {
+  return page.locator('[data-live-snippet]').evaluateAll((els) =>
     els
       .filter((el) => (el as HTMLElement).checkVisibility())
       .map((el) => {
         const fig = Array.from(el.querySelectorAll<HTMLElement>(':scope > figure')).find((f) => f.checkVisibility());
-        const code = fig?.querySelector('pre code')?.cloneNode(true) as HTMLElement | undefined;
-        if (!code) return '';
-        for (const s of code.querySelectorAll<HTMLElement>('[data-slot]')) if (secrets.includes(s.dataset.slot ?? '')) s.textContent = '';
-        return `${(el as HTMLElement).dataset.liveSnippet}:${code.textContent}`;
+        return `${(el as HTMLElement).dataset.liveSnippet}:${fig?.querySelector('pre code')?.textContent ?? ''}`;
       }),
-  SECRETS);
+  );
 }

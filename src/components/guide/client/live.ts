@@ -4,8 +4,7 @@
  * message of the page up to date. Each distinct set of choices (the form's, and those of
  * snippets pinned to a platform, auth method or Airflow version) is generated once per
  * change, in the same task as the keystroke, so the next frame paints it. Snippets in tab
- * panels that are not shown wait until a tab switch reveals them; snippets far from the
- * viewport cost little to update, as their rendering is skipped (content-visibility).
+ * panels that are not shown wait until a tab switch reveals them.
  */
 import type { GenerateResult, RawInput } from '../../../generators/index.ts';
 import type { ProviderApi } from '../../../generators/provider-api.ts';
