@@ -10,7 +10,7 @@
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { hastToHtml } from 'shiki';
-import { highlightToHast } from '../code/highlight.ts';
+import { highlightToHast, lineIcon } from '../code/highlight.ts';
 import { lineGroups } from './client/lines.ts';
 import type { Shape } from './shapes.ts';
 import type { Snippet } from '../../generators/index.ts';
@@ -129,24 +129,9 @@ async function highlight(snippet: Snippet): Promise<Highlighted> {
   };
 }
 
-const DOWNLOAD_ICON: Element = {
-  type: 'element',
-  tagName: 'svg',
-  properties: {
-    xmlns: 'http://www.w3.org/2000/svg',
-    viewBox: '0 0 24 24',
-    width: '16',
-    height: '16',
-    fill: 'none',
-    stroke: 'currentColor',
-    strokeWidth: '2',
-    strokeLinecap: 'round',
-    strokeLinejoin: 'round',
-    ariaHidden: 'true',
-    focusable: 'false',
-  },
-  children: [{ type: 'element', tagName: 'path', properties: { d: 'M12 3v12m0 0-5-5m5 5 5-5M4 21h16' }, children: [] }],
-};
+const DOWNLOAD_ICON: Element = lineIcon([
+  { type: 'element', tagName: 'path', properties: { d: 'M12 3v12m0 0-5-5m5 5 5-5M4 21h16' }, children: [] },
+]);
 
 export function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
