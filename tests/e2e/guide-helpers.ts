@@ -107,13 +107,23 @@ export function fieldInput(page: Page, name: string) {
   return CONNECTION_FIELDS.includes(name) ? builder(page).locator(`[name="${name}"]`) : form(page).locator(`[name="${name}"]`);
 }
 
+/**
+ * Waits until every island on the page is hydrated (Astro drops the `ssr` attribute then):
+ * a click on the server-rendered form before that is undone when Preact takes over.
+ */
+export async function waitHydrated(page: Page): Promise<void> {
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+}
+
 export async function choose(page: Page, platform: PlatformId, authMethod?: string): Promise<void> {
+  await waitHydrated(page);
   await form(page).locator(`input[name="platform"][value="${platform}"]`).check();
   if (authMethod) await form(page).locator(`input[name="authMethod"][value="${authMethod}"]`).check();
 }
 
 /** Opens the optional section so its fields can be typed into. */
 export async function openOptional(page: Page): Promise<void> {
+  await waitHydrated(page);
   const details = form(page).locator('details.sf-more');
   if ((await details.count()) && !(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
 }
