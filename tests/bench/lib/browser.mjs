@@ -2,17 +2,9 @@
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_ARGS, chromiumPath } from '../../e2e/chromium.ts';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { chromiumPath };
 
 /** Desktop-sized window for the Playwright parts (Lighthouse does its own mobile emulation). */
 export const VIEWPORT = { width: 1280, height: 800 };
