@@ -44,6 +44,8 @@ export interface PageSetup {
 }
 
 const CHOICE_GROUPS = ['platform', 'authMethod', 'airflowVersion'] as const;
+/** How long after the last edit the URL and the remembered values are written. */
+export const URL_WRITE_DELAY_MS = 400;
 let page: PageSetup | undefined;
 
 function storedTab(group: string): string | null {
@@ -126,9 +128,10 @@ export function pageSetup(config: SetupConfig): PageSetup {
   };
 
   // The pre-paint rules follow the state at once. The URL and the remembered values follow
-  // a moment after the last change: history.replaceState and localStorage cost milliseconds
-  // each, too much for every keystroke. `flush()` writes them at once (before a link is
-  // copied, and when the page is hidden).
+  // once the reader pauses (URL_WRITE_DELAY_MS after the last change, not every so often
+  // while typing): history.replaceState and localStorage cost milliseconds each, which
+  // would delay the paint of the keystroke they land next to. `flush()` writes them at
+  // once (before a link is copied, and when the page is hidden).
   let urlTimer: ReturnType<typeof setTimeout> | undefined;
   let saveWanted = false;
   const flush = () => {
@@ -141,7 +144,8 @@ export function pageSetup(config: SetupConfig): PageSetup {
     saveWanted = false;
   };
   const scheduleUrl = () => {
-    if (urlTimer === undefined) urlTimer = setTimeout(flush, 300);
+    if (urlTimer !== undefined) clearTimeout(urlTimer);
+    urlTimer = setTimeout(flush, URL_WRITE_DELAY_MS);
   };
   state.subscribe((s, prev) => {
     if (s.platform !== prev.platform || s.authPref !== prev.authPref) applySetupRules(config.auth, s.platform, s.authPref);
