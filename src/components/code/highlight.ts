@@ -160,7 +160,22 @@ const COPY_ICON: Element = lineIcon([
   el('path', { d: 'M5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v1' }),
 ]);
 
-/** Wraps a highlighted `<pre>` in the site's code figure (caption, label, copy button). */
+/** Number of lines the code below `node` shows (a final newline starts no line). */
+export function codeLineCount(node: Element): number {
+  let source = '';
+  const walk = (n: ElementContent) => {
+    if (n.type === 'text') source += n.value;
+    else if (n.type === 'element') n.children.forEach(walk);
+  };
+  node.children.forEach(walk);
+  return source.replace(/\n$/, '').split('\n').length;
+}
+
+/**
+ * Wraps a highlighted `<pre>` in the site's code figure (caption, label, copy button).
+ * `data-lines` lets the stylesheet size a figure the browser has not rendered yet
+ * (off-screen code blocks skip rendering, see code.css).
+ */
 export function buildFigure(pre: Element, opts: FigureOptions): Element {
   const children: ElementContent[] = [];
   const caption = opts.filename || opts.title;
@@ -187,7 +202,7 @@ export function buildFigure(pre: Element, opts: FigureOptions): Element {
     ]),
   );
   children.push(pre);
-  const props: Properties = { className: ['code-block'] };
+  const props: Properties = { className: ['code-block'], dataLines: String(codeLineCount(pre)) };
   if (opts.id) props.id = opts.id;
   if (opts.snippet) props.dataSnippet = opts.snippet;
   if (opts.lang) props.dataLang = opts.lang;

@@ -59,6 +59,19 @@ describe('highlightToHast', () => {
     expect(pre.properties.tabIndex ?? pre.properties.tabindex).toBeDefined();
   });
 
+  it('records the number of lines shown, for sizing the figure before it is rendered', async () => {
+    const lines = fc.array(fc.string({ unit: fc.constantFrom('a', ' ', '"', '$', 'é'), minLength: 1 }), { minLength: 1, maxLength: 30 });
+    await fc.assert(
+      fc.asyncProperty(lines, fc.boolean(), async (ls, trailingNewline) => {
+        const code = ls.join('\n') + (trailingNewline ? '\n' : '');
+        const tree = await highlightToHast({ code, lang: 'sh' });
+        const figure = tree.children[0] as Element;
+        expect(figure.properties.dataLines).toBe(String(ls.length));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('shows a language label instead of a caption when there is no title', async () => {
     const tree = await highlightToHast({ code: '{}', lang: 'json' });
     const figure = tree.children[0] as Element;

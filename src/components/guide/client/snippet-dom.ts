@@ -81,7 +81,8 @@ export class LiveSnippet {
     const pool = this.poolMap();
     const frag = document.createDocumentFragment();
     const slotEls: HTMLElement[] = [];
-    lineGroups(s.code, s.slots).forEach((g: LineGroup, i) => {
+    const groups = lineGroups(s.code, s.slots);
+    groups.forEach((g: LineGroup, i) => {
       if (i > 0) frag.append('\n');
       const pre = pool.get(g.key);
       if (pre) {
@@ -104,6 +105,7 @@ export class LiveSnippet {
       frag.append(text.slice(last));
     });
     this.code.replaceChildren(frag);
+    this.figure.dataset.lines = String(groups.length);
     this.slotEls = slotEls;
     this.texts = slotEls.map(() => '\u0000');
   }
