@@ -17,7 +17,7 @@ import { measureLighthouse } from './lib/lighthouse.mjs';
 import { selectPages } from './lib/pages.mjs';
 import { markdown, summary } from './lib/report.mjs';
 import { startStaticServer } from './lib/server.mjs';
-import { measureTyping } from './lib/typing.mjs';
+import { measureTyping, measureTypingFloor } from './lib/typing.mjs';
 import { measureWeight } from './lib/weight.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -101,6 +101,7 @@ async function main() {
   // 3. Pages in Playwright-driven Chromium, then Lighthouse, against the static server.
   const pages = selectPages(distUsable ? siteDir : distDir, opts.pages);
   report.pages = pages.map((p) => ({ ...p, weight: null, typing: null, lighthouse: null }));
+  report.typingFloor = null;
   let chromiumVersion = null;
   if (distUsable) {
     const server = await startStaticServer(siteDir);
@@ -112,6 +113,16 @@ async function main() {
         chromiumVersion = browser.version();
       } catch (error) {
         report.fatal.push({ part: 'chromium', scope: 'browser', error: existsSync(chromiumPath) ? `could not start Chromium: ${error.message}` : chromiumMissingMessage() });
+      }
+      if (!opts.typing) report.typingFloor = notMeasured('--skip-typing');
+      else if (!browser) report.typingFloor = failed('Chromium unavailable');
+      else {
+        log('typing floor (fixture page) ...');
+        try {
+          report.typingFloor = await measureTypingFloor(browser, server.origin, { keystrokes: opts.keystrokes });
+        } catch (error) {
+          report.typingFloor = failed(error);
+        }
       }
       for (const p of report.pages) {
         if (!p.built) {
@@ -172,6 +183,7 @@ async function main() {
     }
   } else {
     const why = report.build.status === 'error' ? 'build failed' : 'no dist/';
+    report.typingFloor = notMeasured(why);
     for (const p of report.pages) {
       p.weight = failed(why);
       p.typing = failed(why);

@@ -25,7 +25,7 @@ export function collectChecks(report) {
     }
     const t = p.typing;
     if (t?.status === 'measured') {
-      checks.push(check(p.route, 'typing p95 ms', t.latencyMs.p95, BUDGETS.typingP95Ms));
+      checks.push(check(p.route, 'typing work p95 ms', t.workMs?.p95 ?? null, BUDGETS.typingWorkP95Ms));
       checks.push(check(p.route, 'longest task while typing ms', t.longestTaskMs, BUDGETS.longestTaskMs));
     }
   }
@@ -53,7 +53,11 @@ export function collectNotMeasured(report) {
     }
     add('lighthouse', p.route, p.lighthouse);
     add('typing', p.route, p.typing);
+    if (p.typing?.status === 'measured' && !p.typing.workMs) {
+      out.push({ part: 'typing work', scope: p.route, reason: 'Chromium gave no usable trace' });
+    }
   }
+  add('typing floor', 'fixture page', report.typingFloor);
   return out;
 }
 
@@ -70,6 +74,7 @@ export function collectErrors(report) {
     add('lighthouse', p.route, p.lighthouse);
     add('typing', p.route, p.typing);
   }
+  add('typing floor', 'fixture page', report.typingFloor);
   for (const e of report.fatal ?? []) out.push(e);
   return out;
 }

@@ -15,9 +15,17 @@
 // not part of any number. Keystrokes never overlap: the next key is only sent
 // after the previous one was painted (or timed out).
 //
+// Keystroke work. The painted latency includes the time the main thread sits idle
+// waiting for the display's next frame, which no page controls (see
+// measureTypingFloor). A Chromium trace of the typing window ('toplevel' tasks and
+// the harness' user-timing marks) gives, for every keystroke, the main-thread time
+// the page actually spent: every task from the one that handled the key to the one
+// that rendered the frame showing the snippet, idle gaps left out.
+//
 // Long tasks: a PerformanceObserver for 'longtask' (tasks of 50 ms or more) runs
-// during the typing, and a Chromium trace ('toplevel' category) of the typing
-// window gives the longest renderer main-thread task of any length.
+// during the typing, and the same trace gives the longest renderer main-thread task
+// of any length.
+import { readFileSync } from 'node:fs';
 import { idleCallback, newPage, twoFrames } from './browser.mjs';
 import { trackNetwork } from './network.mjs';
 import { max, mean, median, percentile, round } from './stats.mjs';
@@ -34,7 +42,7 @@ function installHarness({ inputSelector }) {
   const dagSelector = '[data-snippet="example-dag"] code';
   const anySelector = '[data-snippet] code';
   const selector = document.querySelector(dagSelector) ? dagSelector : anySelector;
-  const state = { current: null, longTasks: [] };
+  const state = { current: null, longTasks: [], n: 0 };
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) state.longTasks.push({ start: e.startTime, duration: e.duration });
@@ -47,6 +55,7 @@ function installHarness({ inputSelector }) {
     (event) => {
       const c = state.current;
       if (!c || c.t0 !== null) return;
+      performance.mark(`typing:key:${c.n}`);
       const now = performance.now();
       const ts = event.timeStamp;
       c.t0 = ts > 0 && ts <= now && now - ts < 1000 ? ts : now;
@@ -72,6 +81,7 @@ function installHarness({ inputSelector }) {
         c.tUpdate = performance.now();
         c.snippet = code.closest('[data-snippet]')?.getAttribute('data-snippet') ?? null;
         requestAnimationFrame(() => {
+          performance.mark(`typing:frame:${c.n}`);
           c.tFrame = performance.now();
           c.frameIndex = c.frames;
           const channel = new MessageChannel();
@@ -88,7 +98,8 @@ function installHarness({ inputSelector }) {
   new MutationObserver(check).observe(document.body, { subtree: true, childList: true, characterData: true });
   window.__typingBench = {
     arm() {
-      const c = { t0: null, tUpdate: null, tFrame: null, tPainted: null, snippet: null, frames: 0, frameIndex: null };
+      state.n += 1;
+      const c = { n: state.n, t0: null, tUpdate: null, tFrame: null, tPainted: null, snippet: null, frames: 0, frameIndex: null };
       c.before = new Set([...document.querySelectorAll(selector)].map((el) => el.textContent ?? ''));
       c.done = new Promise((resolve) => {
         c.resolve = resolve;
@@ -108,6 +119,7 @@ function installHarness({ inputSelector }) {
       state.current = null;
       return {
         timedOut,
+        n: c.n,
         value: input.value,
         t0: c.t0,
         t0Source: c.t0Source ?? null,
@@ -129,33 +141,88 @@ function installHarness({ inputSelector }) {
   return { selector, snippets: document.querySelectorAll(selector).length };
 }
 
-/** Longest task on a renderer main thread in a Chromium trace (ms), or null. */
-export function longestTraceTask(traceBuffer) {
-  let trace;
+function traceEvents(traceBuffer) {
   try {
-    trace = JSON.parse(traceBuffer.toString('utf8'));
+    const trace = JSON.parse(traceBuffer.toString('utf8'));
+    return Array.isArray(trace) ? trace : trace.traceEvents ?? [];
   } catch {
     return null;
   }
-  const events = Array.isArray(trace) ? trace : trace.traceEvents ?? [];
+}
+
+function rendererMainThreads(events) {
   const mainThreads = new Set();
   for (const e of events) {
     if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') mainThreads.add(`${e.pid}:${e.tid}`);
   }
+  return mainThreads;
+}
+
+const isTask = (e) => e.ph === 'X' && typeof e.dur === 'number' && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
+
+/** Longest task on a renderer main thread in a Chromium trace (ms), or null. */
+export function longestTraceTask(traceBuffer) {
+  const events = traceEvents(traceBuffer);
+  if (!events) return null;
+  const mainThreads = rendererMainThreads(events);
   let longest = null;
   for (const e of events) {
-    if (e.ph !== 'X' || typeof e.dur !== 'number') continue;
-    if (e.name !== 'ThreadControllerImpl::RunTask' && e.name !== 'RunTask') continue;
-    if (!mainThreads.has(`${e.pid}:${e.tid}`)) continue;
+    if (!isTask(e) || !mainThreads.has(`${e.pid}:${e.tid}`)) continue;
     const ms = e.dur / 1000;
     if (longest === null || ms > longest) longest = ms;
   }
   return longest;
 }
 
-export async function measureTyping(browser, origin, route, { keystrokes = 200 } = {}) {
+/**
+ * Main-thread work of each keystroke, from a trace with the harness' marks
+ * (`typing:key:<n>` in the task that handled the key, `typing:frame:<n>` in the frame
+ * that showed the snippet): the summed length of the renderer main thread's top-level
+ * tasks from the start of the key's task to the end of the frame's task, idle gaps
+ * excluded. Returns Map<n, { workMs, spanMs }>; keystrokes without both marks are left out.
+ */
+export function keystrokeWork(traceBuffer) {
+  const out = new Map();
+  const events = traceEvents(traceBuffer);
+  if (!events) return out;
+  const mainThreads = rendererMainThreads(events);
+  const onMain = (e) => mainThreads.has(`${e.pid}:${e.tid}`);
+  // Top-level tasks: a task nested in another (a nested run loop) is part of the outer one.
+  const tasks = [];
+  for (const e of events.filter((x) => isTask(x) && onMain(x)).sort((a, b) => a.ts - b.ts || b.dur - a.dur)) {
+    const last = tasks[tasks.length - 1];
+    if (last && e.ts + e.dur <= last.end) continue;
+    tasks.push({ start: e.ts, end: e.ts + e.dur });
+  }
+  const marks = new Map();
+  for (const e of events) {
+    const m = /^typing:(key|frame):(\d+)$/.exec(e.name ?? '');
+    if (!m || !onMain(e)) continue;
+    const n = Number(m[2]);
+    const entry = marks.get(n) ?? {};
+    entry[m[1]] = e.ts;
+    marks.set(n, entry);
+  }
+  const taskAt = (ts) => tasks.find((t) => t.start <= ts && ts <= t.end) ?? null;
+  for (const [n, { key, frame }] of marks) {
+    if (key === undefined || frame === undefined || frame < key) continue;
+    const first = taskAt(key);
+    const last = taskAt(frame);
+    if (!first || !last) continue;
+    let busy = 0;
+    for (const t of tasks) {
+      if (t.end <= first.start || t.start >= last.end) continue;
+      busy += Math.min(t.end, last.end) - Math.max(t.start, first.start);
+    }
+    out.set(n, { workMs: busy / 1000, spanMs: (last.end - first.start) / 1000 });
+  }
+  return out;
+}
+
+export async function measureTyping(browser, origin, route, { keystrokes = 200, setup } = {}) {
   const { context, page } = await newPage(browser);
   try {
+    if (setup) await setup(page);
     const net = trackNetwork(page, origin);
     const response = await page.goto(origin + route, { waitUntil: 'load', timeout: 30000 });
     if (!response || response.status() !== 200) throw new Error(`${route} answered HTTP ${response?.status()}`);
@@ -181,7 +248,7 @@ export async function measureTyping(browser, origin, route, { keystrokes = 200 }
     const browserHandle = page.context().browser();
     let traced = false;
     try {
-      await browserHandle.startTracing(page, { categories: ['toplevel'] });
+      await browserHandle.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
       traced = true;
     } catch {
       traced = false;
@@ -208,7 +275,12 @@ export async function measureTyping(browser, origin, route, { keystrokes = 200 }
     }
 
     let traceLongest = null;
-    if (traced) traceLongest = longestTraceTask(await browserHandle.stopTracing());
+    let work = new Map();
+    if (traced) {
+      const trace = await browserHandle.stopTracing();
+      traceLongest = longestTraceTask(trace);
+      work = keystrokeWork(trace);
+    }
     const long = await page.evaluate((t) => window.__typingBench.longTasksSince(t), startedAt);
     const finalValue = await input.inputValue();
 
@@ -222,6 +294,7 @@ export async function measureTyping(browser, origin, route, { keystrokes = 200 }
     }
     // A keystroke that timed out counts as the timeout (a lower bound of its latency).
     const painted = samples.map((s) => (s.timedOut || s.painted === null ? KEYSTROKE_TIMEOUT_MS : s.painted));
+    const workMs = completed.map((s) => work.get(s.n)?.workMs).filter((v) => v !== undefined);
     const observerLongest = long.tasks.length ? max(long.tasks.map((t) => t.duration)) : 0;
     const longestTask = Math.max(observerLongest, traceLongest ?? 0);
     return {
@@ -240,6 +313,10 @@ export async function measureTyping(browser, origin, route, { keystrokes = 200 }
         mean: round(mean(painted), 2),
         first: round(painted[0], 2),
       },
+      // Main-thread work per keystroke (trace); null when Chromium gave no usable trace.
+      workMs: workMs.length
+        ? { median: round(median(workMs), 2), p95: round(percentile(workMs, 95), 2), max: round(max(workMs), 2), keystrokes: workMs.length }
+        : null,
       updateMs: { median: round(median(completed.map((s) => s.update)), 2), p95: round(percentile(completed.map((s) => s.update), 95), 2) },
       frameMs: { median: round(median(completed.map((s) => s.frame)), 2), p95: round(percentile(completed.map((s) => s.frame), 95), 2) },
       nextFrameShare: round(completed.filter((s) => s.frameIndex === 1).length / keystrokes, 3),
@@ -255,4 +332,21 @@ export async function measureTyping(browser, origin, route, { keystrokes = 200 }
   } finally {
     await context.close();
   }
+}
+
+export const FLOOR_ROUTE = '/__typing-floor/';
+const FLOOR_PAGE = new URL('../fixtures/typing-floor.html', import.meta.url);
+
+/**
+ * The same measurement on a page that does nothing but copy the field into one
+ * snippet (fixtures/typing-floor.html, served by Playwright at FLOOR_ROUTE): what the
+ * browser, the display's frame rate and the harness cost on this machine before any
+ * page work.
+ */
+export function measureTypingFloor(browser, origin, options = {}) {
+  const html = readFileSync(FLOOR_PAGE, 'utf8');
+  return measureTyping(browser, origin, FLOOR_ROUTE, {
+    ...options,
+    setup: (page) => page.route(origin + FLOOR_ROUTE, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })),
+  });
 }
