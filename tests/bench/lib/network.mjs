@@ -67,8 +67,12 @@ export function trackNetwork(page, origin) {
     lastActivity = Date.now();
     const entry = byRequest.get(request);
     if (!entry) return;
+    // Caught here: a page closed before the response was read must not take the run down.
     entry.done = (async () => {
-      const response = await request.response();
+      const response = await request.response().catch((error) => {
+        entry.responseError = String(error?.message ?? error);
+        return null;
+      });
       if (!response) return;
       entry.status = response.status();
       entry.contentType = response.headers()['content-type'] ?? '';
