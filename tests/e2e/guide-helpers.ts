@@ -133,6 +133,19 @@ export async function waitLive(page: Page): Promise<void> {
   await expect(page.locator('html')).toHaveClass(/setup-live/);
 }
 
+/**
+ * Chooses the guide's last platform and auth method and fills every text field of that
+ * setup with its sample value; returns the choice and the values typed.
+ */
+export async function fillWholeSetup(page: Page, provider: ProviderId) {
+  const { platform, authMethod } = combos(provider).at(-1) as { platform: PlatformId; authMethod: string };
+  await choose(page, platform, authMethod);
+  const values: Record<string, string> = {};
+  for (const f of textFields(provider, platform, authMethod)) values[f.name] = sampleValue(provider, f.name) ?? '';
+  await fillFields(page, values);
+  return { platform, authMethod, values };
+}
+
 /** Fills the given fields (form or builder), leaving each with a blur. */
 export async function fillFields(page: Page, values: Record<string, string>): Promise<void> {
   await openOptional(page);

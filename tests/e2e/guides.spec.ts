@@ -14,6 +14,7 @@ import {
   expectedCode,
   fieldInput,
   fillFields,
+  fillWholeSetup,
   form,
   liveSnippets,
   sampleValue,
@@ -178,11 +179,7 @@ for (const guide of GUIDES) {
 
     test('axe finds nothing with the form filled, secrets shown, and the optional part open', async ({ page }) => {
       await page.goto(guide.path);
-      const { platform, authMethod } = combos(guide.provider).at(-1) as { platform: 'software'; authMethod: string };
-      await choose(page, platform, authMethod);
-      const values: Record<string, string> = {};
-      for (const f of textFields(guide.provider, platform, authMethod)) values[f.name] = sampleValue(guide.provider, f.name) ?? '';
-      await fillFields(page, values);
+      await fillWholeSetup(page, guide.provider);
       await form(page).getByRole('button', { name: /^Show/ }).first().click();
       await builder(page).locator('summary').click();
       const results = await axe(page).analyze();

@@ -14,8 +14,8 @@ import {
   fieldDefault,
   fieldInput,
   fillFields,
+  fillWholeSetup,
   form,
-  sampleValue,
   visibleSnippetTexts,
   textFields,
   waitLive,
@@ -27,11 +27,7 @@ test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 for (const guide of GUIDES) {
   test(`${guide.path}: a copied link opens the same setup in a fresh browser, without its secrets`, async ({ page, browser, baseURL }) => {
     await page.goto(guide.path);
-    const { platform, authMethod } = combos(guide.provider).at(-1) as { platform: 'software'; authMethod: string };
-    await choose(page, platform, authMethod);
-    const values: Record<string, string> = {};
-    for (const f of textFields(guide.provider, platform, authMethod)) values[f.name] = sampleValue(guide.provider, f.name) ?? '';
-    await fillFields(page, values);
+    const { platform, authMethod, values } = await fillWholeSetup(page, guide.provider);
     await waitLive(page);
     await form(page).getByRole('button', { name: 'Copy link to this setup' }).click();
     const link = await page.evaluate(() => navigator.clipboard.readText());
