@@ -4,6 +4,8 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import { CODE_THEMES, codeBlockTransformer } from './src/components/code/highlight';
 import { codeColorsPlugin } from './src/components/code/vite-plugin';
+import { satteri } from '@astrojs/markdown-satteri';
+import { docSectionsPlugin } from './src/markdown/doc-sections';
 
 export default defineConfig({
   site: 'https://secrets-backend-guides.example',
@@ -15,6 +17,7 @@ export default defineConfig({
     inlineStylesheets: 'auto',
   },
   markdown: {
+    processor: satteri({ hastPlugins: [docSectionsPlugin] }),
     shikiConfig: {
       themes: { ...CODE_THEMES },
       defaultColor: false,

@@ -80,7 +80,8 @@ test('headings have anchor links named after them, and the table of contents poi
   for (let i = 0; i < count; i += 1) {
     const h = headings.nth(i);
     const id = (await h.getAttribute('id')) as string;
-    const text = (await h.innerText()).trim();
+    // textContent: a heading in a section skipped off screen has no rendered text.
+    const text = ((await h.textContent()) ?? '').trim();
     const anchor = page.locator(`a.heading__anchor[href="#${id}"]`);
     await expect(anchor).toHaveCount(1);
     await expect(anchor).toHaveAccessibleName(`Link to section: ${text}`);
@@ -99,6 +100,60 @@ test('headings have anchor links named after them, and the table of contents poi
   }
   await tocLinks.nth(2).click();
   await expect(page).toHaveURL(/#.+/);
+});
+
+test('a guide is split into one section per h2 that the browser skips off screen, and nothing moves when it starts', async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  await page.goto('/hashicorp-vault/');
+  const layout = () =>
+    page.evaluate(() => ({
+      height: document.documentElement.scrollHeight,
+      headings: [...document.querySelectorAll('main h2, main h3')].map((h) => Math.round(h.getBoundingClientRect().top + window.scrollY)),
+    }));
+  const sections = page.locator('main .prose > section.doc-section');
+  const h2Count = await page.locator('main .prose h2').count();
+  expect(h2Count).toBeGreaterThan(5);
+  await expect(sections).toHaveCount(h2Count);
+  for (const opensWithH2 of await sections.evaluateAll((els) => els.map((s) => s.firstElementChild?.matches('h2, .heading:has(> h2)')))) {
+    expect(opensWithH2).toBe(true);
+  }
+
+  // Sections far below the fold become skippable; the one in view is left alone.
+  await expect(sections.last()).toHaveClass(/doc-section--lazy/);
+  await expect(sections.last()).toHaveCSS('content-visibility', 'auto');
+  await expect(sections.first()).not.toHaveClass(/doc-section--lazy/);
+  const lazy = await layout();
+  await page.evaluate(() => document.querySelectorAll('.doc-section--lazy').forEach((s) => s.classList.remove('doc-section--lazy')));
+  expect(await layout()).toEqual(lazy);
+
+  // The last section is skipped while off screen; an anchor link still lands on its heading.
+  const lastHeading = sections.last().locator('h2');
+  const id = (await lastHeading.getAttribute('id')) as string;
+  await page.goto('/hashicorp-vault/');
+  await expect(sections.last()).toHaveClass(/doc-section--lazy/);
+  await page.goto(`/hashicorp-vault/#${id}`);
+  await expect(lastHeading).toBeInViewport();
+  expect((await lastHeading.innerText()).trim()).toBe(((await lastHeading.textContent()) ?? '').trim());
+  expect((await layout()).height).toBe(lazy.height);
+
+  // Loading the page shifts nothing, although sections switch while it loads.
+  await page.goto('/hashicorp-vault/?platform=software');
+  await expect(sections.last()).toHaveClass(/doc-section--lazy/);
+  const shifts = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as unknown as { value: number }[]) total += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 300);
+      }),
+  );
+  expect(shifts).toBe(0);
+
+  // Printing lays out every section.
+  await page.emulateMedia({ media: 'print' });
+  await expect(sections.last()).toHaveCSS('content-visibility', 'visible');
 });
 
 test.describe('phone width', () => {

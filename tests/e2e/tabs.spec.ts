@@ -13,7 +13,7 @@ async function expectSelected(group: Locator, label: string): Promise<void> {
   const n = await tabs.count();
   for (let i = 0; i < n; i += 1) {
     const t = tabs.nth(i);
-    const on = (await t.innerText()).trim() === label;
+    const on = ((await t.textContent()) ?? '').trim() === label;
     await expect(t).toHaveAttribute('aria-selected', String(on));
     await expect(t).toHaveAttribute('tabindex', on ? '0' : '-1');
     const panel = group.locator(`[id="${await t.getAttribute('aria-controls')}"]`);
@@ -87,7 +87,7 @@ test('clicking a tab switches every platform group on the page, the URL and stor
 test('keyboard: arrows, Home and End move focus and selection (roving tabindex)', async ({ page }) => {
   await page.goto(multi);
   const group = groups(page).first();
-  const labels = (await ownTabs(group).allInnerTexts()).map((t) => t.trim());
+  const labels = (await ownTabs(group).allTextContents()).map((t) => t.trim());
   expect(labels.length).toBeGreaterThanOrEqual(2);
   const last = labels[labels.length - 1] as string;
 
@@ -230,13 +230,13 @@ test('choice tabs of another group switch independently of the platform', async 
   test.skip(!path, 'no guide uses ChoiceTabs yet');
   const group = page.locator('[data-tabs]:not([data-tabs="platform"])').filter({ visible: true }).first();
   const name = (await group.getAttribute('data-tabs')) as string;
-  const labels = (await ownTabs(group).allInnerTexts()).map((t) => t.trim());
-  const before = await groups(page).first().locator('[aria-selected="true"]').innerText();
+  const labels = (await ownTabs(group).allTextContents()).map((t) => t.trim());
+  const before = await groups(page).first().locator('[aria-selected="true"]').textContent();
   await tab(group, labels[1] as string).click();
   await expectSelected(group, labels[1] as string);
   const value = await tab(group, labels[1] as string).getAttribute('data-tab-value');
   expect(new URL(page.url()).searchParams.get(name)).toBe(value);
-  expect(await groups(page).first().locator('[aria-selected="true"]').innerText()).toBe(before);
+  expect(await groups(page).first().locator('[aria-selected="true"]').textContent()).toBe(before);
   await page.reload();
   await expectSelected(page.locator(`[data-tabs="${name}"]`).filter({ visible: true }).first(), labels[1] as string);
 });
