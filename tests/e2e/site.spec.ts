@@ -180,6 +180,20 @@ test.describe('phone width', () => {
     expect((box?.x ?? 0) + (box?.width ?? 999)).toBeLessThanOrEqual(390);
   });
 
+  test('a menu painted before its summary is parsed has the same box, and shows nothing', async ({ page }) => {
+    await page.goto('/hashicorp-vault/');
+    const box = () =>
+      page.locator('details.menu').evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return { y: r.y, height: r.height, visibility: getComputedStyle(el).visibility };
+      });
+    const finished = await box();
+    expect(finished.visibility).toBe('visible');
+    // What the parser has built when it stops right after <details class="menu">.
+    await page.locator('details.menu').evaluate((el) => el.replaceChildren());
+    expect(await box()).toEqual({ ...finished, visibility: 'hidden' });
+  });
+
   test('the sidebar becomes a menu and the table of contents a disclosure', async ({ page }) => {
     await page.goto('/aws-secrets-manager/');
     await expect(page.locator('.sidebar')).toBeHidden();
