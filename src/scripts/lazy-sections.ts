@@ -4,10 +4,10 @@
  * part of the page in view.
  *
  * A section gets `content-visibility: auto` (the class below) only once it has been laid
- * out at its real size and is seen outside the viewport and a viewport's height around
- * it: it is then remembered at that size while skipped, so the scrollbar and anchor
- * links stay exact, and nothing the reader is looking at is ever re-laid out. (Switching
- * a section that crosses the viewport edge counts as a layout shift in Chromium.)
+ * out at its real size and is seen wholly outside the viewport: it is then remembered at
+ * that size while skipped, so the scrollbar and anchor links stay exact, and nothing the
+ * reader is looking at is re-laid out. (Switching a section that crosses the viewport
+ * edge counts as a layout shift in Chromium, so those wait until they are scrolled away.)
  */
 export const LAZY_SECTION_CLASS = 'doc-section--lazy';
 export const SECTION_SELECTOR = '.doc-section';
@@ -26,7 +26,7 @@ export function initLazySections(root: ParentNode = document): void {
         observer.unobserve(entry.target);
       }
     },
-    { rootMargin: '100% 0px' },
+    { rootMargin: '0px' },
   );
   for (const section of sections) observer.observe(section);
 }
