@@ -25,7 +25,6 @@ export function collectChecks(report) {
     }
     const t = p.typing;
     if (t?.status === 'measured') {
-      checks.push(check(p.route, 'typing key to paint p95 ms', t.latencyMs.p95, BUDGETS.typingP95Ms));
       checks.push(check(p.route, 'typing work p95 ms', t.workMs?.p95 ?? null, BUDGETS.typingWorkP95Ms));
       checks.push(check(p.route, 'longest task while typing ms', t.longestTaskMs, BUDGETS.longestTaskMs));
     }
