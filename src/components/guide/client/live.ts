@@ -3,8 +3,11 @@
  * generator for the reader's setup and keeps every snippet, lookup name and validation
  * message of the page up to date. Each distinct set of choices (the form's, and those of
  * snippets pinned to a platform, auth method or Airflow version) is generated once per
- * change, in the same task as the keystroke, so the next frame paints it. Snippets in tab
- * panels that are not shown wait until a tab switch reveals them.
+ * change. What the reader can see (lookup names, messages, snippets within a screen of the
+ * viewport) is updated in the keystroke's own task, so the next frame paints it; the other
+ * snippets right after that frame, in a task of their own, and at once if one scrolls
+ * near before that. Snippets in tab panels that are not shown wait until a tab switch
+ * reveals them.
  */
 import type { GenerateResult, RawInput } from '../../../generators/index.ts';
 import type { ProviderApi } from '../../../generators/provider-api.ts';
@@ -81,8 +84,41 @@ export function startLive(page: PageSetup, api: ProviderApi): void {
     for (const t of tracked) if (shownNow(t)) refresh(t);
   };
 
+  // Which snippets are within a screen of the viewport (all of them without the API).
+  const near = new Set<Tracked>(typeof IntersectionObserver === 'function' ? [] : tracked);
+  if (typeof IntersectionObserver === 'function') {
+    const byRoot = new Map(tracked.map((t) => [t.live.root, t]));
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const t = byRoot.get(entry.target as HTMLElement);
+          if (!t) continue;
+          if (entry.isIntersecting) {
+            near.add(t);
+            if (shownNow(t)) refresh(t);
+          } else near.delete(t);
+        }
+      },
+      { rootMargin: '100% 0px' },
+    );
+    for (const t of tracked) observer.observe(t.live.root);
+  }
+  // The rest: after the frame that shows the keystroke (a task queued from that frame).
+  let restQueued = false;
+  const queueRest = () => {
+    if (restQueued) return;
+    restQueued = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        restQueued = false;
+        refreshShown();
+      }, 0),
+    );
+  };
+
   const update = (state: SetupState) => {
-    refreshShown();
+    for (const t of near) if (shownNow(t)) refresh(t);
+    queueRest();
     const own = resolveChoices(auth, {}, { platform: state.platform, authPref: state.authPref, airflowVersion: state.airflowVersion });
     const names = api.lookupNames(inputFor(state, own.platform, own.authMethod, own.airflowVersion));
     for (const el of lookups) {
