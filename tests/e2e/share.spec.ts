@@ -94,8 +94,9 @@ for (const guide of GUIDES) {
       await fillFields(page, values);
       await waitLive(page);
       // The secrets are used on the page (so this test would see a leak).
-      const shown = (await page.locator('[data-live-snippet] figure:visible pre code').allTextContents()).join('\n');
-      for (const m of markers.slice(-Object.keys(values).length + 1)) expect(shown, `${m} on the page`).toContain(m);
+      // Snippets out of view follow a moment after the ones in view.
+      const shown = async () => (await page.locator('[data-live-snippet] figure:visible pre code').allTextContents()).join('\n');
+      for (const m of markers.slice(-Object.keys(values).length + 1)) await expect.poll(shown, { message: `${m} on the page` }).toContain(m);
       for (const el of await page.locator('[data-secret]:visible').all()) expect(await el.getAttribute('type') ?? 'textarea').not.toBe('text');
     }
     // Let every delayed write happen, copy the link, then leave the page and come back.

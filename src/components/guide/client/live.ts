@@ -24,6 +24,9 @@ interface Tracked {
   shown: SetupState | null;
 }
 
+/** The longest task the first pass over the snippets may take before it yields. */
+const FIRST_PASS_SLICE_MS = 8;
+
 function pinsOf(el: HTMLElement): Pins {
   const p = el.dataset.pinPlatform;
   const af = el.dataset.pinAirflow;
@@ -116,9 +119,8 @@ export function startLive(page: PageSetup, api: ProviderApi): void {
     );
   };
 
-  const update = (state: SetupState) => {
-    for (const t of near) if (shownNow(t)) refresh(t);
-    queueRest();
+  // Lookup names and the form's messages: what the reader sees next to the fields.
+  const updateNames = (state: SetupState) => {
     const own = resolveChoices(auth, {}, { platform: state.platform, authPref: state.authPref, airflowVersion: state.airflowVersion });
     const names = api.lookupNames(inputFor(state, own.platform, own.authMethod, own.airflowVersion));
     for (const el of lookups) {
@@ -127,12 +129,33 @@ export function startLive(page: PageSetup, api: ProviderApi): void {
     }
     page.derived.set({ problems: resultFor(state, {}).problems, lookup: names });
   };
+  const update = (state: SetupState) => {
+    for (const t of near) if (shownNow(t)) refresh(t);
+    queueRest();
+    updateNames(state);
+  };
 
-  document.addEventListener('guides:tabchange', refreshShown);
-  addEventListener('hashchange', refreshShown);
-  for (const t of tracked) refresh(t);
-  update(page.state.get());
-  document.documentElement.classList.add('setup-live');
-  for (const t of tracked) t.live.takeOver();
-  page.state.subscribe((s) => update(s));
+  // The first pass over every snippet is the most work the page ever does at once: it is
+  // cut into tasks of at most FIRST_PASS_SLICE_MS, so the keystroke that started it never
+  // waits behind one long task. Until it ends, snippets show their static rendering and
+  // edits update the names only; then every snippet follows the setup.
+  let live = false;
+  let next = 0;
+  const firstPass = () => {
+    const end = performance.now() + FIRST_PASS_SLICE_MS;
+    while (next < tracked.length && (next === 0 || performance.now() < end)) refresh(tracked[next++] as Tracked);
+    if (next < tracked.length) {
+      setTimeout(firstPass, 0);
+      return;
+    }
+    document.documentElement.classList.add('setup-live');
+    for (const t of tracked) t.live.takeOver();
+    live = true;
+    update(page.state.get());
+  };
+  document.addEventListener('guides:tabchange', () => live && refreshShown());
+  addEventListener('hashchange', () => live && refreshShown());
+  updateNames(page.state.get());
+  page.state.subscribe((s) => (live ? update(s) : updateNames(s)));
+  setTimeout(firstPass, 0);
 }
