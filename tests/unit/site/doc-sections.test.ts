@@ -29,7 +29,8 @@ const node = fc.oneof(
 describe('wrapSections', () => {
   it('puts each h2 and what follows it up to the next h2 in one section', () => {
     const out = wrapSections([el('p', 'intro'), ws(), el('h2', 'A'), ws(), el('p', 'a1'), ws(), el('h3', 'A.1'), ws(), el('h2', 'B'), el('pre', 'b1'), ws('\n\n')]);
-    expect(out.map((n) => (isSection(n) ? 'section' : n.type === 'element' ? n.tagName : n.type))).toEqual(['p', 'text', 'section', 'section']);
+    const kind = (n: RootContent): string => (n.type !== 'element' ? n.type : isSection(n) ? 'section' : n.tagName);
+    expect(out.map(kind)).toEqual(['p', 'text', 'section', 'section']);
     const [a, b] = out.filter(isSection);
     expect(a?.children.map((n) => (n.type === 'element' ? n.tagName : 'text'))).toEqual(['h2', 'text', 'p', 'text', 'h3']);
     expect(b?.children.map((n) => (n.type === 'element' ? n.tagName : 'text'))).toEqual(['h2', 'pre']);
