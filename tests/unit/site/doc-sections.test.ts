@@ -29,8 +29,9 @@ const node = fc.oneof(
 describe('wrapSections', () => {
   it('puts each h2 and what follows it up to the next h2 in one section', () => {
     const out = wrapSections([el('p', 'intro'), ws(), el('h2', 'A'), ws(), el('p', 'a1'), ws(), el('h3', 'A.1'), ws(), el('h2', 'B'), el('pre', 'b1'), ws('\n\n')]);
-    const kind = (n: RootContent): string => (n.type !== 'element' ? n.type : isSection(n) ? 'section' : n.tagName);
+    const kind = (n: RootContent): string => (n.type === 'element' ? n.tagName : n.type);
     expect(out.map(kind)).toEqual(['p', 'text', 'section', 'section']);
+    expect(out.filter(isSection)).toHaveLength(2);
     const [a, b] = out.filter(isSection);
     expect(a?.children.map((n) => (n.type === 'element' ? n.tagName : 'text'))).toEqual(['h2', 'text', 'p', 'text', 'h3']);
     expect(b?.children.map((n) => (n.type === 'element' ? n.tagName : 'text'))).toEqual(['h2', 'pre']);
