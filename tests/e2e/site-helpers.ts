@@ -60,6 +60,26 @@ export function expectNoProblems(problems: PageProblems): void {
 }
 
 /** The navigation that is visible at the current width (sidebar, or the phone menu). */
+/**
+ * The layout shift score (CLS as Lighthouse counts it: shifts without recent input) of
+ * the page so far and over the next `ms` milliseconds.
+ */
+export function layoutShiftTotal(page: Page, ms: number): Promise<number> {
+  return page.evaluate(
+    (wait) =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+            if (!e.hadRecentInput) total += e.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), wait);
+      }),
+    ms,
+  );
+}
+
 export function visibleNav(page: Page) {
   return page.getByRole('navigation', { name: 'Guides' });
 }

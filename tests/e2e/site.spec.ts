@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DESKTOP, PHONE, ROUTES, expectNoProblems, visibleNav, watchPage } from './site-helpers';
+import { DESKTOP, PHONE, ROUTES, expectNoProblems, layoutShiftTotal, visibleNav, watchPage } from './site-helpers';
 
 test.describe('every route', () => {
   for (const route of ROUTES) {
@@ -139,17 +139,7 @@ test('a guide is split into one section per h2 that the browser skips off screen
   // Loading the page shifts nothing, although sections switch while it loads.
   await page.goto('/hashicorp-vault/?platform=software');
   await expect(sections.last()).toHaveClass(/doc-section--lazy/);
-  const shifts = await page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        let total = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries() as unknown as { value: number }[]) total += e.value;
-        }).observe({ type: 'layout-shift', buffered: true });
-        setTimeout(() => resolve(total), 300);
-      }),
-  );
-  expect(shifts).toBe(0);
+  expect(await layoutShiftTotal(page, 300)).toBe(0);
 
   // Printing lays out every section.
   await page.emulateMedia({ media: 'print' });

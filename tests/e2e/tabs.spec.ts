@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { GUIDE_ROUTES, expectNoProblems, findPageWithGroups, watchPage } from './site-helpers';
+import { GUIDE_ROUTES, expectNoProblems, findPageWithGroups, layoutShiftTotal, watchPage } from './site-helpers';
 
 const groups = (page: Page, name = 'platform') => page.locator(`[data-tabs="${name}"]`);
 /** Tabs of the group itself, not of groups nested in its panels. */
@@ -182,19 +182,7 @@ test('the chosen panel is shown before any module script runs, without layout sh
   await page.unroute('**/_astro/*.js');
 
   await page.goto(`${multi}?platform=software`);
-  const cls = await page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        let total = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
-            if (!e.hadRecentInput) total += e.value;
-          }
-        }).observe({ type: 'layout-shift', buffered: true });
-        setTimeout(() => resolve(total), 500);
-      }),
-  );
-  expect(cls).toBe(0);
+  expect(await layoutShiftTotal(page, 500)).toBe(0);
 });
 
 test('other scripts can switch tabs with the guides:tabchange event or window.guidesTabs', async ({ page }) => {
