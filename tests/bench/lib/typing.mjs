@@ -60,14 +60,18 @@ function installHarness({ inputSelector }) {
     const r = el.getBoundingClientRect();
     return r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < window.innerHeight;
   };
-  let watched = [...document.querySelectorAll('[data-snippet] code, code[data-lookup], code[data-lookup-form]')].filter(inView);
+  const snippetCode = '[data-snippet] code';
+  let watched = [...document.querySelectorAll(`${snippetCode}, code[data-lookup], code[data-lookup-form]`)].filter(inView);
   let watchedKind = 'in view';
   if (watched.length === 0) {
-    watched = dag ? [dag] : [...document.querySelectorAll('[data-snippet] code')];
+    watched = dag ? [dag] : [...document.querySelectorAll(snippetCode)];
     watchedKind = dag ? 'example DAG (nothing in view)' : 'any snippet (nothing in view)';
   }
   const rest = dag && !watched.includes(dag) ? dag : null;
-  const nameOf = (code) => code.closest('[data-snippet]')?.getAttribute('data-snippet') ?? (code.dataset.lookup || code.dataset.lookupForm ? `lookup:${code.dataset.lookup || code.dataset.lookupForm}` : code.tagName.toLowerCase());
+  const nameOf = (code) => {
+    const lookup = code.dataset.lookup || code.dataset.lookupForm;
+    return code.closest('[data-snippet]')?.getAttribute('data-snippet') ?? (lookup ? `lookup:${lookup}` : code.tagName.toLowerCase());
+  };
   const state = { current: null, longTasks: [], n: 0 };
   try {
     new PerformanceObserver((list) => {
