@@ -2,7 +2,7 @@
 // (tests/bench/fixtures/site) with known bytes and known delays.
 // Run: node --test tests/bench/
 import assert from 'node:assert/strict';
-import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -18,7 +18,7 @@ import { measureGenerator } from './lib/generator.mjs';
 import { builtRoutes, pageKind, selectPages } from './lib/pages.mjs';
 import { startStaticServer } from './lib/server.mjs';
 import { median, percentile } from './lib/stats.mjs';
-import { keystrokeWork, longestTraceTask, measureTyping, measureTypingFloor } from './lib/typing.mjs';
+import { combineTypingRuns, keystrokeWork, longestTraceTask, measureTyping, measureTypingFloor, measureTypingRuns } from './lib/typing.mjs';
 import { measureWeight } from './lib/weight.mjs';
 
 const site = fileURLToPath(new URL('./fixtures/site/', import.meta.url));
@@ -106,6 +106,41 @@ describe('statistics and budgets', () => {
     assert.deepEqual(work.get(1), { workMs: 6, spanMs: 15, keyMarkToPaintedMs: 14.9 });
     assert.deepEqual(work.get(2), { workMs: 6, spanMs: 6, keyMarkToPaintedMs: 5.9 });
     assert.equal(keystrokeWork(Buffer.from('not json')).size, 0);
+  });
+});
+
+describe('typing runs', () => {
+  // The shape measureTyping returns, with the numbers that matter here.
+  const run = (workP95, latencyP95, longest, timedOut = 0) => ({
+    status: 'measured',
+    keystrokes: 200,
+    watched: ['lookup:variableKey'],
+    timedOut,
+    latencyMs: { median: latencyP95 - 4, p95: latencyP95 },
+    workMs: { median: workP95 - 5, p95: workP95, keystrokes: 200 },
+    rest: { snippet: 'example-dag', updatedMs: null, missed: 0 },
+    longestTaskMs: longest,
+    samplesMs: [workP95],
+  });
+  test('every number is the median over the runs; time-outs add up; each run is listed', () => {
+    const c = combineTypingRuns([run(19, 22, 40, 1), run(12, 16, 20), run(13, 17, 30, 2)]);
+    assert.equal(c.runs, 3);
+    assert.equal(c.workMs.p95, 13);
+    assert.equal(c.workMs.median, 8);
+    assert.equal(c.latencyMs.p95, 17);
+    assert.equal(c.longestTaskMs, 30);
+    assert.equal(c.timedOut, 3);
+    assert.equal(c.rest.updatedMs, null);
+    assert.deepEqual(c.watched, ['lookup:variableKey']);
+    // The samples are those of the run in the middle by work p95.
+    assert.deepEqual(c.samplesMs, [13]);
+    assert.deepEqual(c.perRun.map((r) => r.workP95Ms), [19, 12, 13]);
+  });
+  test('one run is returned as measured; a run that did not measure is the result', () => {
+    assert.equal(combineTypingRuns([run(12, 16, 20)]).workMs.p95, 12);
+    const failedRun = { status: 'error', error: 'never painted' };
+    assert.deepEqual(combineTypingRuns([run(12, 16, 20), failedRun]), failedRun);
+    assert.throws(() => combineTypingRuns([]));
   });
 });
 
@@ -237,9 +272,11 @@ describe('in Chromium', () => {
   });
 
   test('typing floor: the fixture page measured with the same harness', async () => {
-    const t = await measureTypingFloor(browser, server.origin, { keystrokes: 30 });
+    const t = await measureTypingFloor(browser, server.origin, { keystrokes: 30, runs: 2 });
     measured.floor = t;
     assert.equal(t.status, 'measured');
+    assert.equal(t.runs, 2);
+    assert.equal(t.perRun.length, 2);
     assert.equal(t.timedOut, 0);
     assert.deepEqual(t.snippetsSeen, ['example-dag']);
     assert.ok(t.workMs && t.workMs.median < 16, `floor work median ${t.workMs?.median}`);
@@ -247,15 +284,23 @@ describe('in Chromium', () => {
   });
 
   test('typing: a page without the variableKey field is not measured', async () => {
-    const t = await measureTyping(browser, server.origin, '/plain/', { keystrokes: 5 });
+    const t = await measureTypingRuns(browser, server.origin, '/plain/', { keystrokes: 5, runs: 3 });
     assert.equal(t.status, 'not-measured');
   });
 });
 
 describe('generator latency', () => {
+  const scratch = [];
+  const scratchDir = (prefix) => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    scratch.push(dir);
+    return dir;
+  };
+  after(() => {
+    for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+  });
   test('times every provider, platform and auth method of a module', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'bench-gen-'));
-    const { mkdirSync } = await import('node:fs');
+    const root = scratchDir('bench-gen-');
     mkdirSync(join(root, 'src', 'generators'), { recursive: true });
     writeFileSync(
       join(root, 'src', 'generators', 'index.ts'),
@@ -274,7 +319,7 @@ describe('generator latency', () => {
     // vault: astro, remote-execution x2, software; azure: astro x2, remote-execution x2, software
     assert.equal(g.rows.length, 9);
     assert.ok(g.rows.every((r) => r.iterations === 50 && r.medianMs >= 0 && r.snippets === 1));
-    const missing = await measureGenerator(mkdtempSync(join(tmpdir(), 'bench-none-')), { iterations: 5, warmup: 1 });
+    const missing = await measureGenerator(scratchDir('bench-none-'), { iterations: 5, warmup: 1 });
     assert.equal(missing.status, 'not-measured');
   });
 });

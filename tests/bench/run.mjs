@@ -17,7 +17,7 @@ import { measureLighthouse } from './lib/lighthouse.mjs';
 import { selectPages } from './lib/pages.mjs';
 import { markdown, summary } from './lib/report.mjs';
 import { startStaticServer } from './lib/server.mjs';
-import { measureTyping, measureTypingFloor } from './lib/typing.mjs';
+import { measureTypingFloor, measureTypingRuns } from './lib/typing.mjs';
 import { measureWeight } from './lib/weight.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -119,7 +119,7 @@ async function main() {
       else {
         log('typing floor (fixture page) ...');
         try {
-          report.typingFloor = await measureTypingFloor(browser, server.origin, { keystrokes: opts.keystrokes });
+          report.typingFloor = await measureTypingFloor(browser, server.origin, { keystrokes: opts.keystrokes, runs: opts.runs });
         } catch (error) {
           report.typingFloor = failed(error);
         }
@@ -146,9 +146,9 @@ async function main() {
         if (!opts.typing) {
           p.typing = notMeasured('--skip-typing');
         } else {
-          log(`${p.route}: typing ...`);
+          log(`${p.route}: typing (${opts.runs} run${opts.runs > 1 ? 's' : ''}) ...`);
           try {
-            p.typing = await measureTyping(browser, server.origin, p.route, { keystrokes: opts.keystrokes });
+            p.typing = await measureTypingRuns(browser, server.origin, p.route, { keystrokes: opts.keystrokes, runs: opts.runs });
           } catch (error) {
             p.typing = failed(error);
           }

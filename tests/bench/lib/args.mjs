@@ -8,7 +8,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --skip-generator      leave out the generator latency runs
   --pages /,/hashicorp-vault/
                         only these pages (comma-separated routes)
-  --runs N              Lighthouse runs per page; the report shows the median (default 1)
+  --runs N              Lighthouse runs and typing runs per page; every number in the
+                        report is the median over the runs (default 1)
   --keystrokes N        keystrokes per typing run (default 200)
   --iterations N        generate() calls per provider and platform (default 2000)
   --out DIR             report folder (default tests/bench/report)

@@ -37,8 +37,10 @@ function headline(report) {
   const e = report.environment;
   const when = e.date.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
   const commit = e.git.commit ? `commit ${e.git.commit}${e.git.uncommittedChanges ? ' (+ uncommitted changes)' : ''}` : 'no git commit';
-  const lh = report.options.lighthouse ? `Lighthouse ${e.versions.lighthouse} (${report.options.runs} run${report.options.runs > 1 ? 's, median' : ''}/page)` : 'Lighthouse skipped';
-  return `${when} · ${commit} · Node ${e.node} · Chromium ${e.chromium ?? '?'} · ${e.cpuCount} CPUs · ${lh}`;
+  const runs = `${report.options.runs} run${report.options.runs > 1 ? 's, median' : ''}/page`;
+  const lh = report.options.lighthouse ? `Lighthouse ${e.versions.lighthouse} (${runs})` : 'Lighthouse skipped';
+  const typing = report.options.typing ? ` · typing ${report.options.keystrokes} keys (${runs})` : '';
+  return `${when} · ${commit} · Node ${e.node} · Chromium ${e.chromium ?? '?'} · ${e.cpuCount} CPUs · ${lh}${typing}`;
 }
 
 /** Key to paint p95, with how far it is above the floor's p95 when the floor was measured. */
@@ -271,13 +273,15 @@ function typingSection(report) {
   if (report.typingFloor) rows.unshift(typingRow('floor (fixture page)', report.typingFloor));
   out.push(
     table(
-      ['page', 'keystrokes', 'median ms', 'p95 ms', 'max ms', 'first key ms', 'work median ms', 'work p95 ms', 'DOM updated p95 ms', 'painted in next frame', 'timed out', 'longest task ms', 'tasks >= 50 ms', 'code watched', 'painted from', 'by message alone p95 ms', 'out of view: updated p95 ms'],
+      ['page', 'keystrokes', 'median ms', 'p95 ms', 'max ms', 'first key ms', 'work median ms', 'work p95 ms', 'work p95 by run ms', 'DOM updated p95 ms', 'painted in next frame', 'timed out', 'longest task ms', 'tasks >= 50 ms', 'code watched', 'painted from', 'by message alone p95 ms', 'out of view: updated p95 ms'],
       rows,
     ),
   );
   out.push(
     '',
-    'Median, p95, max: key event to the end of the frame that shows the snippet, as the reader waits for it; ' +
+    'With several runs (--runs), each page is typed on afresh in every run and every number is the median over the runs ' +
+      '(the timed-out count is their sum); "work p95 by run" lists each run. ' +
+      'Median, p95, max: key event to the end of the frame that shows the snippet, as the reader waits for it; ' +
       "this includes the wait for the display's next frame, which the floor row shows for a page that does nothing else " +
       '(reported, not judged: see the README). Work: the ' +
       "main thread's busy time from the task that handled the key to the end of that frame (idle time left out); budget: p95 < 16 ms, " +
@@ -294,16 +298,17 @@ function typingSection(report) {
 }
 
 function typingRow(label, t) {
-  if (t?.status !== 'measured') return [label, t?.status === 'error' ? `error: ${String(t.error).split('\n')[0]}` : `not measured: ${t?.reason ?? '?'}`, ...Array(15).fill('')];
+  if (t?.status !== 'measured') return [label, t?.status === 'error' ? `error: ${String(t.error).split('\n')[0]}` : `not measured: ${t?.reason ?? '?'}`, ...Array(16).fill('')];
   return [
     label,
-    String(t.keystrokes),
+    t.runs > 1 ? `${t.keystrokes} × ${t.runs} runs` : String(t.keystrokes),
     fmt.ms(t.latencyMs.median),
     fmt.ms(t.latencyMs.p95),
     fmt.ms(t.latencyMs.max),
     fmt.ms(t.latencyMs.first),
     t.workMs ? fmt.ms(t.workMs.median) : 'no trace',
     t.workMs ? judged(fmt.ms(t.workMs.p95), t.workMs.p95, BUDGETS.typingWorkP95Ms) : 'no trace',
+    t.perRun ? t.perRun.map((r) => fmt.ms(r.workP95Ms)).join(', ') : DASH,
     fmt.ms(t.updateMs.p95),
     `${(t.nextFrameShare * 100).toFixed(1)} %`,
     String(t.timedOut),
