@@ -19,6 +19,7 @@ import {
   liveSnippets,
   sampleValue,
   textFields,
+  waitHydrated,
   waitLive,
 } from './guide-helpers';
 import { expectNoProblems, watchPage } from './site-helpers';
@@ -272,6 +273,22 @@ test('the form never submits: Enter in a field keeps the page', async ({ page })
   await fieldInput(page, 'connHost').press('Enter');
   expect(await page.evaluate(() => (window as unknown as { __stay?: number }).__stay)).toBe(1);
   await expect(form(page)).not.toHaveAttribute('action', /.+/);
+});
+
+test('the live code loads when a field gets the focus, before the first keystroke', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+  });
+  await page.goto('/aws-secrets-manager/');
+  await waitHydrated(page);
+  await page.waitForLoadState('networkidle');
+  const atLoad = scripts.length;
+  await expect(page.locator('html')).not.toHaveClass(/setup-live/);
+  await fieldInput(page, 'variableKey').focus();
+  await waitLive(page);
+  expect(scripts.length).toBeGreaterThan(atLoad);
+  await expect(fieldInput(page, 'variableKey')).toHaveValue('');
 });
 
 test.describe('without JavaScript', () => {

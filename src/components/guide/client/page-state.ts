@@ -3,7 +3,8 @@
  * snippets (one module instance per page). It starts from the URL query, else remembered
  * values; keeps the URL (`history.replaceState`, hash kept), the remembered values and the
  * tab groups in step with it; and loads the live module (generator + snippet updates) as
- * soon as there is anything to show that the static page does not already show.
+ * soon as there is anything to show that the static page does not already show, or a
+ * field of a form gets the focus.
  *
  * Secrets live only in this module's memory: never in the URL, storage or a request.
  */
@@ -220,6 +221,11 @@ export function pageSetup(config: SetupConfig): PageSetup {
   applySetupRules(config.auth, first.platform, first.authPref);
   flush();
   if (!isBlank(first)) void goLive();
+  // A reader who puts the cursor in a field is about to type: the live code loads now, so
+  // the first keystroke does not wait for a download.
+  document.addEventListener('focusin', (event) => {
+    if (event.target instanceof Element && event.target.closest('form[data-setup-form], form[data-connection-builder]')) void goLive();
+  });
   return current;
 }
 
