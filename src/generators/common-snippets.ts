@@ -193,10 +193,10 @@ export function valuesYamlSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
 export function helmSnippet(ctx: Ctx): Snippet {
   const ns = opt('--namespace ', m(ctx, 'kubernetesNamespace'));
   const lines = [
-    '# Your release (astro-agent here) and its chart version: the CHART column ends in it.',
+    '# The agents\' release (NAME) and its chart version: the CHART column ends in it.',
     cmd(['helm', 'list', ns]),
     '# Keep that version, or Helm moves the agents to the newest chart in your local repo index.',
-    cmd(['helm', 'upgrade', 'astro-agent', 'astronomer/astro-remote-execution-agent', ns, "--version '<installed-chart-version>'", '-f values.yaml']),
+    cmd(['helm', 'upgrade', shellWord(m(ctx, 'helmRelease')), 'astronomer/astro-remote-execution-agent', ns, opt('--version ', m(ctx, 'agentChartVersion')), '-f values.yaml']),
   ];
   return snippet('helm-upgrade', 'Apply the values to the agents', 'sh', lines.join('\n') + '\n');
 }

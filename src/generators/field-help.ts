@@ -41,6 +41,9 @@ export const FIELD_HELP: Readonly<Record<string, string>> = {
   principalObjectId:
     "Optional. The object ID of the identity's service principal: Managed Identities > your identity > Object (principal) ID, or for an app registration Enterprise applications > the app > Object ID (not the app registration's own object ID). With it, the role assignment needs no directory lookup; when empty, the command looks it up with az ad sp show.",
   kubernetesNamespace: 'Kubernetes namespace the Remote Execution agents run in.',
+  agentChartVersion:
+    'The chart version the agents run now: `helm list` shows it at the end of the CHART column (astro-remote-execution-agent-1.4.0 is 1.4.0). The upgrade keeps it, so only the values change.',
+  helmRelease: 'The NAME column of `helm list` in the agent namespace.',
   kubernetesServiceAccount:
     'Kubernetes service accounts of the agent pods, separated by commas: the workers, the DAG processor and the triggerer each have one (by default <resourceNamePrefix>-worker-..., <resourceNamePrefix>-dag-processor-... and <resourceNamePrefix>-triggerer-...). `kubectl get serviceaccounts -n <namespace>` lists them.',
   connectionsPrefix:

@@ -88,6 +88,10 @@ export function mustMatch(re: RegExp, message: string, max?: number): Check {
 }
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+/** Helm's rule for release names (DNS subdomain labels, at most 53 characters). */
+const HELM_RELEASE = /^(?=.{1,53}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** A chart version: SemVer 2, as the chart's Chart.yaml gives it (a leading v is accepted). */
+const CHART_VERSION = /^v?(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
 
 /** A comma-separated list: entries trimmed, empty ones dropped. */
 export function listOf(v: string): string[] {
@@ -324,6 +328,22 @@ export const FIELDS: Record<string, FieldDef> = {
     kind: 'text',
     platforms: ['remote-execution'],
     check: mustMatch(DNS_LABEL, 'Namespace must be lowercase letters, digits and dashes (up to 63)'),
+  },
+  agentChartVersion: {
+    label: 'Agent chart version',
+    placeholder: '<installed-chart-version>',
+    example: '1.4.0',
+    kind: 'text',
+    platforms: ['remote-execution'],
+    check: mustMatch(CHART_VERSION, 'Use the version that helm list shows at the end of the CHART column, for example 1.4.0'),
+  },
+  helmRelease: {
+    label: 'Agent Helm release',
+    placeholder: '<your-helm-release>',
+    default: 'astro-agent',
+    kind: 'text',
+    platforms: ['remote-execution'],
+    check: mustMatch(HELM_RELEASE, 'Helm release names are lowercase letters, digits, dashes and dots (up to 53)'),
   },
   kubernetesServiceAccount: {
     label: 'Agent service accounts',

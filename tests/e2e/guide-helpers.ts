@@ -61,6 +61,8 @@ export function sampleValue(provider: ProviderId, field: string): string | undef
     clientSecret: 'S3cret~client $value',
     managedIdentityClientId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
     kubernetesNamespace: 'astro-agents',
+    agentChartVersion: '1.4.0',
+    helmRelease: 'agents-prod',
     kubernetesServiceAccount: 'agent-runner',
     variableKey: 'my_var',
     variableValue: "p@ss word with 'quotes' and $HOME",

@@ -109,6 +109,7 @@ const FULL = {
   clientSecret: 's3cr3t~value',
   managedIdentityClientId: 'fedcba98-7654-3210-fedc-ba9876543210',
   kubernetesNamespace: 'astro-agents',
+  agentChartVersion: '1.4.0',
   kubernetesServiceAccount: 'astro-agent',
   kubernetesHost: 'https://203.0.113.10:443',
 };
@@ -205,7 +206,7 @@ describe('every provider x platform x auth method', () => {
         for (const e of v.commonEnv) expect(JSON.parse(e.value)).toEqual(kw);
         expect(commandLines(code(r, 'helm-upgrade'))).toEqual([
           'helm list --namespace astro-agents',
-          "helm upgrade astro-agent astronomer/astro-remote-execution-agent --namespace astro-agents --version '<installed-chart-version>' -f values.yaml",
+          'helm upgrade astro-agent astronomer/astro-remote-execution-agent --namespace astro-agents --version 1.4.0 -f values.yaml',
         ]);
       }
       expect(line).not.toContain('None');
@@ -640,9 +641,22 @@ describe('second runs and updates', () => {
     expect(commandLines(gcp)).toHaveLength(1);
   });
   it('helm: shows the installed release and keeps its chart version', () => {
-    const text = code(generate('aws-parameter-store', { ...FULL, platform: 'remote-execution' }), 'helm-upgrade');
+    const { agentChartVersion: _, ...noVersion } = FULL;
+    const text = code(generate('aws-parameter-store', { ...noVersion, platform: 'remote-execution' }), 'helm-upgrade');
     expect(text).toMatch(/^#.*chart version/m);
     expect(commandLines(text)[1]).toContain(" --version '<installed-chart-version>' ");
+    const typed = code(generate('aws-parameter-store', { ...FULL, platform: 'remote-execution', helmRelease: 'agents.prod-1', agentChartVersion: 'v2.0.0-rc.1' }), 'helm-upgrade');
+    expect(commandLines(typed)[1]).toMatch(/^helm upgrade agents\.prod-1 astronomer\/astro-remote-execution-agent .* --version v2\.0\.0-rc\.1 -f values\.yaml$/);
+  });
+  it('helm: a release name or chart version Helm would refuse gets a message', () => {
+    const problems = (values: Record<string, string>) =>
+      generate('aws-parameter-store', { ...FULL, platform: 'remote-execution', ...values }).problems.map((p) => p.field);
+    expect(problems({})).not.toContain('agentChartVersion');
+    for (const bad of ['latest', '1.4', 'astro-remote-execution-agent-1.4.0', "1.4.0'; rm -rf ~"]) expect(problems({ agentChartVersion: bad })).toContain('agentChartVersion');
+    for (const bad of ['Astro-Agent', '-agent', 'a'.repeat(54), 'my_agent']) expect(problems({ helmRelease: bad })).toContain('helmRelease');
+    expect(problems({ helmRelease: 'a'.repeat(53) })).not.toContain('helmRelease');
+    // Only Remote Execution has a Helm release.
+    expect(generate('aws-parameter-store', { ...FULL, platform: 'astro', agentChartVersion: 'latest' }).problems.map((p) => p.field)).not.toContain('agentChartVersion');
   });
 });
 

@@ -98,6 +98,8 @@ const inputArb: fc.Arbitrary<Input> = fc.record(
     kubernetesAuthMount: maybe(text),
     kubernetesHost: maybe(text),
     kubernetesNamespace: maybe(text),
+    helmRelease: either('astro-agent', 'agents.prod-1'),
+    agentChartVersion: either('1.4.0', 'v2.0.0-rc.1+build.5'),
     kubernetesServiceAccount: maybe(fc.oneof(text, fc.constantFrom('a-worker-x, a-dag-processor-x,a-triggerer-x', ' , ,'), fc.array(text, { maxLength: 3 }).map((a) => a.join(',')))),
     region: either('us-east-1', 'cn-north-1', 'us-gov-west-1'),
     roleArn: maybe(fc.oneof(text, fc.constant('arn:aws:iam::123456789012:role/a/b'), hostileString.map((s) => 'arn:aws-cn:iam::123456789012:role/' + s))),

@@ -34,6 +34,7 @@ const PH: Record<string, string> = {
   clientSecret: '<your-client-secret>',
   managedIdentityClientId: '<your-managed-identity-client-id>',
   kubernetesNamespace: '<your-agent-namespace>',
+  agentChartVersion: '<installed-chart-version>',
   kubernetesServiceAccount: '<your-agent-service-account>',
   variableKey: '<your-variable-key>',
   variableValue: '<your-variable-value>',
@@ -53,6 +54,7 @@ const DEFAULTS: Record<string, string> = {
   kubernetesRole: 'airflow',
   kubernetesAuthMount: 'kubernetes',
   connType: 'postgres',
+  helmRelease: 'astro-agent',
 };
 
 const PREFIXES: Record<Exclude<Pid, 'hashicorp-vault'>, [string, string, string]> = {
@@ -464,8 +466,8 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
     const ns = ['--namespace', v('kubernetesNamespace')];
     out['helm-upgrade'] = [
       c(['helm', 'list', ...ns]),
-      // The chart version stays pinned: the reader fills in the one helm list shows.
-      c(['helm', 'upgrade', 'astro-agent', 'astronomer/astro-remote-execution-agent', ...ns, '--version', '<installed-chart-version>', '-f', 'values.yaml']),
+      // The release and its chart version stay as they are: the reader fills in what helm list shows.
+      c(['helm', 'upgrade', v('helmRelease'), 'astronomer/astro-remote-execution-agent', ...ns, '--version', v('agentChartVersion'), '-f', 'values.yaml']),
     ];
   }
   return out;
