@@ -110,8 +110,8 @@ export function fieldInput(page: Page, name: string) {
 }
 
 /**
- * Waits until every island on the page is hydrated (Astro drops the `ssr` attribute then):
- * a click on the server-rendered form before that is undone when Preact takes over.
+ * Waits until every island on the page is hydrated (Astro drops the `ssr` attribute then),
+ * so the form's handlers are attached before a test drives it.
  */
 export async function waitHydrated(page: Page): Promise<void> {
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0);

@@ -275,6 +275,34 @@ test('the form never submits: Enter in a field keeps the page', async ({ page })
   await expect(form(page)).not.toHaveAttribute('action', /.+/);
 });
 
+test('a choice and typing made before the form hydrates are kept and applied to the page', async ({ page }) => {
+  // Hold the bundled scripts back, as a slow connection would, while the reader starts.
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_astro/*.js', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  // The document is parsed, but its module scripts (and so DOMContentLoaded) wait.
+  await page.goto('/aws-parameter-store/', { waitUntil: 'commit' });
+  await expect(form(page).locator('.sf-actions')).toBeAttached();
+  await expect(page.locator('astro-island[ssr]')).not.toHaveCount(0);
+  await form(page).locator('input[name="platform"][value="software"]').check();
+  await fieldInput(page, 'variableKey').fill('typed_early');
+  release();
+  await waitHydrated(page);
+  await waitLive(page);
+  await expect(form(page).locator('input[name="platform"][value="software"]')).toBeChecked();
+  await expect(fieldInput(page, 'variableKey')).toHaveValue('typed_early');
+  await expect(form(page).locator('code[data-lookup-form="variableKey"]')).toHaveText('/airflow/variables/typed_early');
+  await expect
+    .poll(async () => (await liveSnippets(page)).filter((x) => x.id === 'example-dag' && x.visible).map((x) => x.text.includes('Variable.get("typed_early",')))
+    .toEqual([true]);
+  await expect(page).toHaveURL(/[?&]platform=software(&|$)/);
+  await expect(page).toHaveURL(/[?&]variableKey=typed_early(&|$)/);
+  await expect(page.locator('[role="tab"][data-tab-value="software"]').first()).toHaveAttribute('aria-selected', 'true');
+});
+
 test('the live code loads when a field gets the focus, before the first keystroke', async ({ page }) => {
   const scripts: string[] = [];
   page.on('request', (r) => {

@@ -65,6 +65,34 @@ function list(items: string[]): string {
   return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+type ChoiceGroup = (typeof CHOICE_GROUPS)[number];
+
+/**
+ * What the reader changed in the server-rendered forms before the islands took over:
+ * hydration keeps the fields' DOM values but not as state, so without this a quick click
+ * or a few typed letters would show in the form and nowhere else. A control differs from
+ * what the server rendered when its value is not its `defaultValue` (the value attribute)
+ * or its checked state is not its `defaultChecked`.
+ */
+export function editsBeforeHydration(config: SetupConfig): { values: Record<string, string>; choices: [ChoiceGroup, string][] } {
+  const values: Record<string, string> = {};
+  const choices: [ChoiceGroup, string][] = [];
+  const defaults = new Map(config.fields.map((f) => [f.name, f.default]));
+  for (const form of document.querySelectorAll('form[data-setup-form], form[data-connection-builder]')) {
+    for (const el of form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[name], textarea[name]')) {
+      const name = el.name;
+      if (el instanceof HTMLInputElement && el.type === 'radio') {
+        if (!el.checked || el.defaultChecked) continue;
+        if ((CHOICE_GROUPS as readonly string[]).includes(name)) choices.push([name as ChoiceGroup, el.value]);
+        else if (defaults.has(name)) values[name] = el.value === defaults.get(name) ? '' : el.value;
+      } else if (defaults.has(name) && el.value !== el.defaultValue) {
+        values[name] = el.value;
+      }
+    }
+  }
+  return { values, choices };
+}
+
 function initialState(config: SetupConfig, schema: UrlSchema, notices: string[]): { state: SetupState; fromUrl: boolean } {
   const parsed = parseQuery(location.search, schema);
   const methods = allAuthMethods(config.auth);
@@ -221,6 +249,9 @@ export function pageSetup(config: SetupConfig): PageSetup {
   applySetupRules(config.auth, first.platform, first.authPref);
   flush();
   if (!isBlank(first)) void goLive();
+  const early = editsBeforeHydration(config);
+  for (const [group, value] of early.choices) current.setChoice(group, value);
+  if (Object.keys(early.values).length) current.setValues(early.values);
   // A reader who puts the cursor in a field is about to type: the live code loads now, so
   // the first keystroke does not wait for a download.
   document.addEventListener('focusin', (event) => {
