@@ -120,6 +120,12 @@ export function generateWith(spec: ProviderSpec, input: RawInput): GenerateResul
   return { snippets, problems };
 }
 
+/** The problems and the plain lookup names of an input, from one resolve: what the form shows next to its fields. */
+export function checkInput(spec: ProviderSpec, input: RawInput): { problems: Problem[]; lookup: SecretNames } {
+  const { names: n, problems } = problemsOf(spec, input);
+  return { problems, lookup: { variable: plain(n.variable), connection: plain(n.connection) } };
+}
+
 export function plainNames(spec: ProviderSpec, input: RawInput): SecretNames {
   const ctx = resolve(spec, input);
   const n = names(spec, ctx);

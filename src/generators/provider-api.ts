@@ -4,7 +4,7 @@
  * bundles only that provider.
  */
 import { FIELDS, fieldApplies, fieldDef, secretFields } from './fields.ts';
-import { generateWith, plainNames, problemsOf } from './generate.ts';
+import { checkInput, generateWith, plainNames, problemsOf } from './generate.ts';
 import type { ProviderSpec } from './provider-spec.ts';
 import type { AuthMethodChoices, FormFieldWithoutHelp, GenerateResult, Platform, Problem, ProviderInfo, RawInput } from './types.ts';
 
@@ -36,6 +36,8 @@ export interface ProviderApi {
   generate(input: RawInput): GenerateResult;
   validateInput(input: RawInput): Problem[];
   lookupNames(input: RawInput): { variable: string; connection: string };
+  /** validateInput and lookupNames in one pass, without building the snippets. */
+  check(input: RawInput): { problems: Problem[]; lookup: { variable: string; connection: string } };
   authMethods(platform: Platform): AuthMethodChoices;
   /** Form fields without help text (help is in field-help.ts, for build-time rendering). */
   formFieldsWithoutHelp(platform: Platform, authMethod: string): FormFieldWithoutHelp[];
@@ -47,6 +49,7 @@ export function providerApi(spec: ProviderSpec): ProviderApi {
     generate: (input) => generateWith(spec, input ?? {}),
     validateInput: (input) => problemsOf(spec, input ?? {}).problems,
     lookupNames: (input) => plainNames(spec, input ?? {}),
+    check: (input) => checkInput(spec, input ?? {}),
     authMethods: (platform) => authMethodsOf(spec, platform),
     formFieldsWithoutHelp: (platform, authMethod) => fieldsOf(spec, platform, authMethod),
   };

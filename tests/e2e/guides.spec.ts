@@ -303,6 +303,48 @@ test('a choice and typing made before the form hydrates are kept and applied to 
   await expect(page.locator('[role="tab"][data-tab-value="software"]').first()).toHaveAttribute('aria-selected', 'true');
 });
 
+test('a snippet in view shows each keystroke in the next frame', async ({ page }) => {
+  await page.goto('/aws-parameter-store/');
+  await waitHydrated(page);
+  const host = builder(page).locator('[name="connHost"]');
+  await host.focus();
+  await waitLive(page);
+  // A tall window, the host field at the top: the URI snippet under the builder is in view.
+  await page.setViewportSize({ width: 1280, height: 1400 });
+  await host.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  const inView = (selector: string) =>
+    page.locator(selector).first().evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight;
+    });
+  expect(await inView('form[data-connection-builder] [name="connHost"]')).toBe(true);
+  expect(await inView('[data-live-snippet="connection-uri"]')).toBe(true);
+  // In the first animation frame after each input event, record what the URI snippet shows.
+  await page.evaluate(() => {
+    const shown = (id: string) => {
+      const root = [...document.querySelectorAll(`[data-live-snippet="${id}"]`)].find((el) => el.checkVisibility());
+      const fig = [...(root?.querySelectorAll(':scope > figure') ?? [])].find((f) => f.checkVisibility());
+      return fig?.querySelector('pre code')?.textContent ?? '';
+    };
+    const w = window as unknown as { __frames: { value: string; uri: string }[] };
+    w.__frames = [];
+    document.addEventListener(
+      'input',
+      (event) => {
+        const value = (event.target as HTMLInputElement).value;
+        requestAnimationFrame(() => w.__frames.push({ value, uri: shown('connection-uri') }));
+      },
+      true,
+    );
+  });
+  await page.keyboard.type('db.internal', { delay: 30 });
+  const frames = await page.evaluate(() => (window as unknown as { __frames: { value: string; uri: string }[] }).__frames);
+  expect(frames).toHaveLength('db.internal'.length);
+  for (const f of frames) expect(f.uri, `in view, typed "${f.value}"`).toContain(`://${f.value}`);
+  // The command that stores it follows.
+  await expect.poll(async () => (await liveSnippets(page)).find((x) => x.id === 'write-connection' && x.visible)?.text).toContain('://db.internal');
+});
+
 test('the live code loads when a field gets the focus, before the first keystroke', async ({ page }) => {
   const scripts: string[] = [];
   page.on('request', (r) => {

@@ -15,7 +15,7 @@ import * as gcp from '../../../src/generators/browser/gcp-secret-manager.ts';
 import * as azure from '../../../src/generators/browser/azure-key-vault.ts';
 import { hostileString } from '../helpers/arbitraries.ts';
 
-type Api = Pick<typeof ssm, 'provider' | 'generate' | 'validateInput' | 'lookupNames' | 'authMethods' | 'formFieldsWithoutHelp'>;
+type Api = Pick<typeof ssm, 'provider' | 'generate' | 'validateInput' | 'lookupNames' | 'check' | 'authMethods' | 'formFieldsWithoutHelp'>;
 const ENTRIES: Record<index.ProviderId, Api> = {
   'hashicorp-vault': vault,
   'aws-parameter-store': ssm,
@@ -47,6 +47,8 @@ describe('browser entries match index.ts', () => {
           expect(api.generate(full)).toEqual(index.generate(p, full));
           expect(api.validateInput(full)).toEqual(index.validateInput(p, full));
           expect(api.lookupNames(full)).toEqual(index.lookupNames(p, full));
+          // The keystroke path: problems and names in one pass, the same as the two calls.
+          expect(api.check(full)).toEqual({ problems: index.validateInput(p, full), lookup: index.lookupNames(p, full) });
         }
       }
     }

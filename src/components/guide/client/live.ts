@@ -3,11 +3,12 @@
  * generator for the reader's setup and keeps every snippet, lookup name and validation
  * message of the page up to date. Each distinct set of choices (the form's, and those of
  * snippets pinned to a platform, auth method or Airflow version) is generated once per
- * change. What the reader can see (lookup names, messages, snippets within a screen of the
- * viewport) is updated in the keystroke's own task, so the next frame paints it; the other
- * snippets right after that frame, in a task of their own, and at once if one scrolls
- * near before that. Snippets in tab panels that are not shown wait until a tab switch
- * reveals them.
+ * change. What the reader can see (lookup names, messages, snippets in the viewport) is
+ * updated in the keystroke's own task, so the next frame paints it; the other snippets right
+ * after that frame, in a task of their own, and at once if one comes within a screen of the
+ * viewport before that. A keystroke with no snippet in view only checks the input (problems
+ * and lookup names) and builds no snippet in its own task. Snippets in tab panels that are
+ * not shown wait until a tab switch reveals them.
  */
 import type { GenerateResult, RawInput } from '../../../generators/index.ts';
 import type { ProviderApi } from '../../../generators/provider-api.ts';
@@ -87,24 +88,27 @@ export function startLive(page: PageSetup, api: ProviderApi): void {
     for (const t of tracked) if (shownNow(t)) refresh(t);
   };
 
-  // Which snippets are within a screen of the viewport (all of them without the API).
-  const near = new Set<Tracked>(typeof IntersectionObserver === 'function' ? [] : tracked);
+  // Which snippets are in the viewport (all of them without the API); one that comes within
+  // a screen of it is brought up to date at once, so scrolling never shows a stale one.
+  const inView = new Set<Tracked>(typeof IntersectionObserver === 'function' ? [] : tracked);
   if (typeof IntersectionObserver === 'function') {
     const byRoot = new Map(tracked.map((t) => [t.live.root, t]));
-    const observer = new IntersectionObserver(
-      (entries) => {
+    const observe = (callback: (t: Tracked, entry: IntersectionObserverEntry) => void, rootMargin: string) => {
+      const observer = new IntersectionObserver((entries) => {
         for (const entry of entries) {
           const t = byRoot.get(entry.target as HTMLElement);
-          if (!t) continue;
-          if (entry.isIntersecting) {
-            near.add(t);
-            if (shownNow(t)) refresh(t);
-          } else near.delete(t);
+          if (t) callback(t, entry);
         }
-      },
-      { rootMargin: '100% 0px' },
-    );
-    for (const t of tracked) observer.observe(t.live.root);
+      }, { rootMargin });
+      for (const t of tracked) observer.observe(t.live.root);
+    };
+    observe((t, entry) => {
+      if (entry.isIntersecting) inView.add(t);
+      else inView.delete(t);
+    }, '0px');
+    observe((t, entry) => {
+      if (entry.isIntersecting && shownNow(t)) refresh(t);
+    }, '100% 0px');
   }
   // The rest: after the frame that shows the keystroke (a task queued from that frame).
   let restQueued = false;
@@ -122,15 +126,15 @@ export function startLive(page: PageSetup, api: ProviderApi): void {
   // Lookup names and the form's messages: what the reader sees next to the fields.
   const updateNames = (state: SetupState) => {
     const own = resolveChoices(auth, {}, { platform: state.platform, authPref: state.authPref, airflowVersion: state.airflowVersion });
-    const names = api.lookupNames(inputFor(state, own.platform, own.authMethod, own.airflowVersion));
+    const { problems, lookup: names } = api.check(inputFor(state, own.platform, own.authMethod, own.airflowVersion));
     for (const el of lookups) {
       const name = el.dataset.lookup === 'connection' ? names.connection : names.variable;
       if (el.textContent !== name) el.textContent = name;
     }
-    page.derived.set({ problems: resultFor(state, {}).problems, lookup: names });
+    page.derived.set({ problems, lookup: names });
   };
   const update = (state: SetupState) => {
-    for (const t of near) if (shownNow(t)) refresh(t);
+    for (const t of inView) if (shownNow(t)) refresh(t);
     queueRest();
     updateNames(state);
   };
