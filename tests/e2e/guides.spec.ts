@@ -212,6 +212,7 @@ test('copy and download give the current text, with the right file name and no r
   const [download] = await Promise.all([page.waitForEvent('download'), env.getByRole('button', { name: 'Download .env' }).click()]);
   expect(await page.evaluate(() => (window as unknown as { __downloads: string[] }).__downloads)).toEqual(['.env']);
   expect(['.env', 'env']).toContain(download.suggestedFilename());
+  await expect(page.locator('#live-status')).toHaveText('Downloaded .env. If it was saved as env, rename it to .env.');
   const path = await download.path();
   const { readFileSync } = await import('node:fs');
   expect(readFileSync(path, 'utf8')).toBe(expected);
@@ -219,6 +220,7 @@ test('copy and download give the current text, with the right file name and no r
   const dag = page.locator('[data-live-snippet="example-dag"]:visible figure:visible');
   const [d2] = await Promise.all([page.waitForEvent('download'), dag.getByRole('button', { name: /^Download/ }).click()]);
   expect(d2.suggestedFilename()).toBe('example_secrets_dag.py');
+  await expect(page.locator('#live-status')).toHaveText('Downloaded example_secrets_dag.py');
   // Copying and downloading made no request (the browser may fetch the page's icon for its
   // download list), and the secret never left the page.
   expect(requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:') && !u.endsWith('/favicon.svg'))).toEqual([]);

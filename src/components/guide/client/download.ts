@@ -22,7 +22,8 @@ function save(button: HTMLElement): void {
   a.remove();
   window.setTimeout(() => URL.revokeObjectURL(url), 1000);
   const region = document.getElementById('live-status');
-  if (region) region.textContent = `Downloaded ${name}`;
+  // Chromium saves a file whose name starts with a dot without it (.env arrives as env).
+  if (region) region.textContent = name.startsWith('.') ? `Downloaded ${name}. If it was saved as ${name.slice(1)}, rename it to ${name}.` : `Downloaded ${name}`;
 }
 
 export function initDownloads(): void {
