@@ -291,11 +291,17 @@ test('a choice and typing made before the form hydrates are kept and applied to 
   await expect(page.locator('astro-island[ssr]')).not.toHaveCount(0);
   await form(page).locator('input[name="platform"][value="software"]').check();
   await fieldInput(page, 'variableKey').fill('typed_early');
+  await builder(page).locator('textarea[name="connExtra"]').fill('{"sslmode": "require"}');
   release();
   await waitHydrated(page);
   await waitLive(page);
   await expect(form(page).locator('input[name="platform"][value="software"]')).toBeChecked();
   await expect(fieldInput(page, 'variableKey')).toHaveValue('typed_early');
+  // Hydration empties a textarea: its text comes back from what the page recorded.
+  await expect(builder(page).locator('textarea[name="connExtra"]')).toHaveValue('{"sslmode": "require"}');
+  await expect
+    .poll(async () => (await liveSnippets(page)).find((x) => x.id === 'connection-uri' && x.visible)?.text)
+    .toContain('?sslmode=require');
   await expect(form(page).locator('code[data-lookup-form="variableKey"]')).toHaveText('/airflow/variables/typed_early');
   await expect
     .poll(async () => (await liveSnippets(page)).filter((x) => x.id === 'example-dag' && x.visible).map((x) => x.text.includes('Variable.get("typed_early",')))

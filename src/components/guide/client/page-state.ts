@@ -72,7 +72,8 @@ type ChoiceGroup = (typeof CHOICE_GROUPS)[number];
  * hydration keeps the fields' DOM values but not as state, so without this a quick click
  * or a few typed letters would show in the form and nowhere else. A control differs from
  * what the server rendered when its value is not its `defaultValue` (the value attribute)
- * or its checked state is not its `defaultChecked`.
+ * or its checked state is not its `defaultChecked`. Hydration empties textareas, so their
+ * text comes from what the pre-paint script recorded (prepaint-setup.ts).
  */
 export function editsBeforeHydration(config: SetupConfig): { values: Record<string, string>; choices: [ChoiceGroup, string][] } {
   const values: Record<string, string> = {};
@@ -89,6 +90,12 @@ export function editsBeforeHydration(config: SetupConfig): { values: Record<stri
         values[name] = el.value;
       }
     }
+  }
+  const w = window as unknown as { guidesEarlyText?: { values: Record<string, string>; stop(): void } };
+  if (w.guidesEarlyText) {
+    w.guidesEarlyText.stop();
+    for (const [name, value] of Object.entries(w.guidesEarlyText.values)) if (defaults.has(name)) values[name] = value;
+    delete w.guidesEarlyText;
   }
   return { values, choices };
 }

@@ -7,6 +7,18 @@
  * no outer variables. The auth table comes from the parent element's `data-setup-auth`.
  */
 export function prepaintSetup(): void {
+  // Text typed into a textarea of the forms before they hydrate: hydration empties
+  // textareas, so the page state takes the text from here (page memory only), then stops it.
+  const earlyText: Record<string, string> = {};
+  const record = (event: Event) => {
+    const t = event.target;
+    if (t instanceof HTMLTextAreaElement && t.name && t.closest('form[data-setup-form], form[data-connection-builder]')) earlyText[t.name] = t.value;
+  };
+  document.addEventListener('input', record, true);
+  (window as unknown as { guidesEarlyText?: { values: Record<string, string>; stop(): void } }).guidesEarlyText = {
+    values: earlyText,
+    stop: () => document.removeEventListener('input', record, true),
+  };
   const host = document.currentScript && document.currentScript.parentElement;
   if (!host) return;
   let auth: Record<string, string[]>;
