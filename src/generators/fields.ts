@@ -88,8 +88,9 @@ export function mustMatch(re: RegExp, message: string, max?: number): Check {
 }
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-/** Helm's rule for release names (DNS subdomain labels, at most 53 characters). */
-const HELM_RELEASE = /^(?=.{1,53}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** Helm's rule for release names: DNS subdomain labels, at most HELM_RELEASE_MAX characters. */
+const HELM_RELEASE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const HELM_RELEASE_MAX = 53;
 /** A chart version: SemVer 2, as the chart's Chart.yaml gives it (a leading v is accepted). */
 const CHART_VERSION = /^v?(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
 
@@ -343,7 +344,7 @@ export const FIELDS: Record<string, FieldDef> = {
     default: 'astro-agent',
     kind: 'text',
     platforms: ['remote-execution'],
-    check: mustMatch(HELM_RELEASE, 'Helm release names are lowercase letters, digits, dashes and dots (up to 53)'),
+    check: mustMatch(HELM_RELEASE, `Helm release names are lowercase letters, digits, dashes and dots (up to ${HELM_RELEASE_MAX})`, HELM_RELEASE_MAX),
   },
   kubernetesServiceAccount: {
     label: 'Agent service accounts',

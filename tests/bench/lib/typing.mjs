@@ -415,7 +415,7 @@ export async function measureTyping(browser, origin, route, { keystrokes = 200, 
  * Several typing runs of one page as one result, the way Lighthouse's --runs does it:
  * every number is the median over the runs (per metric), except `timedOut`, the sum.
  * Lists and labels come from the run whose keystroke work p95 (else key-to-paint p95)
- * is the median; each run's headline numbers stay under `runs`. A run that did not
+ * is the median; `runs` is their count and each run's headline numbers are under `perRun`. A run that did not
  * measure makes the whole result that run's (the page cannot be judged on the others).
  */
 export function combineTypingRuns(results) {

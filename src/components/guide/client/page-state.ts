@@ -10,6 +10,7 @@
  */
 import { type AirflowVersion, type PlatformId, allAuthMethods, effectiveAuth, isPlatform } from './choices.ts';
 import type { SetupConfig } from './config.ts';
+import type { EarlyText } from './prepaint-setup.ts';
 import { loadProvider } from './provider-loader.ts';
 import { clearValues as forgetValues, loadValues, saveValues } from './remembered.ts';
 import { applySetupRules } from './state-css.ts';
@@ -45,6 +46,8 @@ export interface PageSetup {
 }
 
 const CHOICE_GROUPS = ['platform', 'authMethod', 'airflowVersion'] as const;
+/** The forms whose fields are the page's setup: the setup form and the connection builder. */
+const SETUP_FORMS = 'form[data-setup-form], form[data-connection-builder]';
 /** How long after the last edit the URL and the remembered values are written. */
 export const URL_WRITE_DELAY_MS = 400;
 let page: PageSetup | undefined;
@@ -75,11 +78,11 @@ type ChoiceGroup = (typeof CHOICE_GROUPS)[number];
  * or its checked state is not its `defaultChecked`. Hydration empties textareas, so their
  * text comes from what the pre-paint script recorded (prepaint-setup.ts).
  */
-export function editsBeforeHydration(config: SetupConfig): { values: Record<string, string>; choices: [ChoiceGroup, string][] } {
+function editsBeforeHydration(config: SetupConfig): { values: Record<string, string>; choices: [ChoiceGroup, string][] } {
   const values: Record<string, string> = {};
   const choices: [ChoiceGroup, string][] = [];
   const defaults = new Map(config.fields.map((f) => [f.name, f.default]));
-  for (const form of document.querySelectorAll('form[data-setup-form], form[data-connection-builder]')) {
+  for (const form of document.querySelectorAll(SETUP_FORMS)) {
     for (const el of form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[name], textarea[name]')) {
       const name = el.name;
       if (el instanceof HTMLInputElement && el.type === 'radio') {
@@ -91,7 +94,7 @@ export function editsBeforeHydration(config: SetupConfig): { values: Record<stri
       }
     }
   }
-  const w = window as unknown as { guidesEarlyText?: { values: Record<string, string>; stop(): void } };
+  const w = window as unknown as { guidesEarlyText?: EarlyText };
   if (w.guidesEarlyText) {
     w.guidesEarlyText.stop();
     for (const [name, value] of Object.entries(w.guidesEarlyText.values)) if (defaults.has(name)) values[name] = value;
@@ -262,7 +265,7 @@ export function pageSetup(config: SetupConfig): PageSetup {
   // A reader who puts the cursor in a field is about to type: the live code loads now, so
   // the first keystroke does not wait for a download.
   document.addEventListener('focusin', (event) => {
-    if (event.target instanceof Element && event.target.closest('form[data-setup-form], form[data-connection-builder]')) void goLive();
+    if (event.target instanceof Element && event.target.closest(SETUP_FORMS)) void goLive();
   });
   return current;
 }

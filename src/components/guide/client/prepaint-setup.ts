@@ -6,6 +6,13 @@
  * rendering on first paint. It is inlined with `Function.prototype.toString`: no imports,
  * no outer variables. The auth table comes from the parent element's `data-setup-auth`.
  */
+/** Text typed into the forms' textareas before hydration (`window.guidesEarlyText`). */
+export interface EarlyText {
+  values: Record<string, string>;
+  /** Stops recording; the page state calls it when it takes the text over. */
+  stop(): void;
+}
+
 export function prepaintSetup(): void {
   // Text typed into a textarea of the forms before they hydrate: hydration empties
   // textareas, so the page state takes the text from here (page memory only), then stops it.
@@ -15,7 +22,7 @@ export function prepaintSetup(): void {
     if (t instanceof HTMLTextAreaElement && t.name && t.closest('form[data-setup-form], form[data-connection-builder]')) earlyText[t.name] = t.value;
   };
   document.addEventListener('input', record, true);
-  (window as unknown as { guidesEarlyText?: { values: Record<string, string>; stop(): void } }).guidesEarlyText = {
+  (window as unknown as { guidesEarlyText?: EarlyText }).guidesEarlyText = {
     values: earlyText,
     stop: () => document.removeEventListener('input', record, true),
   };
