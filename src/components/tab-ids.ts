@@ -7,6 +7,35 @@ export function nextTabGroupNumber(page: object): number {
   return n;
 }
 
+import { isValidValue } from '../scripts/tab-state';
+
+export interface PanelTab {
+  value: string;
+  labelHtml: string;
+}
+
+// The markers TabPanel renders. Attributes after them are allowed and dropped: the dev
+// server adds data-astro-source-file / data-astro-source-loc to every element.
+const PANEL_OPEN = /<section class="tabs__panel" data-tab-pending="1" data-tab-value="([^"]*)" data-tab-label="([^"]*)"[^>]*>/g;
+const PANEL_HEADING = /<p class="tabs__panel-heading" data-tab-heading="1"[^>]*>([^<]*)<\/p>/g;
+
+/**
+ * The tabs of a group from its rendered panels (TabPanel markup), and the panels' HTML with
+ * the tabpanel role and ids of group `gid` and each no-script heading as an h`headingLevel`.
+ */
+export function readPanels(html: string, group: string, gid: string, headingLevel: number): { tabs: PanelTab[]; panels: string } {
+  const tabs: PanelTab[] = [];
+  const panels = html
+    .replace(PANEL_OPEN, (_m, value: string, labelText: string) => {
+      if (!isValidValue(value)) throw new Error(`Tab value "${value}" in group "${group}" must be a simple slug`);
+      if (tabs.some((t) => t.value === value)) throw new Error(`Tab value "${value}" appears twice in group "${group}"`);
+      tabs.push({ value, labelHtml: attributeTextToHtml(labelText) });
+      return `<section class="tabs__panel" role="tabpanel" id="${gid}-panel-${value}" aria-labelledby="${gid}-tab-${value}" tabindex="0" data-tab-value="${value}">`;
+    })
+    .replace(PANEL_HEADING, (_m, text: string) => `<h${headingLevel} class="tabs__panel-heading">${text}</h${headingLevel}>`);
+  return { tabs, panels };
+}
+
 const escapes: Record<string, string> = { '<': '&lt;', '>': '&gt;' };
 
 /** Labels arrive attribute-escaped (`&amp;`, `&quot;`); make them safe as element text too. */
