@@ -7,14 +7,10 @@ export const SITE_TITLE = 'Airflow secrets backends';
 export const SITE_DESCRIPTION =
   'Step-by-step guides for storing Apache Airflow variables and connections in an external secrets backend on Astro, Remote Execution and Astronomer Software.';
 
-export const PROVIDERS = [
-  'hashicorp-vault',
-  'aws-parameter-store',
-  'aws-secrets-manager',
-  'gcp-secret-manager',
-  'azure-key-vault',
-] as const;
-export type Provider = (typeof PROVIDERS)[number];
+import { PLATFORMS as PLATFORM_IDS, type Platform, type ProviderId } from './generators/types.ts';
+
+export type Provider = ProviderId;
+export type { Platform };
 
 export interface NavItem {
   /** Path with leading and trailing slash, as served. */
@@ -37,12 +33,14 @@ export const GUIDES: readonly (NavItem & { provider: Provider })[] = [
 
 export const NAV: readonly NavItem[] = [OVERVIEW, ...GUIDES];
 
-export const PLATFORMS = [
-  { value: 'astro', label: 'Astro' },
-  { value: 'remote-execution', label: 'Remote Execution' },
-  { value: 'software', label: 'Astronomer Software' },
-] as const;
-export type Platform = (typeof PLATFORMS)[number]['value'];
+/** What each platform is called on the page (tabs, form, notices). */
+export const PLATFORM_LABELS: Record<Platform, string> = {
+  astro: 'Astro',
+  'remote-execution': 'Remote Execution',
+  software: 'Astronomer Software',
+};
+
+export const PLATFORMS: readonly { value: Platform; label: string }[] = PLATFORM_IDS.map((value) => ({ value, label: PLATFORM_LABELS[value] }));
 
 export function guideHref(provider: Provider): string {
   return `/${provider}/`;

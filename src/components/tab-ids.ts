@@ -7,7 +7,12 @@ export function nextTabGroupNumber(page: object): number {
   return n;
 }
 
-import { isValidValue } from '../scripts/tab-state';
+const VALUE_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+
+/** Tab values are short slugs (`astro`, `remote-execution`, `3`): safe in ids, CSS and URLs. */
+export function isValidValue(value: unknown): value is string {
+  return typeof value === 'string' && VALUE_RE.test(value);
+}
 
 export interface PanelTab {
   value: string;

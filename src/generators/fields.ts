@@ -5,16 +5,9 @@
  */
 import * as z from 'zod/mini';
 import { sanitize } from './slots.ts';
-import type { FieldOption, InputKind, Platform, ProviderId, Severity } from './types.ts';
+import { PLATFORMS, PROVIDER_IDS, type FieldOption, type InputKind, type Platform, type ProviderId, type Severity } from './types.ts';
 
-export const PROVIDER_IDS: readonly ProviderId[] = [
-  'hashicorp-vault',
-  'aws-parameter-store',
-  'aws-secrets-manager',
-  'gcp-secret-manager',
-  'azure-key-vault',
-];
-export const PLATFORMS: readonly Platform[] = ['astro', 'remote-execution', 'software'];
+export { PLATFORMS, PROVIDER_IDS };
 
 /** Fields the UI must never put in a URL, storage or a request. */
 export const secretFields: readonly string[] = [

@@ -1,13 +1,12 @@
 /** Shared types of the snippet generator. Only erasable TypeScript syntax (no enums). */
 
-export type ProviderId =
-  | 'hashicorp-vault'
-  | 'aws-parameter-store'
-  | 'aws-secrets-manager'
-  | 'gcp-secret-manager'
-  | 'azure-key-vault';
+/** The providers, in guide order: the one list of provider ids in the project. */
+export const PROVIDER_IDS = ['hashicorp-vault', 'aws-parameter-store', 'aws-secrets-manager', 'gcp-secret-manager', 'azure-key-vault'] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
 
-export type Platform = 'astro' | 'remote-execution' | 'software';
+/** The platforms, in tab order: the one list of platform ids in the project. */
+export const PLATFORMS = ['astro', 'remote-execution', 'software'] as const;
+export type Platform = (typeof PLATFORMS)[number];
 
 export type SnippetLang = 'sh' | 'hcl' | 'json' | 'yaml' | 'dotenv' | 'dockerfile' | 'python' | 'text';
 

@@ -1,28 +1,32 @@
 /**
- * Runs synchronously in `<head>` before the first paint (inlined by the layout via
- * `Function.prototype.toString`, so it must stay self-contained: no imports, no
- * outer variables). It
+ * Runs synchronously in `<head>` before the first paint. The layout inlines it with
+ * `Function.prototype.toString` (`prepaintCode`), passing in the page state's own pure
+ * functions, so the URL is read and the choices are picked exactly as the page state
+ * will (nothing here may use an import or an outer name). It
  *  - marks `<html class="js">` so the CSS can switch from the no-script layout;
  *  - applies a stored theme choice (`guides:theme`) as `data-theme`;
- *  - reads tab choices from the query string (first occurrence) and from
- *    localStorage (`guides:tab:<group>`), sets `data-tab-<group>` on `<html>` and
- *    adds a constructed stylesheet that shows the chosen panel of each group that
- *    offers it, so the page never shifts when the tabs script starts.
- * Names and values are checked against strict patterns, so nothing from the URL is
- * ever written into CSS or attributes unless it is a plain slug.
+ *  - picks the setup's choices (platform, auth method, Airflow version: the query, else
+ *    the remembered tab, else the default), sets `data-tab-<group>` on `<html>` and adds a
+ *    constructed stylesheet that shows the chosen panel of every tab group offering it;
+ *  - on a guide (`<html data-guide>`), adds the setup rules (setup-css.ts) that show the
+ *    chosen setup's form fields and snippet renderings.
+ * Choices are checked against the known values, so nothing from the URL reaches CSS.
  */
-export function prepaint(): void {
+import { PLATFORM_IDS, pickChoices } from '../components/guide/client/choices.ts';
+import { queryEntries } from '../components/guide/client/query.ts';
+import { setupRules } from '../components/guide/client/setup-css.ts';
+
+export function prepaint(
+  readQuery: typeof queryEntries,
+  pick: typeof pickChoices,
+  rulesFor: typeof setupRules,
+  platforms: readonly string[],
+): void {
   const root = document.documentElement;
   root.classList.add('js');
-  let store: Storage | undefined;
-  try {
-    store = window.localStorage;
-  } catch {
-    store = undefined;
-  }
   const read = (key: string): string | null => {
     try {
-      return store ? store.getItem(key) : null;
+      return window.localStorage.getItem(key);
     } catch {
       return null;
     }
@@ -30,64 +34,48 @@ export function prepaint(): void {
   const theme = read('guides:theme');
   if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
 
-  const groupRe = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
-  const valueRe = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
-  const picks: Record<string, string[]> = {};
-  let count = 0;
-  const add = (group: string, value: string | null) => {
-    if (!value || !groupRe.test(group) || !valueRe.test(value)) return;
-    const list = picks[group] || (count < 24 ? ((count += 1), (picks[group] = [])) : undefined);
-    if (list && list.length < 2 && list.indexOf(value) < 0) list.push(value);
-  };
-  const seen: Record<string, 1> = {};
-  const query = location.search.slice(1);
-  if (query.length < 4096) {
-    for (const part of query.split('&')) {
-      const eq = part.indexOf('=');
-      if (eq < 1) continue;
-      try {
-        const key = decodeURIComponent(part.slice(0, eq).replace(/\+/g, ' '));
-        if (seen[key]) continue;
-        seen[key] = 1;
-        add(key, decodeURIComponent(part.slice(eq + 1).replace(/\+/g, ' ')));
-      } catch {
-        /* broken percent-encoding: ignore this parameter */
-      }
-    }
-  }
+  let guide: { auth: Record<string, string[]> } | null = null;
   try {
-    if (store) {
-      for (let i = 0; i < store.length; i += 1) {
-        const key = store.key(i);
-        if (key && key.indexOf('guides:tab:') === 0) add(key.slice(11), read(key));
-      }
-    }
+    guide = JSON.parse(root.getAttribute('data-guide') || 'null');
   } catch {
-    /* storage unavailable */
+    guide = null;
   }
-
-  const rules: string[] = [];
-  for (const group of Object.keys(picks)) {
-    const list = picks[group] as string[];
-    root.setAttribute(`data-tab-${group.toLowerCase()}`, list[0] as string);
-    const has = (v: string) => `:has(>.tabs__panels>[data-tab-value="${v}"])`;
-    list.forEach((value, i) => {
-      const sel = `html.js [data-tabs="${group}"]:not([data-ready])${i ? `:not(${has(list[0] as string)})` : ''}${has(value)}`;
-      rules.push(
-        `${sel}>.tabs__panels>[data-tab-value]{display:none}`,
-        `${sel}>.tabs__panels>[data-tab-value="${value}"]{display:block}`,
-        `${sel}>.tabs__list>[data-tab-value]{--tab-fg:initial;--tab-line:initial}`,
-        `${sel}>.tabs__list>[data-tab-value="${value}"]{--tab-fg:var(--text);--tab-line:var(--accent)}`,
-      );
-    });
+  const entries = location.search.length < 8192 ? readQuery(location.search) : [];
+  const fromQuery = (group: string): string | undefined => {
+    for (const e of entries) if (e.key === group) return e.value;
+    return undefined;
+  };
+  const choices = pick(fromQuery, (group) => read('guides:tab:' + group), guide && guide.auth, platforms);
+  const chosen: [string, string][] = [
+    ['platform', choices.platform],
+    ['authMethod', choices.authPref],
+    ['airflowVersion', choices.airflowVersion],
+  ];
+  const tabRules: string[] = [];
+  for (const [group, value] of chosen) {
+    if (!value) continue;
+    root.setAttribute('data-tab-' + group.toLowerCase(), value);
+    const sel = 'html.js [data-tabs="' + group + '"]:not([data-ready]):has(>.tabs__panels>[data-tab-value="' + value + '"])';
+    tabRules.push(
+      sel + '>.tabs__panels>[data-tab-value]{display:none}',
+      sel + '>.tabs__panels>[data-tab-value="' + value + '"]{display:block}',
+      sel + '>.tabs__list>[data-tab-value]{--tab-fg:initial;--tab-line:initial}',
+      sel + '>.tabs__list>[data-tab-value="' + value + '"]{--tab-fg:var(--text);--tab-line:var(--accent)}',
+    );
   }
-  if (rules.length && 'adoptedStyleSheets' in document) {
-    try {
+  const sheets: string[] = [tabRules.join('\n')];
+  if (guide) sheets.push(rulesFor(choices.platform, choices.authPref, guide.auth[choices.platform] || []));
+  try {
+    const added = sheets.map((text) => {
       const sheet = new CSSStyleSheet();
-      sheet.replaceSync(rules.join('\n'));
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    } catch {
-      /* the tabs script still selects the right panel once it runs */
-    }
+      sheet.replaceSync(text);
+      return sheet;
+    });
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, ...added];
+  } catch {
+    /* the tabs and the page state show the right panels and fields once they run */
   }
 }
+
+/** The inline code of the pre-paint script, with the page state's functions passed in. */
+export const prepaintCode = `(${prepaint.toString()})(${queryEntries.toString()},${pickChoices.toString()},${setupRules.toString()},${JSON.stringify(PLATFORM_IDS)});`;

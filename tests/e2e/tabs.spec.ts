@@ -56,14 +56,6 @@ test('clicking a tab switches every platform group on the page, the URL and stor
   const all = groups(page);
   const first = all.first();
   await expectSelected(first, 'Astro');
-  const changes: unknown[] = [];
-  await page.exposeFunction('__tabchange', (d: unknown) => changes.push(d));
-  await page.evaluate(() =>
-    document.addEventListener('guides:tabchange', (e) =>
-      (window as unknown as { __tabchange: (d: unknown) => void }).__tabchange((e as CustomEvent).detail),
-    ),
-  );
-
   await tab(first, 'Astronomer Software').click();
   for (let i = 0; i < (await all.count()); i += 1) {
     const g = all.nth(i);
@@ -71,7 +63,6 @@ test('clicking a tab switches every platform group on the page, the URL and stor
   }
   expect(new URL(page.url()).searchParams.get('platform')).toBe('software');
   expect(await page.evaluate(() => localStorage.getItem('guides:tab:platform'))).toBe('software');
-  expect(changes).toEqual([{ group: 'platform', value: 'software' }]);
 
   // A group that does not offer the choice keeps what it shows.
   await tab(first, 'Remote Execution').click();
@@ -168,15 +159,14 @@ test('the chosen panel is shown before any module script runs, without layout sh
   const line = await tab(first, 'Astronomer Software').evaluate((el) => getComputedStyle(el).getPropertyValue('--tab-line'));
   expect(line.trim()).not.toBe('');
   expect(await page.locator('html').getAttribute('data-tab-platform')).toBe('software');
-  // A group without Software falls back to the remembered choice, then to its first tab.
+  // A group without Software shows its first tab, as the tabs script will.
   const groupsCount = await groups(page).count();
   for (let i = 0; i < groupsCount; i += 1) {
     const g = groups(page).nth(i);
     if ((await g.locator('[role="tab"][data-tab-value="software"]').count()) === 0) {
-      const expected = (await g.locator('[role="tab"][data-tab-value="remote-execution"]').count()) ? 'remote-execution' : null;
       const visible = g.locator('[role="tabpanel"]:visible');
       await expect(visible).toHaveCount(1);
-      if (expected) await expect(visible).toHaveAttribute('data-tab-value', expected);
+      await expect(visible).toHaveAttribute('data-tab-value', (await g.locator('[role="tab"]').first().getAttribute('data-tab-value')) as string);
     }
   }
   await page.unroute('**/_astro/*.js');
@@ -185,18 +175,18 @@ test('the chosen panel is shown before any module script runs, without layout sh
   expect(await layoutShiftTotal(page, 500)).toBe(0);
 });
 
-test('other scripts can switch tabs with the guides:tabchange event or window.guidesTabs', async ({ page }) => {
-  await page.goto(multi);
-  await page.evaluate(() =>
-    document.dispatchEvent(new CustomEvent('guides:tabchange', { detail: { group: 'platform', value: 'software' } })),
-  );
+test('the tabs and the setup form show one choice: either one switches the other', async ({ page }) => {
+  const guide = GUIDE_ROUTES[0]?.path as string;
+  await page.goto(guide);
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  const radio = (value: string) => page.locator(`form[data-setup-form] input[name="platform"][value="${value}"]`);
+  await radio('software').check();
   await expectSelected(groups(page).first(), 'Astronomer Software');
   expect(new URL(page.url()).searchParams.get('platform')).toBe('software');
-  const ok = await page.evaluate(() => window.guidesTabs?.select('platform', 'remote-execution'));
-  expect(ok).toBe(true);
-  await expectSelected(groups(page).first(), 'Remote Execution');
-  expect(await page.evaluate(() => window.guidesTabs?.get('platform'))).toBe('remote-execution');
-  expect(await page.evaluate(() => window.guidesTabs?.select('platform', 'nope'))).toBe(false);
+  await tab(groups(page).first(), 'Remote Execution').click();
+  await expect(radio('remote-execution')).toBeChecked();
+  await expect(radio('software')).not.toBeChecked();
+  expect(await page.evaluate(() => localStorage.getItem('guides:tab:platform'))).toBe('remote-execution');
 });
 
 test('a link to an element inside a hidden panel opens that panel', async ({ page }) => {

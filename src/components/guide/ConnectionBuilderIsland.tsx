@@ -1,40 +1,40 @@
 /**
  * The connection builder (Preact island): the test connection's type, host, login,
- * password, port, schema and extras, which are the same state as the rest of the setup
- * (the `connection-uri` and `connection-json` snippets next to it show the result), and a
+ * password, port, schema and extras, a view of the page's setup like the form (the
+ * `connection-uri` and `connection-json` snippets next to it show the result), and a
  * "paste a URI" mode that parses an Airflow connection URI and fills the fields.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { SetupConfig } from './client/config.ts';
 import { MemoField, fieldDeps } from './Field.tsx';
-import { usePage } from './use-page.ts';
+import { TEXTS } from './texts.ts';
+import { useSetup } from './use-setup.ts';
 
 interface Props {
   config: SetupConfig;
 }
 
 export default function ConnectionBuilderIsland({ config }: Props) {
-  const { state, derived, page } = usePage(config);
+  const { setup, state, check, hydrated } = useSetup(config.fields.map((f) => f.name));
   const [touched, setTouched] = useState<Set<string>>(() => new Set());
   const [uri, setUri] = useState('');
   const [pasteResult, setPasteResult] = useState<{ ok: boolean; message: string } | null>(null);
   const fields = config.fields.filter((f) => f.section === 'connection');
   useEffect(() => {
-    if (page) setTouched(new Set(fields.map((f) => f.name).filter((n) => page.state.get().values[n])));
-  }, [page]);
+    if (hydrated) setTouched(new Set(fields.map((f) => f.name).filter((n) => state.values[n])));
+  }, [hydrated]);
 
   const fill = async () => {
-    if (!page) return;
     const text = uri.trim();
     if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(text)) {
-      setPasteResult({ ok: false, message: 'A connection URI starts with the connection type and ://, like postgres://user:password@host:5432/db.' });
+      setPasteResult({ ok: false, message: TEXTS.builder.notAUri });
       return;
     }
     try {
       const { parseConnectionUri } = await import('../../generators/connection.ts');
       const c = parseConnectionUri(text);
       const extra = c.extra === null ? '' : typeof c.extra === 'string' ? c.extra : JSON.stringify(c.extra);
-      page.setValues({
+      setup?.setValues({
         connType: c.connType,
         connHost: c.host,
         connLogin: c.login ?? '',
@@ -45,18 +45,18 @@ export default function ConnectionBuilderIsland({ config }: Props) {
       });
       setTouched(new Set(fields.map((f) => f.name)));
       setUri('');
-      setPasteResult({ ok: true, message: 'The fields below were filled from the URI.' });
+      setPasteResult({ ok: true, message: TEXTS.builder.filled });
     } catch (e) {
-      setPasteResult({ ok: false, message: `This is not a connection URI Airflow can read: ${e instanceof Error ? e.message : String(e)}` });
+      setPasteResult({ ok: false, message: TEXTS.builder.unreadable(e instanceof Error ? e.message : String(e)) });
     }
   };
 
   return (
-    <form class="cb" data-connection-builder="" aria-label="Test connection" noValidate onSubmit={(e) => e.preventDefault()}>
+    <form class="cb" data-connection-builder="" aria-label={TEXTS.builder.name} noValidate onSubmit={(e) => e.preventDefault()}>
       <details class="cb-paste">
-        <summary>Paste a connection URI instead</summary>
+        <summary>{TEXTS.builder.paste}</summary>
         <div class="sf-field sf-field--wide">
-          <label for="cb-uri">Connection URI</label>
+          <label for="cb-uri">{TEXTS.builder.uriLabel}</label>
           <div class="sf-control">
             <input
               id="cb-uri"
@@ -64,7 +64,7 @@ export default function ConnectionBuilderIsland({ config }: Props) {
               data-secret=""
               autocomplete="off"
               spellcheck={false}
-              placeholder="postgres://user:password@db.example.com:5432/analytics"
+              placeholder={TEXTS.builder.uriExample}
               value={uri}
               aria-describedby="cb-uri-help cb-uri-msg"
               aria-invalid={pasteResult && !pasteResult.ok ? 'true' : undefined}
@@ -77,11 +77,11 @@ export default function ConnectionBuilderIsland({ config }: Props) {
               }}
             />
             <button type="button" class="sf-button" onClick={() => void fill()}>
-              Fill the fields
+              {TEXTS.builder.fill}
             </button>
           </div>
           <p class="sf-help" id="cb-uri-help">
-            A URI can contain a password: it is read here and never leaves this browser tab.
+            {TEXTS.builder.uriHelp}
           </p>
           <p class={`sf-msg${pasteResult ? (pasteResult.ok ? ' sf-msg--ok' : ' sf-msg--error') : ''}`} id="cb-uri-msg" role="status">
             {pasteResult?.message}
@@ -89,20 +89,20 @@ export default function ConnectionBuilderIsland({ config }: Props) {
         </div>
       </details>
       <fieldset class="sf-group">
-        <legend>Test connection</legend>
+        <legend>{TEXTS.builder.name}</legend>
         <div class="sf-fields">
           {fields.map((meta) => {
             const value = state.values[meta.name] ?? '';
-            const problem = touched.has(meta.name) ? derived.problems.find((p) => p.field === meta.name) : undefined;
+            const problem = touched.has(meta.name) ? check?.problems.find((p) => p.field === meta.name) : undefined;
             return (
               <MemoField
                 key={meta.name}
-                deps={fieldDeps(page !== null, value, problem)}
+                deps={fieldDeps(hydrated, value, problem)}
                 meta={meta}
                 idPrefix="cb"
                 value={value}
                 problem={problem}
-                onValue={(v) => page?.setValue(meta.name, v)}
+                onValue={(v) => setup?.setValue(meta.name, v)}
                 onBlur={() => setTouched((t) => (t.has(meta.name) ? t : new Set(t).add(meta.name)))}
               />
             );

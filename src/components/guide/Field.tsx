@@ -2,10 +2,32 @@
  * One form field of the setup form or the connection builder: label, input (masked with a
  * show/hide toggle for secrets), help text, and the validation message of the generator.
  */
-import { Component } from 'preact';
-import { useState } from 'preact/hooks';
+import { Component, type RefObject } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Problem } from '../../generators/types.ts';
 import type { FieldMeta } from './client/config.ts';
-import type { Problem } from './client/page-state.ts';
+import { MAX_VALUE_LENGTH } from './client/url-state.ts';
+import { TEXTS } from './texts.ts';
+
+/**
+ * Keeps a control's live `value` or `checked` equal to the state. Hydration over the
+ * server-rendered form does not set them (Preact leaves the DOM as it is), so a value that
+ * came from a link or from memory is written here, right after hydration and on change.
+ */
+export function useDomProperty<T extends HTMLInputElement | HTMLTextAreaElement>(prop: 'value' | 'checked', want: string | boolean): RefObject<T> {
+  const ref = useRef<T>(null);
+  useLayoutEffect(() => {
+    const el = ref.current as unknown as Record<string, string | boolean> | null;
+    if (el && el[prop] !== want) el[prop] = want;
+  }, [want]);
+  return ref;
+}
+
+/** A radio button whose checked state follows `checked`. */
+export function Radio({ name, value, checked, onChoose }: { name: string; value: string; checked: boolean; onChoose: () => void }) {
+  const ref = useDomProperty<HTMLInputElement>('checked', checked);
+  return <input ref={ref} type="radio" name={name} value={value} checked={checked} onChange={onChoose} />;
+}
 
 /** Help text with `code` spans (backticks), as text nodes only. */
 export function Help({ text }: { text: string }) {
@@ -26,6 +48,7 @@ export interface FieldProps {
 
 export function Field({ meta, value, idPrefix, problem, onValue, onBlur, extra }: FieldProps) {
   const [shown, setShown] = useState(false);
+  const ref = useDomProperty<HTMLInputElement & HTMLTextAreaElement>('value', value);
   const id = `${idPrefix}-${meta.name}`;
   const helpId = `${id}-help`;
   const msgId = `${id}-msg`;
@@ -38,12 +61,13 @@ export function Field({ meta, value, idPrefix, problem, onValue, onBlur, extra }
     autocomplete: 'off',
     autocapitalize: 'off' as const,
     spellcheck: false,
-    maxLength: 2000,
+    maxLength: MAX_VALUE_LENGTH,
     'aria-describedby': describedBy,
     'aria-invalid': problem?.severity === 'error' ? ('true' as const) : undefined,
     'data-secret': meta.secret ? '' : undefined,
     onInput: (e: Event) => onValue((e.currentTarget as HTMLInputElement).value),
     onBlur,
+    ref,
   };
   if (meta.kind === 'radio' || meta.kind === 'select') {
     return (
@@ -51,12 +75,11 @@ export function Field({ meta, value, idPrefix, problem, onValue, onBlur, extra }
         <legend>{meta.label}</legend>
         {(meta.options ?? []).map((o) => (
           <label key={o.value}>
-            <input
-              type="radio"
+            <Radio
               name={meta.name}
               value={o.value}
               checked={(value || meta.default) === o.value}
-              onChange={() => onValue(o.value === meta.default ? '' : o.value)}
+              onChoose={() => onValue(o.value === meta.default ? '' : o.value)}
             />{' '}
             {o.label}
           </label>
@@ -75,7 +98,7 @@ export function Field({ meta, value, idPrefix, problem, onValue, onBlur, extra }
     <div class={`sf-field${meta.kind === 'textarea' ? ' sf-field--wide' : ''}`} data-when={meta.when?.join(' ')}>
       <label for={id}>
         {meta.label}
-        {meta.secret && <span class="sf-secret-tag"> (secret)</span>}
+        {meta.secret && <span class="sf-secret-tag">{TEXTS.field.secretTag}</span>}
       </label>
       <div class="sf-control">
         {meta.kind === 'textarea' ? (
@@ -85,7 +108,7 @@ export function Field({ meta, value, idPrefix, problem, onValue, onBlur, extra }
         )}
         {meta.secret && (
           <button type="button" class="sf-toggle" aria-controls={id} onClick={() => setShown(!shown)}>
-            {shown ? 'Hide' : 'Show'}
+            {shown ? TEXTS.field.hide : TEXTS.field.show}
             <span class="sr-only"> {meta.label}</span>
           </button>
         )}
@@ -93,7 +116,7 @@ export function Field({ meta, value, idPrefix, problem, onValue, onBlur, extra }
       {(meta.help || meta.secret) && (
         <p class="sf-help" id={helpId}>
           <Help text={meta.help.replace(/\s*Stays in this browser tab\.?/, '')} />
-          {meta.secret && <> Never leaves this browser tab: not put in links or saved.</>}
+          {meta.secret && TEXTS.field.secretHelp}
         </p>
       )}
       {extra}
@@ -105,7 +128,7 @@ export function Field({ meta, value, idPrefix, problem, onValue, onBlur, extra }
 export function Message({ id, problem }: { id: string; problem: Problem }) {
   return (
     <p class={`sf-msg sf-msg--${problem.severity}`} id={id}>
-      <span class="sf-msg__kind">{problem.severity === 'error' ? 'Error: ' : 'Check: '}</span>
+      <span class="sf-msg__kind">{problem.severity === 'error' ? TEXTS.field.error : TEXTS.field.check}</span>
       {problem.message}
     </p>
   );

@@ -1,8 +1,8 @@
-/** Build time: the form description a guide's islands get as props (see client/config.ts). */
+/** Build time: what a guide page tells the browser (see client/config.ts): the guide's spec and the islands' props. */
 import { authMethods, formFields, platforms, providers, secretFields, lookupNames, type ProviderId } from '../../generators/index.ts';
-import { PLATFORMS } from '../../site.ts';
+import { PLATFORM_LABELS } from '../../site.ts';
 import type { AuthTable, PlatformId } from './client/choices.ts';
-import type { FieldMeta, SetupConfig } from './client/config.ts';
+import type { FieldMeta, GuideSpec, SetupConfig } from './client/config.ts';
 
 /** The form's choices, not value fields. */
 const CHOICE_FIELDS = ['airflowVersion'];
@@ -52,15 +52,26 @@ export function setupConfig(provider: ProviderId): SetupConfig {
     const w = when.get(f.name) ?? [];
     return w.length === combos.length ? f : { ...f, when: w };
   });
-  const platformLabels = Object.fromEntries(PLATFORMS.map((p) => [p.value, p.label])) as Record<PlatformId, string>;
   return {
     provider,
     providerName: providers[provider].name,
     auth: auth as AuthTable,
     authLabels,
-    platformLabels,
+    platformLabels: PLATFORM_LABELS,
     fields,
-    secrets: [...secretFields],
     lookup: lookupNames(provider, {}),
+  };
+}
+
+/** The guide's setup for the page state and the pre-paint script (`<html data-guide>`). */
+export function guideSpec(provider: ProviderId): GuideSpec {
+  const { auth, fields } = setupConfig(provider);
+  return {
+    provider,
+    auth,
+    fields: fields.map((f) => f.name),
+    defaults: Object.fromEntries(fields.flatMap((f) => (f.default === undefined ? [] : [[f.name, f.default]]))),
+    // Every secret field name, not only this guide's: a link carrying any of them has it dropped.
+    secrets: [...secretFields],
   };
 }

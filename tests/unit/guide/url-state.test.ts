@@ -5,12 +5,15 @@ import type { AuthTable, PlatformId } from '../../../src/components/guide/client
 import {
   MAX_VALUE_LENGTH,
   canonicalParams,
-  lenientDecode,
   parseQuery,
   writeQuery,
   type SetupState,
   type UrlSchema,
 } from '../../../src/components/guide/client/url-state.ts';
+import { queryEntries } from '../../../src/components/guide/client/query.ts';
+
+/** A query value as the page reads it. */
+const lenientDecode = (text: string): string => queryEntries(`x=${text.replace(/&/g, '%26')}`)[0]?.value ?? '';
 
 /** The URL schema of a guide, from the generator's field list (as the page builds it). */
 function schemaOf(provider: ProviderId): UrlSchema {

@@ -1,13 +1,20 @@
 /**
- * The discrete choices a snippet is generated for: platform, auth method and Airflow
- * version. A snippet may pin some of them (props of <Snippet>); the others follow the
- * reader's setup. Shared by the build and the browser, so both resolve alike.
+ * The discrete choices a guide is shown for: platform, auth method and Airflow version.
+ * They are the setup's choices and the tab groups' values at once. A snippet may pin some
+ * of them (props of <Snippet>); the others follow the reader's setup. Shared by the build,
+ * the pre-paint script and the browser, so all three resolve alike.
  */
+import { PLATFORMS, type Platform } from '../../../generators/types.ts';
 
-export type PlatformId = 'astro' | 'remote-execution' | 'software';
+export type PlatformId = Platform;
 export type AirflowVersion = '2' | '3';
 
-export const PLATFORM_IDS: readonly PlatformId[] = ['astro', 'remote-execution', 'software'];
+export const PLATFORM_IDS: readonly PlatformId[] = PLATFORMS;
+export const AIRFLOW_VERSIONS: readonly AirflowVersion[] = ['3', '2'];
+
+/** The tab groups: each is one of the setup's choices (and its URL parameter). */
+export const CHOICE_GROUPS = ['platform', 'authMethod', 'airflowVersion'] as const;
+export type ChoiceGroup = (typeof CHOICE_GROUPS)[number];
 
 /** Auth methods offered per platform, the default first (from the generator's `authMethods`). */
 export type AuthTable = Record<PlatformId, readonly string[]>;
@@ -31,6 +38,10 @@ export interface Choices {
   airflowVersion: AirflowVersion;
 }
 
+export function isChoiceGroup(v: unknown): v is ChoiceGroup {
+  return typeof v === 'string' && (CHOICE_GROUPS as readonly string[]).includes(v);
+}
+
 export function isPlatform(v: unknown): v is PlatformId {
   return typeof v === 'string' && (PLATFORM_IDS as readonly string[]).includes(v);
 }
@@ -46,6 +57,39 @@ export function allAuthMethods(auth: AuthTable): string[] {
 export function effectiveAuth(auth: AuthTable, platform: PlatformId, pref: string): string {
   const offered = auth[platform];
   return offered.includes(pref) ? pref : (offered[0] ?? '');
+}
+
+/**
+ * The choices a page starts with: the query's value, else the remembered one, else the
+ * default, each only when it exists (an auth method of `auth`; none on a page without a
+ * guide). Self-contained for the pre-paint script: everything comes in as arguments.
+ */
+export function pickChoices(
+  fromQuery: (group: string) => string | undefined,
+  remembered: (group: string) => string | null,
+  auth: Record<string, readonly string[]> | null,
+  platforms: readonly string[],
+): ChoiceState {
+  const methods: string[] = [];
+  for (const p of platforms) for (const a of (auth && auth[p]) || []) if (methods.indexOf(a) < 0) methods.push(a);
+  const pick = (group: string, allowed: readonly string[], fallback: string): string => {
+    for (const v of [fromQuery(group), remembered(group)]) if (typeof v === 'string' && allowed.indexOf(v) >= 0) return v;
+    return fallback;
+  };
+  return {
+    platform: pick('platform', platforms, platforms[0] as string) as PlatformId,
+    authPref: pick('authMethod', methods, ''),
+    airflowVersion: pick('airflowVersion', ['2', '3'], '3') as AirflowVersion,
+  };
+}
+
+/** The value a tab group shows for a choice: the choice if the group offers it, else its first tab. */
+export function tabValue(offered: readonly string[], choice: string): string | undefined {
+  return offered.includes(choice) ? choice : offered[0];
+}
+
+export function choiceOf(state: ChoiceState, group: ChoiceGroup): string {
+  return group === 'authMethod' ? state.authPref : state[group];
 }
 
 export function resolveChoices(auth: AuthTable, pins: Pins, state: ChoiceState): Choices {

@@ -1,5 +1,19 @@
-/** What the build tells the browser about a guide's form (props of the islands). */
+/** What the build tells the browser about a guide. */
+import type { ProviderId } from '../../../generators/types.ts';
 import type { AuthTable, PlatformId } from './choices.ts';
+
+/**
+ * The guide's setup as the page state needs it: its provider, auth methods, value fields
+ * (in form order, choices excluded), their defaults and which are secret. Written once into
+ * the page (`<html data-guide>`), read by the pre-paint script and the page state.
+ */
+export interface GuideSpec {
+  provider: ProviderId;
+  auth: AuthTable;
+  fields: readonly string[];
+  defaults: Readonly<Record<string, string>>;
+  secrets: readonly string[];
+}
 
 export type FieldKind = 'text' | 'textarea' | 'select' | 'radio' | 'password';
 
@@ -18,15 +32,14 @@ export interface FieldMeta {
   section: 'main' | 'test' | 'optional' | 'connection';
 }
 
+/** What the islands render: the guide's fields with their labels and help (props). */
 export interface SetupConfig {
-  provider: string;
+  provider: ProviderId;
   providerName: string;
   auth: AuthTable;
   authLabels: Record<string, string>;
   platformLabels: Record<PlatformId, string>;
-  /** Every value field of the provider, in form order (choices excluded). */
   fields: FieldMeta[];
-  secrets: string[];
   /** Secret names Airflow looks up for an empty setup. */
   lookup: { variable: string; connection: string };
 }

@@ -3,6 +3,7 @@
  * the snippet's file name, made in the browser (a Blob URL; no request leaves the page).
  */
 import { normalizeCopiedText } from '../../../scripts/copy-text';
+import { TEXTS } from '../texts.ts';
 
 function save(button: HTMLElement): void {
   const figure = button.closest('.code-block');
@@ -22,8 +23,7 @@ function save(button: HTMLElement): void {
   a.remove();
   window.setTimeout(() => URL.revokeObjectURL(url), 1000);
   const region = document.getElementById('live-status');
-  // Chromium saves a file whose name starts with a dot without it (.env arrives as env).
-  if (region) region.textContent = name.startsWith('.') ? `Downloaded ${name}. If it was saved as ${name.slice(1)}, rename it to ${name}.` : `Downloaded ${name}`;
+  if (region) region.textContent = name.startsWith('.') ? TEXTS.download.doneDotfile(name) : TEXTS.download.done(name);
 }
 
 export function initDownloads(): void {

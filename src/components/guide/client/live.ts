@@ -1,19 +1,20 @@
 /**
- * Loaded on demand (after the first edit, or at once for a prefilled page): runs the
+ * Loaded on demand (derived.ts `goLive`): runs the
  * generator for the reader's setup and keeps every snippet, lookup name and validation
  * message of the page up to date. Each distinct set of choices (the form's, and those of
  * snippets pinned to a platform, auth method or Airflow version) is generated once per
  * change. What the reader can see (lookup names, messages, snippets in the viewport) is
  * updated in the keystroke's own task, so the next frame paints it; the other snippets right
  * after that frame, in a task of their own, and at once if one comes within a screen of the
- * viewport before that. A keystroke with no snippet in view only checks the input (problems
- * and lookup names) and builds no snippet in its own task. Snippets in tab panels that are
- * not shown wait until a tab switch reveals them.
+ * viewport before that. A keystroke with no snippet in view builds no snippet in its own
+ * task. Snippets in tab panels that are not shown wait until a choice reveals them.
  */
-import type { GenerateResult, RawInput } from '../../../generators/index.ts';
+import { effect } from '@preact/signals-core';
 import type { ProviderApi } from '../../../generators/provider-api.ts';
-import { type AirflowVersion, type Pins, type PlatformId, isPlatform, resolveChoices } from './choices.ts';
-import type { PageSetup } from './page-state.ts';
+import type { GenerateResult } from '../../../generators/types.ts';
+import { type AirflowVersion, type Pins, isPlatform, resolveChoices } from './choices.ts';
+import { checked, generatorInput } from './derived.ts';
+import type { PageSetup } from './setup.ts';
 import { LiveSnippet } from './snippet-dom.ts';
 import type { SetupState } from './url-state.ts';
 
@@ -38,15 +39,11 @@ function pinsOf(el: HTMLElement): Pins {
   };
 }
 
-function inputFor(state: SetupState, platform: PlatformId, authMethod: string, airflowVersion: AirflowVersion): RawInput {
-  const input: RawInput = { platform, authMethod, airflowVersion };
-  for (const [k, v] of Object.entries(state.values)) if (v !== '') input[k] = v;
-  return input;
-}
-
 export function startLive(page: PageSetup, api: ProviderApi): void {
-  const provider = page.config.provider;
-  const auth = page.config.auth;
+  const spec = page.spec;
+  if (!spec) return;
+  const provider = spec.provider;
+  const auth = spec.auth;
   const tracked: Tracked[] = [];
   for (const el of document.querySelectorAll<HTMLElement>('[data-live-snippet]')) {
     if (el.dataset.provider !== provider) continue;
@@ -70,16 +67,18 @@ export function startLive(page: PageSetup, api: ProviderApi): void {
     const key = `${c.platform}|${c.authMethod}|${c.airflowVersion}`;
     let out = results.get(key);
     if (!out) {
-      out = api.generate(inputFor(state, c.platform, c.authMethod, c.airflowVersion));
+      out = api.generate(generatorInput(state, c.platform, c.authMethod, c.airflowVersion));
       results.set(key, out);
     }
     return out;
   };
   const refresh = (t: Tracked) => {
-    const state = page.state.get();
+    const state = page.state.peek();
     if (t.shown === state) return;
     t.live.show(resultFor(state, t.pins).snippets.find((s) => s.id === t.id));
     t.shown = state;
+    // For tests: the setup version this snippet shows (see <html data-setup-version>).
+    t.live.root.dataset.version = String(page.version.peek());
   };
   // Snippets inside a tab panel that is not shown are brought up to date when a tab switch
   // reveals them (the tabs dispatch guides:tabchange before the next paint).
@@ -123,20 +122,18 @@ export function startLive(page: PageSetup, api: ProviderApi): void {
     );
   };
 
-  // Lookup names and the form's messages: what the reader sees next to the fields.
-  const updateNames = (state: SetupState) => {
-    const own = resolveChoices(auth, {}, { platform: state.platform, authPref: state.authPref, airflowVersion: state.airflowVersion });
-    const { problems, lookup: names } = api.check(inputFor(state, own.platform, own.authMethod, own.airflowVersion));
+  // Lookup names in the text: what the reader sees next to the steps (the form shows the same check).
+  const updateNames = () => {
+    const names = checked.value?.lookup;
+    if (!names) return;
     for (const el of lookups) {
       const name = el.dataset.lookup === 'connection' ? names.connection : names.variable;
       if (el.textContent !== name) el.textContent = name;
     }
-    page.derived.set({ problems, lookup: names });
   };
-  const update = (state: SetupState) => {
+  const update = () => {
     for (const t of inView) if (shownNow(t)) refresh(t);
     queueRest();
-    updateNames(state);
   };
 
   // The first pass over every snippet is the most work the page ever does at once: it is
@@ -155,11 +152,21 @@ export function startLive(page: PageSetup, api: ProviderApi): void {
     document.documentElement.classList.add('setup-live');
     for (const t of tracked) t.live.takeOver();
     live = true;
-    update(page.state.get());
+    update();
   };
-  document.addEventListener('guides:tabchange', () => live && refreshShown());
+  effect(updateNames);
+  let choices = page.state.peek();
+  effect(() => {
+    const s = page.state.value;
+    document.documentElement.dataset.setupVersion = String(page.version.value);
+    if (!live) return;
+    // A new choice reveals other tab panels: once the tabs have shown them (before the next
+    // paint), every shown snippet is brought up to date.
+    const chose = s.platform !== choices.platform || s.authPref !== choices.authPref || s.airflowVersion !== choices.airflowVersion;
+    choices = s;
+    if (chose) queueMicrotask(refreshShown);
+    else update();
+  });
   addEventListener('hashchange', () => live && refreshShown());
-  updateNames(page.state.get());
-  page.state.subscribe((s) => (live ? update(s) : updateNames(s)));
   setTimeout(firstPass, 0);
 }

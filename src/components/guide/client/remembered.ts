@@ -1,5 +1,6 @@
 /**
- * Non-secret values remembered across guides and visits (localStorage `guides:values`).
+ * What the browser remembers across guides and visits (localStorage): the tab choices
+ * (`guides:tab:<group>`) and the non-secret values (`guides:values`).
  * Values that mean the same on every guide (deployment ID, test variable key, connection
  * fields, ...) are shared; values whose meaning or default differs per backend (Vault or
  * Key Vault URL, prefixes, separator, policy name) are kept per provider. Secrets are never
@@ -8,6 +9,7 @@
 import { MAX_VALUE_LENGTH } from './url-state.ts';
 
 export const VALUES_KEY = 'guides:values';
+export const CHOICE_KEY_PREFIX = 'guides:tab:';
 
 /** Fields whose meaning or default differs between providers. */
 export const PER_PROVIDER = ['vaultUrl', 'connectionsPrefix', 'variablesPrefix', 'sep', 'policyName'];
@@ -86,5 +88,22 @@ export function clearValues(): void {
     storage()?.removeItem(VALUES_KEY);
   } catch {
     /* nothing to clear */
+  }
+}
+
+/** The remembered value of a tab group (platform, auth method, Airflow version), unchecked. */
+export function loadChoice(group: string): string | null {
+  try {
+    return storage()?.getItem(CHOICE_KEY_PREFIX + group) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveChoice(group: string, value: string): void {
+  try {
+    storage()?.setItem(CHOICE_KEY_PREFIX + group, value);
+  } catch {
+    /* private mode or storage disabled: the URL still carries the choice */
   }
 }

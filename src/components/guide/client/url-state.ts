@@ -2,7 +2,7 @@
  * The setup in the URL query: reading a (possibly hostile) query into a setup, and writing
  * a setup back into a query. Pure functions, shared by the browser and the unit tests.
  *
- * Reading: parameters are decoded leniently (broken percent-encoding never throws), the
+ * Reading (query.ts splits and decodes: broken percent-encoding never throws): the
  * first of repeated parameters counts, unknown parameters are ignored, values longer than
  * `maxLength` are cut, and secret fields are never read (they are reported so the page
  * can strip them and say so).
@@ -13,7 +13,8 @@
  * reader whose remembered tabs differ. Unknown parameters are kept byte for byte and in
  * place; known ones are replaced in place, repeats dropped, new ones appended.
  */
-import { type AuthTable, type AirflowVersion, type PlatformId, allAuthMethods, effectiveAuth, isPlatform } from './choices.ts';
+import { type AuthTable, type AirflowVersion, type PlatformId, CHOICE_GROUPS, allAuthMethods, effectiveAuth, isPlatform } from './choices.ts';
+import { queryEntries } from './query.ts';
 
 export const MAX_VALUE_LENGTH = 2000;
 
@@ -52,61 +53,6 @@ export interface ParsedQuery {
   invalid: { param: string; value: string }[];
 }
 
-const CHOICES = ['platform', 'authMethod', 'airflowVersion'] as const;
-
-/** Percent-decoding that never throws: valid UTF-8 sequences are decoded, anything else kept. */
-export function lenientDecode(raw: string): string {
-  const s = raw.replace(/\+/g, ' ');
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s.replace(/(%[0-9A-Fa-f]{2})+/g, (run) => {
-      try {
-        return decodeURIComponent(run);
-      } catch {
-        // Decode the longest valid prefixes; keep undecodable bytes as they were written.
-        let out = '';
-        let rest = run;
-        while (rest) {
-          let done = false;
-          for (let n = Math.min(rest.length, 12); n >= 3; n -= 3) {
-            try {
-              out += decodeURIComponent(rest.slice(0, n));
-              rest = rest.slice(n);
-              done = true;
-              break;
-            } catch {
-              /* try a shorter prefix */
-            }
-          }
-          if (!done) {
-            out += rest.slice(0, 3);
-            rest = rest.slice(3);
-          }
-        }
-        return out;
-      }
-    });
-  }
-}
-
-/** Query parts as [raw part, decoded key, decoded value]. */
-function parts(search: string): { raw: string; key: string; value: string; hasValue: boolean }[] {
-  const q = search.startsWith('?') ? search.slice(1) : search;
-  const out: { raw: string; key: string; value: string; hasValue: boolean }[] = [];
-  for (const raw of q.split('&')) {
-    if (!raw) continue;
-    const eq = raw.indexOf('=');
-    out.push({
-      raw,
-      key: lenientDecode(eq < 0 ? raw : raw.slice(0, eq)),
-      value: eq < 0 ? '' : lenientDecode(raw.slice(eq + 1)),
-      hasValue: eq >= 0,
-    });
-  }
-  return out;
-}
-
 /** Lone surrogates cannot be encoded in a URL (encodeURIComponent throws); replace them. */
 function wellFormed(s: string): string {
   return s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
@@ -117,7 +63,7 @@ export function parseQuery(search: string, schema: UrlSchema): ParsedQuery {
   const out: ParsedQuery = { values: {}, hasValues: false, droppedSecrets: [], cut: [], invalid: [] };
   const seen = new Set<string>();
   const methods = allAuthMethods(schema.auth);
-  for (const p of parts(search)) {
+  for (const p of queryEntries(search)) {
     if (seen.has(p.key)) continue;
     seen.add(p.key);
     if (schema.secrets.includes(p.key)) {
@@ -171,10 +117,10 @@ function encode(s: string): string {
 /** `search` with the setup written in; unknown parameters keep their bytes and places. */
 export function writeQuery(search: string, state: SetupState, schema: UrlSchema): string {
   const canonical = new Map(canonicalParams(state, schema));
-  const known = new Set<string>([...CHOICES, ...schema.fields, ...schema.secrets]);
+  const known = new Set<string>([...CHOICE_GROUPS, ...schema.fields, ...schema.secrets]);
   const written = new Set<string>();
   const out: string[] = [];
-  for (const p of parts(search)) {
+  for (const p of queryEntries(search)) {
     if (!known.has(p.key)) {
       out.push(p.raw);
       continue;

@@ -1,0 +1,172 @@
+/**
+ * The page's setup: the one owner of the platform, auth method, Airflow version and every
+ * field value of a guide (on a page without a guide: the tab choices only). Everything
+ * else follows it: the tabs, the form islands, the snippets, the URL and storage
+ * (persist.ts). Nothing writes it but the functions below.
+ *
+ * It starts, once per page, from the URL query, else the remembered choices and values,
+ * then takes what the server-rendered forms already hold (a reader can type before the
+ * scripts run), so nothing typed early is lost and no hand-off is needed.
+ *
+ * Secrets live only in this module's memory: never in the URL, storage or a request.
+ */
+import { type ReadonlySignal, batch, signal } from '@preact/signals-core';
+import { type ChoiceGroup, type ChoiceState, PLATFORM_IDS, allAuthMethods, isChoiceGroup, isPlatform, pickChoices } from './choices.ts';
+import type { GuideSpec } from './config.ts';
+import { startPersist } from './persist.ts';
+import { queryEntries } from './query.ts';
+import { loadChoice, loadValues } from './remembered.ts';
+import { MAX_VALUE_LENGTH, type SetupState, type UrlSchema, parseQuery } from './url-state.ts';
+
+/** The forms whose fields are the page's setup: the setup form and the connection builder. */
+export const SETUP_FORMS = 'form[data-setup-form], form[data-connection-builder]';
+
+/** What an incoming link asked for that the page did not take (the form says so). */
+export interface LinkReport {
+  /** Secret fields that were in the link (never read). */
+  droppedSecrets: string[];
+  /** Fields whose value was cut to MAX_VALUE_LENGTH. */
+  cut: string[];
+  /** Choice parameters with a value that does not exist. */
+  invalid: { param: string; value: string }[];
+  /** The link asked for an auth method the chosen platform does not offer. */
+  unofferedAuth: string | null;
+}
+
+export interface PageSetup {
+  /** The guide (null on a page without one). */
+  spec: GuideSpec | null;
+  schema: UrlSchema;
+  state: ReadonlySignal<SetupState>;
+  /** Goes up by one on every change, for tests (`<html data-setup-version>` follows it). */
+  version: ReadonlySignal<number>;
+  /** Goes up by one each time the reader clears their values. */
+  clears: ReadonlySignal<number>;
+  link: LinkReport;
+  /** The choice of a tab group or radio; false when the value does not exist here. */
+  choose(group: ChoiceGroup, value: string): boolean;
+  setValue(name: string, value: string): void;
+  setValues(values: Record<string, string>): void;
+  /** Empties every value and forgets the remembered ones. */
+  clear(): void;
+  /** Writes the URL (and remembered values) now instead of a moment later. */
+  flush(): void;
+}
+
+const NO_AUTH = { astro: [], 'remote-execution': [], software: [] } as const;
+
+/** The guide written into the page at build time (`<html data-guide>`), or null. */
+export function readGuideSpec(root: Element): GuideSpec | null {
+  try {
+    const raw = root.getAttribute('data-guide');
+    return raw ? (JSON.parse(raw) as GuideSpec) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What the reader changed in the server-rendered forms before any script ran: a control
+ * whose value differs from the value it was rendered with (`defaultValue`), or a radio whose
+ * checked state differs from `defaultChecked`.
+ */
+export function typedInForms(doc: Document, schema: UrlSchema): { values: Record<string, string>; choices: [ChoiceGroup, string][] } {
+  const values: Record<string, string> = {};
+  const choices: [ChoiceGroup, string][] = [];
+  for (const form of doc.querySelectorAll(SETUP_FORMS)) {
+    for (const el of form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[name], textarea[name]')) {
+      const name = el.name;
+      if (el instanceof HTMLInputElement && el.type === 'radio') {
+        if (!el.checked || el.defaultChecked) continue;
+        if (isChoiceGroup(name)) choices.push([name, el.value]);
+        else if (schema.fields.includes(name)) values[name] = el.value === schema.defaults[name] ? '' : el.value;
+      } else if (schema.fields.includes(name) && el.value !== el.defaultValue) {
+        values[name] = el.value;
+      }
+    }
+  }
+  return { values, choices };
+}
+
+function cap(v: string): string {
+  return v.length > MAX_VALUE_LENGTH ? v.slice(0, MAX_VALUE_LENGTH) : v;
+}
+
+export function createSetup(spec: GuideSpec | null, search: string, doc: Document): PageSetup {
+  const schema: UrlSchema = spec ?? { fields: [], secrets: [], defaults: {}, auth: NO_AUTH };
+  const auth = schema.auth;
+  const methods = allAuthMethods(auth);
+  const parsed = parseQuery(search, schema);
+  const entries = queryEntries(search);
+  const first = (group: string) => entries.find((e) => e.key === group)?.value;
+  const choices: ChoiceState = pickChoices(first, loadChoice, spec ? auth : null, PLATFORM_IDS);
+  const blank = Object.fromEntries(schema.fields.map((f) => [f, '']));
+  const values = { ...blank, ...(parsed.hasValues ? parsed.values : spec ? loadValues(spec.provider, schema.fields, schema.secrets) : {}) };
+  const state = signal<SetupState>({ ...choices, values });
+  const version = signal(0);
+  const clears = signal(0);
+  const unoffered = parsed.authPref && !auth[choices.platform].includes(parsed.authPref) ? parsed.authPref : null;
+  const link: LinkReport = { droppedSecrets: parsed.droppedSecrets, cut: parsed.cut, invalid: parsed.invalid, unofferedAuth: unoffered };
+
+  const set = (next: SetupState) => {
+    batch(() => {
+      state.value = next;
+      version.value++;
+    });
+  };
+  const setup: PageSetup = {
+    spec,
+    schema,
+    state,
+    version,
+    clears,
+    link,
+    choose(group, value) {
+      const s = state.value;
+      let next: SetupState | null = null;
+      if (group === 'platform' && isPlatform(value)) next = { ...s, platform: value };
+      else if (group === 'authMethod' && methods.includes(value)) next = { ...s, authPref: value };
+      else if (group === 'airflowVersion' && (value === '2' || value === '3')) next = { ...s, airflowVersion: value };
+      if (!next) return false;
+      if (choiceChanged(s, next)) set(next);
+      return true;
+    },
+    setValue(name, value) {
+      const s = state.value;
+      if (!(name in s.values) || s.values[name] === cap(value)) return;
+      set({ ...s, values: { ...s.values, [name]: cap(value) } });
+    },
+    setValues(more) {
+      const s = state.value;
+      const next = { ...s.values };
+      for (const [k, v] of Object.entries(more)) if (k in next) next[k] = cap(v);
+      set({ ...s, values: next });
+    },
+    clear() {
+      const s = state.value;
+      batch(() => {
+        set({ ...s, values: { ...blank } });
+        clears.value++;
+      });
+    },
+    flush: () => undefined,
+  };
+  setup.flush = startPersist(setup);
+  // What was typed or clicked in the forms before this ran.
+  const early = typedInForms(doc, schema);
+  for (const [group, value] of early.choices) setup.choose(group, value);
+  if (Object.keys(early.values).length) setup.setValues(early.values);
+  return setup;
+}
+
+function choiceChanged(a: SetupState, b: SetupState): boolean {
+  return a.platform !== b.platform || a.authPref !== b.authPref || a.airflowVersion !== b.airflowVersion;
+}
+
+let page: PageSetup | undefined;
+
+/** The page's setup, created on first use (by the tabs, a form island or the live code). */
+export function pageSetup(): PageSetup {
+  page ??= createSetup(readGuideSpec(document.documentElement), location.search, document);
+  return page;
+}
