@@ -130,9 +130,28 @@ export async function openOptional(page: Page): Promise<void> {
   if ((await details.count()) && !(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
 }
 
-/** Waits until the live module took over the snippets. */
+/** Waits until the live module took over the snippets and every shown snippet shows the current setup. */
 export async function waitLive(page: Page): Promise<void> {
   await expect(page.locator('html')).toHaveClass(/setup-live/);
+  await waitSettled(page);
+}
+
+/**
+ * Waits until every visible live snippet shows the page's current setup: its `data-version`
+ * equals `<html data-setup-version>` (snippets out of view follow a frame after a change).
+ */
+export async function waitSettled(page: Page): Promise<void> {
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const version = document.documentElement.dataset.setupVersion;
+        if (version === undefined) return !document.documentElement.classList.contains('setup-live');
+        return Array.from(document.querySelectorAll<HTMLElement>('[data-live-snippet]'))
+          .filter((el) => el.checkVisibility())
+          .every((el) => el.dataset.version === version);
+      }),
+    )
+    .toBe(true);
 }
 
 /**
@@ -167,6 +186,7 @@ export interface LiveSnippetInfo {
 
 /** Every live snippet of the page: id, pins, whether it is visible, and the text of its code. */
 export async function liveSnippets(page: Page): Promise<LiveSnippetInfo[]> {
+  await waitSettled(page);
   return page.locator('[data-live-snippet]').evaluateAll((els) =>
     els.map((el) => {
       const e = el as HTMLElement;
@@ -204,6 +224,7 @@ export function expectedCode(
 
 /** The id and code text of every visible snippet, in page order. */
 export async function visibleSnippetTexts(page: Page): Promise<string[]> {
+  await waitSettled(page);
   return page.locator('[data-live-snippet]').evaluateAll((els) =>
     els
       .filter((el) => (el as HTMLElement).checkVisibility())

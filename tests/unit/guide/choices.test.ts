@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allStateKeys, effectiveAuth, resolveChoices, type AuthTable } from '../../../src/components/guide/client/choices.ts';
+import { allStateKeys, effectiveAuth, pickChoices, resolveChoices, tabValue, type AuthTable } from '../../../src/components/guide/client/choices.ts';
 
 const vault: AuthTable = { astro: ['approle'], 'remote-execution': ['approle', 'kubernetes'], software: ['approle'] };
 const gcp: AuthTable = { astro: ['workload-identity', 'key-file'], 'remote-execution': ['workload-identity'], software: ['key-file'] };
@@ -26,5 +26,46 @@ describe('choices', () => {
     expect(keys).toHaveLength(9);
     expect(new Set(keys).size).toBe(9);
     expect(keys[0]).toBe('astro:');
+  });
+});
+
+describe('pickChoices (the page state and the pre-paint script)', () => {
+  const platforms = ['astro', 'remote-execution', 'software'];
+  const from = (o: Record<string, string>) => (g: string) => o[g];
+  const none = () => null;
+
+  it('takes the query first, then the remembered choice, then the default', () => {
+    expect(pickChoices(from({}), none, vault, platforms)).toEqual({ platform: 'astro', authPref: '', airflowVersion: '3' });
+    expect(pickChoices(from({ platform: 'software' }), (g) => (g === 'platform' ? 'remote-execution' : null), vault, platforms).platform).toBe('software');
+    expect(pickChoices(from({}), (g) => (g === 'platform' ? 'remote-execution' : g === 'airflowVersion' ? '2' : null), vault, platforms)).toEqual({
+      platform: 'remote-execution',
+      authPref: '',
+      airflowVersion: '2',
+    });
+  });
+
+  it('takes only values that exist: an unknown query value falls back to the remembered one', () => {
+    const remembered = (g: string) => ({ platform: 'software', authMethod: 'kubernetes', airflowVersion: '2' })[g] ?? null;
+    expect(pickChoices(from({ platform: 'bogus', authMethod: 'key-file', airflowVersion: '4' }), remembered, vault, platforms)).toEqual({
+      platform: 'software',
+      authPref: 'kubernetes',
+      airflowVersion: '2',
+    });
+    // A page without a guide has no auth methods.
+    expect(pickChoices(from({ authMethod: 'kubernetes' }), none, null, platforms).authPref).toBe('');
+  });
+
+  it('is self-contained, so the pre-paint script can inline it', () => {
+    const inlined = new Function(`return (${pickChoices.toString()})`)() as typeof pickChoices;
+    expect(inlined(from({ authMethod: 'kubernetes' }), none, vault, platforms).authPref).toBe('kubernetes');
+  });
+});
+
+describe('tabValue', () => {
+  it('shows the choice where the group offers it, else the first tab', () => {
+    expect(tabValue(['approle', 'kubernetes'], 'kubernetes')).toBe('kubernetes');
+    expect(tabValue(['approle', 'kubernetes'], '')).toBe('approle');
+    expect(tabValue(['astro', 'remote-execution'], 'software')).toBe('astro');
+    expect(tabValue([], 'x')).toBeUndefined();
   });
 });

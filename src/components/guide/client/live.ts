@@ -81,7 +81,7 @@ export function startLive(page: PageSetup, api: ProviderApi): void {
     t.live.root.dataset.version = String(page.version.peek());
   };
   // Snippets inside a tab panel that is not shown are brought up to date when a tab switch
-  // reveals them (the tabs dispatch guides:tabchange before the next paint).
+  // reveals them (live.ts follows the choices right after the tabs show their panels).
   const shownNow = (t: Tracked) => t.live.root.closest('[role="tabpanel"][hidden]') === null;
   const refreshShown = () => {
     for (const t of tracked) if (shownNow(t)) refresh(t);
