@@ -11,7 +11,7 @@ import { type JsonTree, toJson } from './escape/json.ts';
 import { pyString } from './escape/python.ts';
 import { shellQuote, shellWord } from './escape/shell.ts';
 import { yamlString } from './escape/yaml.ts';
-import { parseJsonObject } from './fields.ts';
+import { type FieldName, parseJsonObject } from './fields.ts';
 import type { Identity, ProviderSpec } from './provider-spec.ts';
 import { extractSlots, mark, plain } from './slots.ts';
 import type { Snippet, SnippetLang } from './types.ts';
@@ -50,7 +50,7 @@ export function opt(prefix: string, marked: string): string {
 
 export { shellQuote, shellWord };
 
-const CONN_FIELDS: Record<UriPiece, string> = {
+const CONN_FIELDS: Record<UriPiece, FieldName> = {
   connType: 'connType',
   host: 'connHost',
   login: 'connLogin',
@@ -93,7 +93,7 @@ export function connectionJson(ctx: Ctx): Record<string, JsonTree> {
     ['host', 'connHost'],
     ['login', 'connLogin'],
     ['password', 'connPassword'],
-  ]) {
+  ] as const) {
     if (ctx.typed[f] !== undefined) o[k] = m(ctx, f);
   }
   const port = ctx.typed.connPort;

@@ -3,7 +3,7 @@
  * auth method and Airflow version, and helpers that give a field's text for a snippet
  * (typed value, else default, else the `<your-...>` placeholder), marked as a slot.
  */
-import { fieldDef, listOf } from './fields.ts';
+import { type FieldName, fieldDef, listOf } from './fields.ts';
 import { mark, sanitize } from './slots.ts';
 import type { Platform, Problem, ProviderId, RawInput } from './types.ts';
 
@@ -42,26 +42,26 @@ export function readTyped(input: RawInput, known: readonly string[], problems: P
 }
 
 /** The value a snippet uses: typed, else the field default, else '' (placeholder). */
-export function value(ctx: Ctx, name: string): string {
+export function value(ctx: Ctx, name: FieldName): string {
   return ctx.typed[name] ?? fieldDef(name, ctx.provider)?.default ?? '';
 }
 
-export function placeholder(ctx: Ctx, name: string): string {
+export function placeholder(ctx: Ctx, name: FieldName): string {
   return fieldDef(name, ctx.provider)?.placeholder || `<your-${name}>`;
 }
 
 /** The field's text marked as its slot: value, default or placeholder. */
-export function m(ctx: Ctx, name: string): string {
+export function m(ctx: Ctx, name: FieldName): string {
   return mark(name, value(ctx, name) || placeholder(ctx, name));
 }
 
 /** True when the snippet shows the placeholder for this field. */
-export function isPlaceholder(ctx: Ctx, name: string): boolean {
+export function isPlaceholder(ctx: Ctx, name: FieldName): boolean {
   return value(ctx, name) === '';
 }
 
 /** A comma-separated field as its entries, each marked as the field's slot (as `m` when it has none). */
-export function mList(ctx: Ctx, name: string): string[] {
+export function mList(ctx: Ctx, name: FieldName): string[] {
   const items = listOf(value(ctx, name));
   return items.length ? items.map((x) => mark(name, x)) : [m(ctx, name)];
 }

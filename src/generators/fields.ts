@@ -112,7 +112,7 @@ export function parseJsonObject(text: string): Record<string, unknown> | undefin
   }
 }
 
-export const FIELDS: Record<string, FieldDef> = {
+export const FIELDS = {
   deploymentId: {
     label: 'Deployment ID',
     placeholder: '<your-deployment-id>',
@@ -438,7 +438,14 @@ export const FIELDS: Record<string, FieldDef> = {
     platforms: ['astro', 'software'],
     check: (v) => (v === '2' || v === '3' ? undefined : error('Airflow version must be 2 or 3')),
   },
-};
+} satisfies Record<string, FieldDef>;
+
+/** A canonical field name: a misspelt one does not compile. */
+export type FieldName = keyof typeof FIELDS;
+
+export function isFieldName(name: string): name is FieldName {
+  return Object.prototype.hasOwnProperty.call(FIELDS, name);
+}
 
 /** Per-provider defaults and labels that differ from the table above. */
 const PROVIDER_OVERRIDES: Partial<Record<ProviderId, Record<string, Partial<FieldDef>>>> = {
@@ -470,8 +477,8 @@ const PROVIDER_OVERRIDES: Partial<Record<ProviderId, Record<string, Partial<Fiel
 
 /** The field definition as it applies to one provider (undefined if the provider does not use it). */
 export function fieldDef(name: string, provider: ProviderId): FieldDef | undefined {
-  const base = FIELDS[name];
-  if (!base) return undefined;
+  if (!isFieldName(name)) return undefined;
+  const base: FieldDef = FIELDS[name];
   if (name === 'vaultUrl' && provider !== 'hashicorp-vault' && provider !== 'azure-key-vault') return undefined;
   if (base.providers && !base.providers.includes(provider)) return undefined;
   const o = PROVIDER_OVERRIDES[provider]?.[name];

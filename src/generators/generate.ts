@@ -14,7 +14,7 @@ import {
   connectionUri,
 } from './common-snippets.ts';
 import { type Ctx, m, readTyped } from './context.ts';
-import { FIELDS, PLATFORMS, fieldApplies } from './fields.ts';
+import { FIELDS, type FieldDef, type FieldName, PLATFORMS, fieldApplies } from './fields.ts';
 import type { ProviderSpec, SecretNames } from './provider-spec.ts';
 import { secretName } from './secret-name.ts';
 import { plain } from './slots.ts';
@@ -54,10 +54,10 @@ export function resolve(spec: ProviderSpec, input: RawInput): Ctx {
     problems.push({ field: 'airflowVersion', severity: 'error', message: 'Remote Execution runs Airflow 3 only; the example DAG uses Airflow 3.' });
   }
   const ctx: Ctx = { provider: spec.info.id, platform, authMethod, airflowVersion, typed, problems };
-  for (const name of Object.keys(FIELDS)) {
+  for (const name of Object.keys(FIELDS) as FieldName[]) {
     const v = typed[name];
     if (v === undefined || !fieldApplies(name, ctx.provider, platform, authMethod)) continue;
-    const finding = (spec.checks?.[name] ?? FIELDS[name].check)?.(v, { provider: ctx.provider, platform, authMethod, values: typed });
+    const finding = (spec.checks?.[name] ?? (FIELDS[name] as FieldDef).check)?.(v, { provider: ctx.provider, platform, authMethod, values: typed });
     if (finding) problems.push({ field: name, ...finding });
   }
   for (const f of ['connHost', 'connLogin', 'connPassword', 'connSchema']) {

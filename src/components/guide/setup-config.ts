@@ -1,5 +1,6 @@
 /** Build time: what a guide page tells the browser (see client/config.ts): the guide's spec and the islands' props. */
 import { authMethods, formFields, platforms, providers, secretFields, lookupNames, type ProviderId } from '../../generators/index.ts';
+import { isFieldName } from '../../generators/fields.ts';
 import { PLATFORM_LABELS } from '../../site.ts';
 import type { AuthTable, PlatformId } from './client/choices.ts';
 import type { FieldMeta, GuideSpec, SetupConfig } from './client/config.ts';
@@ -25,6 +26,7 @@ export function setupConfig(provider: ProviderId): SetupConfig {
     for (const m of auth[p]) {
       for (const f of formFields(provider, p, m)) {
         if (CHOICE_FIELDS.includes(f.name)) continue;
+        if (!isFieldName(f.name)) throw new Error(`${provider}: form field "${f.name}" is not in the field table`);
         when.set(f.name, [...(when.get(f.name) ?? []), `${p}:${m}`]);
         if (byName.has(f.name)) continue;
         const meta: FieldMeta = {

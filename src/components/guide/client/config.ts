@@ -1,4 +1,5 @@
 /** What the build tells the browser about a guide. */
+import type { FieldName } from '../../../generators/fields.ts';
 import type { ProviderId } from '../../../generators/types.ts';
 import type { AuthTable, PlatformId } from './choices.ts';
 
@@ -10,15 +11,15 @@ import type { AuthTable, PlatformId } from './choices.ts';
 export interface GuideSpec {
   provider: ProviderId;
   auth: AuthTable;
-  fields: readonly string[];
-  defaults: Readonly<Record<string, string>>;
+  fields: readonly FieldName[];
+  defaults: Readonly<Partial<Record<FieldName, string>>>;
   secrets: readonly string[];
 }
 
 export type FieldKind = 'text' | 'textarea' | 'select' | 'radio' | 'password';
 
 export interface FieldMeta {
-  name: string;
+  name: FieldName;
   label: string;
   help: string;
   /** Placeholder shown in the empty input (the default, else an example). */

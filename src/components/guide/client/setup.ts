@@ -12,6 +12,7 @@
  */
 import { type ReadonlySignal, batch, signal } from '@preact/signals-core';
 import { type ChoiceGroup, type ChoiceState, PLATFORM_IDS, allAuthMethods, isChoiceGroup, isPlatform, pickChoices } from './choices.ts';
+import type { FieldName } from '../../../generators/fields.ts';
 import type { GuideSpec } from './config.ts';
 import { startPersist } from './persist.ts';
 import { queryEntries } from './query.ts';
@@ -45,8 +46,8 @@ export interface PageSetup {
   link: LinkReport;
   /** The choice of a tab group or radio; false when the value does not exist here. */
   choose(group: ChoiceGroup, value: string): boolean;
-  setValue(name: string, value: string): void;
-  setValues(values: Record<string, string>): void;
+  setValue(name: FieldName, value: string): void;
+  setValues(values: Partial<Record<FieldName, string>>): void;
   /** Empties every value and forgets the remembered ones. */
   clear(): void;
   /** Writes the URL (and remembered values) now instead of a moment later. */
