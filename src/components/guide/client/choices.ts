@@ -88,6 +88,11 @@ export function tabValue(offered: readonly string[], choice: string): string | u
   return offered.includes(choice) ? choice : offered[0];
 }
 
+/** True when two states show the same platform, auth preference and Airflow version. */
+export function sameChoices(a: ChoiceState, b: ChoiceState): boolean {
+  return a.platform === b.platform && a.authPref === b.authPref && a.airflowVersion === b.airflowVersion;
+}
+
 export function choiceOf(state: ChoiceState, group: ChoiceGroup): string {
   return group === 'authMethod' ? state.authPref : state[group];
 }

@@ -12,7 +12,7 @@
 import { effect } from '@preact/signals-core';
 import type { ProviderApi } from '../../../generators/provider-api.ts';
 import type { GenerateResult } from '../../../generators/types.ts';
-import { type AirflowVersion, type Pins, isPlatform, resolveChoices } from './choices.ts';
+import { type AirflowVersion, type Pins, isPlatform, resolveChoices, sameChoices } from './choices.ts';
 import { checked, generatorInput } from './derived.ts';
 import type { PageSetup } from './setup.ts';
 import { LiveSnippet } from './snippet-dom.ts';
@@ -162,7 +162,7 @@ export function startLive(page: PageSetup, api: ProviderApi): void {
     if (!live) return;
     // A new choice reveals other tab panels: once the tabs have shown them (before the next
     // paint), every shown snippet is brought up to date.
-    const chose = s.platform !== choices.platform || s.authPref !== choices.authPref || s.airflowVersion !== choices.airflowVersion;
+    const chose = !sameChoices(s, choices);
     choices = s;
     if (chose) queueMicrotask(refreshShown);
     else update();

@@ -39,14 +39,20 @@ export function startPersist(setup: PageSetup): () => void {
     clears = setup.clears.peek();
     const before = shown;
     shown = s;
-    if (!before) return flush();
+    if (!before) {
+      flush();
+      return;
+    }
     if (cleared) {
       clearValues();
       valuesChanged = false;
     } else if (s.values !== before.values) valuesChanged = true;
     const chosen = CHOICE_GROUPS.filter((g) => choiceOf(s, g) !== choiceOf(before, g) && choiceOf(s, g) !== '');
     for (const g of chosen) saveChoice(g, choiceOf(s, g));
-    if (chosen.length || cleared) return flush();
+    if (chosen.length || cleared) {
+      flush();
+      return;
+    }
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(flush, URL_WRITE_DELAY_MS);
   });

@@ -11,11 +11,10 @@
  * Secrets live only in this module's memory: never in the URL, storage or a request.
  */
 import { type ReadonlySignal, batch, signal } from '@preact/signals-core';
-import { type ChoiceGroup, type ChoiceState, PLATFORM_IDS, allAuthMethods, isChoiceGroup, isPlatform, pickChoices } from './choices.ts';
+import { type ChoiceGroup, type ChoiceState, PLATFORM_IDS, allAuthMethods, isChoiceGroup, isPlatform, pickChoices, sameChoices } from './choices.ts';
 import type { FieldName } from '../../../generators/fields.ts';
 import type { GuideSpec } from './config.ts';
 import { startPersist } from './persist.ts';
-import { queryEntries } from './query.ts';
 import { loadChoice, loadValues } from './remembered.ts';
 import { MAX_VALUE_LENGTH, type SetupState, type UrlSchema, parseQuery } from './url-state.ts';
 
@@ -98,9 +97,9 @@ export function createSetup(spec: GuideSpec | null, search: string, doc: Documen
   const auth = schema.auth;
   const methods = allAuthMethods(auth);
   const parsed = parseQuery(search, schema);
-  const entries = queryEntries(search);
-  const first = (group: string) => entries.find((e) => e.key === group)?.value;
-  const choices: ChoiceState = pickChoices(first, loadChoice, spec ? auth : null, PLATFORM_IDS);
+  // The query's choices as parsed (only values that exist), else the remembered ones.
+  const fromQuery = { platform: parsed.platform, authMethod: parsed.authPref, airflowVersion: parsed.airflowVersion } as Record<string, string | undefined>;
+  const choices: ChoiceState = pickChoices((group) => fromQuery[group], loadChoice, spec ? auth : null, PLATFORM_IDS);
   const blank = Object.fromEntries(schema.fields.map((f) => [f, '']));
   const values = { ...blank, ...(parsed.hasValues ? parsed.values : spec ? loadValues(spec.provider, schema.fields, schema.secrets) : {}) };
   const state = signal<SetupState>({ ...choices, values });
@@ -129,7 +128,7 @@ export function createSetup(spec: GuideSpec | null, search: string, doc: Documen
       else if (group === 'authMethod' && methods.includes(value)) next = { ...s, authPref: value };
       else if (group === 'airflowVersion' && (value === '2' || value === '3')) next = { ...s, airflowVersion: value };
       if (!next) return false;
-      if (choiceChanged(s, next)) set(next);
+      if (!sameChoices(s, next)) set(next);
       return true;
     },
     setValue(name, value) {
@@ -158,10 +157,6 @@ export function createSetup(spec: GuideSpec | null, search: string, doc: Documen
   for (const [group, value] of early.choices) setup.choose(group, value);
   if (Object.keys(early.values).length) setup.setValues(early.values);
   return setup;
-}
-
-function choiceChanged(a: SetupState, b: SetupState): boolean {
-  return a.platform !== b.platform || a.authPref !== b.authPref || a.airflowVersion !== b.airflowVersion;
 }
 
 let page: PageSetup | undefined;
