@@ -3,7 +3,7 @@
  * Dockerfile, Astro CLI deploy, Remote Execution values.yaml + helm, Software env vars,
  * example DAG. Plus small shell helpers.
  */
-import { connectionUriWith, normalizeConnType, type UriPiece } from './connection.ts';
+import { buildConnectionUri, normalizeConnType } from './connection.ts';
 import { type Ctx, m, value } from './context.ts';
 import { dockerfileEnv } from './escape/dockerfile.ts';
 import { dotenvLine } from './escape/dotenv.ts';
@@ -11,9 +11,9 @@ import { type JsonTree, toJson } from './escape/json.ts';
 import { pyString } from './escape/python.ts';
 import { shellQuote, shellWord } from './escape/shell.ts';
 import { yamlString } from './escape/yaml.ts';
-import { type FieldName, parseJsonObject } from './fields.ts';
+import { parseJsonObject } from './fields.ts';
 import type { Identity, ProviderSpec } from './provider-spec.ts';
-import { extractSlots, mark, plain } from './slots.ts';
+import { extractSlots, layoutWidth, mark } from './slots.ts';
 import type { Snippet, SnippetLang } from './types.ts';
 
 export function snippet(id: string, title: string, lang: SnippetLang, marked: string, filename?: string): Snippet {
@@ -22,7 +22,8 @@ export function snippet(id: string, title: string, lang: SnippetLang, marked: st
 }
 
 /**
- * One shell command from already-quoted words; long commands continue over lines.
+ * One shell command from already-quoted words; long commands continue over lines (how long
+ * depends on the words and the number of values, not on the values themselves).
  * `stdin` (a marked value) is quoted and piped in with printf, which prints it exactly.
  */
 export function cmd(words: string[], stdin?: string): string {
@@ -30,7 +31,8 @@ export function cmd(words: string[], stdin?: string): string {
   // The program and its subcommands stay on the first line; options and values continue.
   let head = 1;
   while (head < words.length && /^[a-z][a-z-]*$/.test(words[head])) head++;
-  const body = plain(line).length <= 96 ? line : words.slice(0, head).join(' ') + words.slice(head).map((w) => ' \\\n    ' + w).join('');
+  // Wrapped by its structure (each value counted at a fixed width), never by what was typed.
+  const body = layoutWidth(line) <= 96 ? line : words.slice(0, head).join(' ') + words.slice(head).map((w) => ' \\\n    ' + w).join('');
   return stdin === undefined ? body : `printf '%s' ${shellWord(stdin)} | ${body}`;
 }
 
@@ -50,16 +52,6 @@ export function opt(prefix: string, marked: string): string {
 
 export { shellQuote, shellWord };
 
-const CONN_FIELDS: Record<UriPiece, FieldName> = {
-  connType: 'connType',
-  host: 'connHost',
-  login: 'connLogin',
-  password: 'connPassword',
-  port: 'connPort',
-  schema: 'connSchema',
-  extra: 'connExtra',
-};
-
 function connExtra(ctx: Ctx): Record<string, unknown> | string | null {
   const t = ctx.typed.connExtra;
   if (t === undefined) return null;
@@ -71,20 +63,21 @@ function connPart(ctx: Ctx, f: string): string | null {
   return ctx.typed[f] ?? null;
 }
 
-/** The test connection as an Airflow URI, each piece a slot; empty parts are left out (no placeholder is ever stored). */
+/**
+ * The test connection as an Airflow URI; empty parts are left out (no placeholder is ever
+ * stored). The URI is one slot: which separators it has depends on the values.
+ */
 export function connectionUri(ctx: Ctx): string {
-  return connectionUriWith(
-    {
-      connType: value(ctx, 'connType') || 'generic',
-      host: connPart(ctx, 'connHost'),
-      login: connPart(ctx, 'connLogin'),
-      password: connPart(ctx, 'connPassword'),
-      port: connPart(ctx, 'connPort'),
-      schema: connPart(ctx, 'connSchema'),
-      extra: connExtra(ctx),
-    },
-    (piece, encoded) => mark(CONN_FIELDS[piece], encoded),
-  );
+  const uri = buildConnectionUri({
+    connType: value(ctx, 'connType') || 'generic',
+    host: connPart(ctx, 'connHost'),
+    login: connPart(ctx, 'connLogin'),
+    password: connPart(ctx, 'connPassword'),
+    port: connPart(ctx, 'connPort'),
+    schema: connPart(ctx, 'connSchema'),
+    extra: connExtra(ctx),
+  });
+  return mark('connType', uri);
 }
 
 export function connectionJson(ctx: Ctx): Record<string, JsonTree> {
@@ -97,10 +90,11 @@ export function connectionJson(ctx: Ctx): Record<string, JsonTree> {
     if (ctx.typed[f] !== undefined) o[k] = m(ctx, f);
   }
   const port = ctx.typed.connPort;
-  if (port !== undefined) o.port = /^\d{1,5}$/.test(port) ? { markedField: 'connPort', value: Number(port) } : mark('connPort', port);
+  // A number or a string: either way the whole JSON value (quotes included) is the slot.
+  if (port !== undefined) o.port = { markedField: 'connPort', value: /^\d{1,5}$/.test(port) ? Number(port) : port };
   if (ctx.typed.connSchema !== undefined) o.schema = m(ctx, 'connSchema');
   const extra = connExtra(ctx);
-  if (extra !== null) o.extra = typeof extra === 'string' ? mark('connExtra', extra) : { markedField: 'connExtra', value: extra as JsonTree };
+  if (extra !== null) o.extra = { markedField: 'connExtra', value: extra as JsonTree };
   return o;
 }
 

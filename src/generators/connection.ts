@@ -66,33 +66,25 @@ export function normalizeConnType(t: string): string {
   return t === 'postgresql' ? 'postgres' : t.replace(/-/g, '_');
 }
 
-export type UriPiece = 'connType' | 'host' | 'login' | 'password' | 'port' | 'schema' | 'extra';
-
-/**
- * Build the URI; `wrap(piece, encoded, raw)` may decorate each field-derived piece
- * (the generator uses it to mark slots and to keep placeholders readable).
- */
-export function connectionUriWith(
-  f: ConnectionFields,
-  wrap: (piece: UriPiece, encoded: string, raw: string) => string,
-): string {
+/** Airflow's `Connection.get_uri()` for these fields. */
+export function buildConnectionUri(f: ConnectionFields): string {
   const connType = f.connType ? normalizeConnType(f.connType) : '';
-  let uri = connType ? wrap('connType', connType.toLowerCase().replace(/_/g, '-'), f.connType ?? '') + '://' : '//';
+  let uri = connType ? connType.toLowerCase().replace(/_/g, '-') + '://' : '//';
   let host = f.host ?? '';
   const sep = host.indexOf('://');
   if (host && sep >= 0) {
     const protocol = host.slice(0, sep);
-    if (protocol) uri += wrap('host', protocol, protocol) + '://';
+    if (protocol) uri += protocol + '://';
     host = host.slice(sep + 3);
   }
   let authority = '';
-  if (f.login != null) authority += wrap('login', pyQuote(f.login), f.login);
-  if (f.password != null) authority += ':' + wrap('password', pyQuote(f.password), f.password);
+  if (f.login != null) authority += pyQuote(f.login);
+  if (f.password != null) authority += ':' + pyQuote(f.password);
   if (authority) uri += authority + '@';
-  let hostBlock = host ? wrap('host', pyQuote(host), host) : '';
+  let hostBlock = host ? pyQuote(host) : '';
   const port = f.port == null || f.port === '' ? '' : String(f.port);
-  if (port && !/^0+$/.test(port)) hostBlock += (hostBlock === '' && authority === '' ? '@:' : ':') + wrap('port', port, port);
-  if (f.schema) hostBlock += '/' + wrap('schema', pyQuote(f.schema), f.schema);
+  if (port && !/^0+$/.test(port)) hostBlock += (hostBlock === '' && authority === '' ? '@:' : ':') + port;
+  if (f.schema) hostBlock += '/' + pyQuote(f.schema);
   uri += hostBlock;
   const extra = f.extra;
   if (extra != null && extra !== '') {
@@ -100,19 +92,11 @@ export function connectionUriWith(
     const obj = typeof extra === 'string' ? undefined : extra;
     const entries = obj ? Object.entries(obj) : [];
     const allStrings = obj !== undefined && entries.length > 0 && entries.every(([, v]) => typeof v === 'string');
-    const extraText = typeof extra === 'string' ? extra : pyJsonDumps(extra);
     uri +=
       lead +
-      (allStrings
-        ? wrap('extra', urlencode(entries as [string, string][]), extraText)
-        : wrap('extra', urlencode([['__extra__', extraText]]), extraText));
+      (allStrings ? urlencode(entries as [string, string][]) : urlencode([['__extra__', typeof extra === 'string' ? extra : pyJsonDumps(extra)]]));
   }
   return uri;
-}
-
-/** Airflow's `Connection.get_uri()` for these fields. */
-export function buildConnectionUri(f: ConnectionFields): string {
-  return connectionUriWith(f, (_p, encoded) => encoded);
 }
 
 /** The connection in Airflow's JSON form (one line), with `conn_type` normalised and a numeric port. */

@@ -50,6 +50,12 @@ export interface FieldDef {
   auth?: readonly string[];
   /** A check every provider shares; provider-specific ones are in the provider's `checks`. */
   check?: Check;
+  /**
+   * Values, besides the example, that give a snippet a different layout (a value the snippets
+   * treat as a different case, such as an account of another project). The build renders
+   * each of them (src/components/guide/shapes.ts).
+   */
+  layoutExamples?: readonly string[];
 }
 
 const VAULT: ProviderId[] = ['hashicorp-vault'];
@@ -60,6 +66,20 @@ const PREFIXED: ProviderId[] = ['aws-parameter-store', 'aws-secrets-manager', 'g
 
 export const error = (message: string): Finding => ({ message, severity: 'error' });
 export const warning = (message: string): Finding => ({ message, severity: 'warning' });
+
+/** The first finding of several checks of one field (a provider's rule on top of the shared one). */
+export function firstOf(...checks: (Check | undefined)[]): Check {
+  return (v, ctx) => {
+    for (const c of checks) {
+      const f = c?.(v, ctx);
+      if (f) return f;
+    }
+    return undefined;
+  };
+}
+
+/** A connection part that is still a `<your-...>` placeholder would be stored as typed. */
+const notPlaceholder: Check = (v) => (/<your-[^>]*>/.test(v) ? warning('This is a placeholder: the stored connection would contain it as typed.') : undefined);
 
 /** A zod/mini string schema with a regex and an optional length limit; the message explains the rule. */
 function pattern(re: RegExp, message: string, max?: number) {
@@ -275,6 +295,8 @@ export const FIELDS = {
     example: 'airflow@my-project-123.iam.gserviceaccount.com',
     kind: 'text',
     providers: GCP,
+    // Another project's account: nothing to create, only access to grant.
+    layoutExamples: ['airflow@another-project-45.iam.gserviceaccount.com'],
   },
   keyfileJson: {
     label: 'Service account key (JSON)',
@@ -374,6 +396,7 @@ export const FIELDS = {
     placeholder: '<your-variable-key>',
     example: 'my_var',
     kind: 'text',
+    check: (v) => (v.length > 250 ? error('Airflow variable keys can be at most 250 characters') : undefined),
   },
   variableValue: {
     label: 'Variable value',
@@ -401,16 +424,16 @@ export const FIELDS = {
     placeholder: '<your-connection-host>',
     example: 'db.example.com',
     kind: 'text',
-    check: (v) => {
+    check: firstOf((v) => {
       const i = v.indexOf('://');
       if (i >= 0 && /[@:]/.test(v.slice(0, i))) return error('The part before :// in the host cannot contain @ or :');
       if (i >= 0 && v.indexOf('://', i + 3) >= 0) return error('The host can contain :// only once');
       if (!v.includes('/') && /[A-Z]/.test(v)) return warning('Airflow lowercases host names read from a connection URI');
       return undefined;
-    },
+    }, notPlaceholder),
   },
-  connLogin: { label: 'Login', placeholder: '<your-connection-login>', kind: 'text' },
-  connPassword: { label: 'Password', placeholder: '<your-connection-password>', kind: 'password' },
+  connLogin: { label: 'Login', placeholder: '<your-connection-login>', kind: 'text', check: notPlaceholder },
+  connPassword: { label: 'Password', placeholder: '<your-connection-password>', kind: 'password', check: notPlaceholder },
   connPort: {
     label: 'Port',
     placeholder: '',
@@ -418,7 +441,7 @@ export const FIELDS = {
     kind: 'text',
     check: (v) => (/^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65535 ? undefined : error('Port must be a number from 1 to 65535')),
   },
-  connSchema: { label: 'Schema', placeholder: '', kind: 'text' },
+  connSchema: { label: 'Schema', placeholder: '', kind: 'text', check: notPlaceholder },
   connExtra: {
     label: 'Extra (JSON)',
     placeholder: '',

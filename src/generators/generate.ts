@@ -60,13 +60,6 @@ export function resolve(spec: ProviderSpec, input: RawInput): Ctx {
     const finding = (spec.checks?.[name] ?? (FIELDS[name] as FieldDef).check)?.(v, { provider: ctx.provider, platform, authMethod, values: typed });
     if (finding) problems.push({ field: name, ...finding });
   }
-  for (const f of ['connHost', 'connLogin', 'connPassword', 'connSchema']) {
-    if (/<your-[^>]*>/.test(typed[f] ?? '')) problems.push({ field: f, severity: 'warning', message: 'This is a placeholder: the stored connection would contain it as typed.' });
-  }
-  const key = typed.variableKey;
-  if (key !== undefined && key.length > 250) {
-    problems.push({ field: 'variableKey', severity: 'error', message: 'Airflow variable keys can be at most 250 characters' });
-  }
   return ctx;
 }
 
@@ -91,7 +84,7 @@ function dedupe(problems: Problem[]): Problem[] {
 export function problemsOf(spec: ProviderSpec, input: RawInput): { ctx: Ctx; names: SecretNames; problems: Problem[] } {
   const ctx = resolve(spec, input);
   const n = names(spec, ctx);
-  spec.validate?.(ctx, n);
+  spec.crossChecks?.(ctx, n);
   return { ctx, names: n, problems: dedupe(ctx.problems) };
 }
 

@@ -21,7 +21,10 @@ export interface ProviderSpec {
   /** Auth methods per platform; the first one is the platform's default. */
   authMethods: Record<Platform, readonly string[]>;
   authLabels: Record<string, string>;
-  /** Field checks of this provider (used instead of the shared `FIELDS[name].check`). */
+  /**
+   * This provider's rule for a field, used instead of the shared `FIELDS[name].check`: a
+   * field's rule is in one place (compose with `firstOf` to keep the shared one).
+   */
   checks?: Record<string, Check>;
   /** Backend kwargs as deployed (strings may carry slot markers). */
   kwargs(ctx: Ctx): Record<string, JsonTree>;
@@ -44,6 +47,6 @@ export interface ProviderSpec {
   localLogin?(ctx: Ctx): boolean;
   /** The lowest provider package version that knows every kwarg used (`requirements` pins it). */
   minVersion?(ctx: Ctx): string | undefined;
-  /** Provider-specific checks (names, prefixes). */
-  validate?(ctx: Ctx, names: SecretNames): void;
+  /** Rules that involve more than one field: the lookup names (prefix, separator and key together), the role's account. */
+  crossChecks?(ctx: Ctx, names: SecretNames): void;
 }

@@ -83,6 +83,29 @@ export function mapChars(marked: string, fn: (ch: string, next: string) => strin
   return out;
 }
 
+/**
+ * The whole of an escaped text as one slot, named after its first field (text without a
+ * slot is returned as it is). Escapers whose form depends on the value (a shell word bare
+ * or quoted, a YAML or .env value in single or double quotes) return their output this
+ * way, so the quotes are part of the slot and a snippet's layout outside its slots never
+ * depends on what the reader typed.
+ */
+export function asSlot(escaped: string): string {
+  const open = escaped.indexOf(OPEN);
+  if (open < 0) return escaped;
+  const mid = escaped.indexOf(MID, open);
+  return mark(escaped.slice(open + 1, mid < 0 ? escaped.length : mid), plain(escaped));
+}
+
+/**
+ * How wide a marked line is for layout decisions (wrapping): its text outside slots, plus
+ * `slotWidth` per slot, so the decision depends on the snippet's structure, not on the values.
+ */
+export function layoutWidth(marked: string, slotWidth = 24): number {
+  const { code, slots } = extractSlots(marked);
+  return slots.reduce((width, s) => width - (s.end - s.start) + slotWidth, code.length);
+}
+
 /** The text a marked string stands for (markers and field names removed). */
 export function plain(marked: string): string {
   return marked.replace(/\uE000[^\uE001]*\uE001|[\uE001\uE002]/g, '');

@@ -6,7 +6,7 @@
  *
  * Output: the default figure (visible), one hidden figure per other all-empty shape (the
  * pre-paint rules show it for its setup), and a `<template data-line-pool>` with every
- * distinct line group (see client/lines.ts) of every sampled shape, highlighted once.
+ * distinct line group (see client/lines.ts) of every shape the snippet can take, highlighted once.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { hastToHtml } from 'shiki';

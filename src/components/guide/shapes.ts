@@ -1,15 +1,13 @@
 /**
  * Build time: every distinct shape a generator snippet can take on a guide page.
  *
- * A snippet's text outside its slots changes with the discrete choices (platform, auth
- * method, Airflow version, KV version, ...), with whether an optional field is filled,
- * and with how a value is quoted or wrapped (a value with a space is quoted in a shell
- * word; a long value wraps a long command). We sample the inputs a reader plausibly goes
- * through (everything empty, everything filled, each field alone, each field missing, each
- * field with a space), generate, and keep one rendering per distinct skeleton. Their lines
- * are pre-highlighted (render-snippet.ts); the browser assembles any shape from those lines
- * and shows a line it has never seen as plain text.
+ * A snippet's text outside its slots (its layout) changes only with discrete things: the
+ * choices (platform, auth method, Airflow version, KV version, ...) and which optional
+ * fields are filled. The build enumerates them all (`layoutInputs`) and keeps one rendering
+ * per distinct skeleton. Their lines are pre-highlighted (render-snippet.ts); the browser
+ * assembles any layout from those lines.
  */
+import { fieldDef } from '../../generators/fields.ts';
 import { authMethods, formFields, generate, platforms, type ProviderId, type RawInput, type Snippet } from '../../generators/index.ts';
 import {
   allStateKeys,
@@ -80,30 +78,56 @@ function textFields(provider: ProviderId, c: Choices) {
   return formFields(provider, c.platform, c.authMethod).filter((f) => f.kind === 'text' || f.kind === 'textarea' || f.kind === 'password');
 }
 
+/** The most inputs enumerated for one snippet and set of options. */
+const MAX_LAYOUT_INPUTS = 512;
+
+const skeletonKey = (s: Snippet | undefined): string => (s ? shapeKey(skeletonOf(s.code, s.slots)) : '');
+
 /**
- * Input samples for one choice and snippet: for every base, everything empty and everything
- * filled; and for each field that has a slot in the snippet: only that field filled, all
- * but that field filled, and all filled with that field holding a value that needs quoting.
+ * Every input that gives snippet `id` a different layout for one set of choices.
+ *
+ * A layout depends only on discrete things: the choices, each option field's value, which
+ * text fields are filled (an optional line, a kwarg, a `--flag`) and, for a few fields,
+ * which case a value falls in (`layoutExamples` in the field table). Values themselves
+ * never change it: every escaper keeps its quotes inside the slot, and commands wrap by
+ * structure. So for every option combination, the fields that change the snippet are
+ * found (set alone, or changed in a full form) and every combination of their cases is
+ * generated, the other fields filled: together these are all the snippet's layouts. The
+ * property test in tests/unit/guide/layouts.test.ts checks that against arbitrary input.
  */
-function samples(provider: ProviderId, id: string, c: Choices): RawInput[] {
+function layoutInputs(provider: ProviderId, id: string, c: Choices): RawInput[] {
   const text = textFields(provider, c);
+  const cases = new Map<string, string[]>();
   const full: Record<string, string> = {};
-  for (const f of text) full[f.name] = typical(f.name, f.example, f.default);
+  for (const f of text) {
+    full[f.name] = typical(f.name, f.example, f.default);
+    cases.set(f.name, [full[f.name] as string, ...(fieldDef(f.name, provider)?.layoutExamples ?? [])]);
+  }
   const choice = { platform: c.platform, authMethod: c.authMethod, airflowVersion: c.airflowVersion };
   const out: RawInput[] = [];
   for (const b of bases(provider, c)) {
     const input = (values: Record<string, string>): RawInput => ({ ...choice, ...b, ...values });
-    const pick = (values: Record<string, string>) => generateMemo(provider, input(values)).find((x) => x.id === id);
-    const empty = pick({});
-    const filled = pick(full);
-    out.push(input({}), input(full));
-    if (!empty && !filled) continue;
-    const used = new Set([...(filled?.slots ?? []), ...(empty?.slots ?? [])].map((s) => s.field));
-    for (const f of text) {
-      if (!used.has(f.name)) continue;
-      const { [f.name]: _dropped, ...rest } = full;
-      out.push(input({ [f.name]: full[f.name] as string }), input(rest), input({ ...full, [f.name]: 'a b' }));
+    const layout = (values: Record<string, string>) => skeletonKey(generateMemo(provider, input(values)).find((x) => x.id === id));
+    const emptyLayout = layout({});
+    const fullLayout = layout(full);
+    const varying = text
+      .map((f) => f.name)
+      .filter((name) => {
+        const { [name]: _left, ...rest } = full;
+        if (layout(rest) !== fullLayout) return true;
+        return (cases.get(name) ?? []).some((v) => layout({ [name]: v }) !== emptyLayout || layout({ ...full, [name]: v }) !== fullLayout);
+      });
+    let combos: Record<string, string>[] = [{ ...full }];
+    for (const name of varying) {
+      combos = combos.flatMap((values) => {
+        const { [name]: _left, ...rest } = values;
+        return [rest, ...(cases.get(name) ?? []).map((v) => ({ ...values, [name]: v }))];
+      });
+      if (combos.length > MAX_LAYOUT_INPUTS) {
+        throw new Error(`snippet ${id} (${provider}): too many layouts to enumerate (fields ${varying.join(', ')})`);
+      }
     }
+    out.push(...combos.map(input));
   }
   return out;
 }
@@ -159,7 +183,7 @@ export function snippetShapes(provider: ProviderId, id: string, pins: Pins): Sha
     );
   }
   for (const c of choicesByKey.values()) {
-    for (const input of samples(provider, id, c)) {
+    for (const input of layoutInputs(provider, id, c)) {
       const s = generateMemo(provider, input).find((x) => x.id === id);
       if (s) addShape(s);
     }

@@ -4,17 +4,18 @@
  * quotes `\'` is a literal quote, so `'...'\''...'` works as in POSIX shell. An
  * instruction cannot hold a line break, so CR and LF become spaces (documented loss).
  */
-import { mapChars } from '../slots.ts';
+import { asSlot, mapChars } from '../slots.ts';
 
+/** The single-quoted value; the literal, quotes included, is one slot. */
 export function dockerfileValue(marked: string): string {
-  return (
+  return asSlot(
     "'" +
     mapChars(marked, (ch) => {
       if (ch === "'") return "'\\''";
       if (ch === '\n' || ch === '\r') return ' ';
       return ch;
     }) +
-    "'"
+      "'",
   );
 }
 

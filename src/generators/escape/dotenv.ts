@@ -15,7 +15,7 @@
  * A carriage return would become a newline when python reads the file, so text with one uses
  * double quotes, which have a `\r` escape (compose-go then expands `$` too: not portable).
  */
-import { mapChars, plain } from '../slots.ts';
+import { asSlot, mapChars, plain } from '../slots.ts';
 
 function dollar(ch: string, next: string): string | undefined {
   if (ch === '$' && next === '{') return '${:-$}';
@@ -23,9 +23,10 @@ function dollar(ch: string, next: string): string | undefined {
   return undefined;
 }
 
+/** The quoted value (single quotes unless it holds a carriage return), quotes included in its slot. */
 export function dotenvValue(marked: string): string {
   if (!plain(marked).includes('\r')) {
-    return (
+    return asSlot(
       "'" +
       mapChars(marked, (ch, next) => {
         const d = dollar(ch, next);
@@ -37,7 +38,7 @@ export function dotenvValue(marked: string): string {
     );
   }
   const named: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\r': '\\r', '\n': '\\n' };
-  return '"' + mapChars(marked, (ch, next) => dollar(ch, next) ?? named[ch] ?? ch) + '"';
+  return asSlot('"' + mapChars(marked, (ch, next) => dollar(ch, next) ?? named[ch] ?? ch) + '"');
 }
 
 /** A `KEY=value` line. */

@@ -1,10 +1,11 @@
 /** HCL quoted string literals (Vault policies). */
-import { mapChars } from '../slots.ts';
+import { asSlot, mapChars } from '../slots.ts';
 
 const NAMED: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
+/** A quoted HCL string; the literal, quotes included, is one slot. */
 export function hclString(marked: string): string {
-  return (
+  return asSlot(
     '"' +
     mapChars(marked, (ch, next) => {
       if (NAMED[ch]) return NAMED[ch];
@@ -16,6 +17,6 @@ export function hclString(marked: string): string {
       }
       return ch;
     }) +
-    '"'
+      '"',
   );
 }

@@ -1,5 +1,5 @@
 /** JSON text for a value tree whose strings may carry slot markers. */
-import { CLOSE, MID, OPEN } from '../slots.ts';
+import { CLOSE, MID, OPEN, asSlot } from '../slots.ts';
 import type { JsonValue } from '../types.ts';
 
 /** A JSON value that becomes a slot of `field` as a whole (e.g. a pasted key file object). */
@@ -40,7 +40,7 @@ export function jsonString(marked: string, escapeDollar = false, dotenv = false)
   let s = JSON.stringify(marked).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
   if (escapeDollar) s = s.replace(/\$/g, '\\u0024');
   // Every backslash here starts an escape; only the `\\` escape becomes `\u005c`.
-  return dotenv ? s.replace(/\\(.)|'/g, (m, c: string | undefined) => (m === "'" ? '\\u0027' : c === '\\' ? '\\u005c' : m)) : s;
+  return asSlot(dotenv ? s.replace(/\\(.)|'/g, (m, c: string | undefined) => (m === "'" ? '\\u0027' : c === '\\' ? '\\u005c' : m)) : s);
 }
 
 export function toJson(value: JsonTree, opts: JsonOptions = {}, depth = 0): string {

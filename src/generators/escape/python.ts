@@ -1,10 +1,11 @@
 /** Python 3 string literals (double-quoted). */
-import { mapChars } from '../slots.ts';
+import { asSlot, mapChars } from '../slots.ts';
 
 const NAMED: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
+/** A double-quoted Python string; the literal, quotes included, is one slot. */
 export function pyString(marked: string): string {
-  return (
+  return asSlot(
     '"' +
     mapChars(marked, (ch) => {
       if (NAMED[ch]) return NAMED[ch];
@@ -13,6 +14,6 @@ export function pyString(marked: string): string {
       if (cp === 0x2028 || cp === 0x2029 || cp === 0xfeff) return '\\u' + cp.toString(16).padStart(4, '0');
       return ch;
     }) +
-    '"'
+      '"',
   );
 }

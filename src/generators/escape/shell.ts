@@ -1,15 +1,15 @@
 /** POSIX shell quoting (bash, zsh, dash): single quotes, `'` written as `'\''`. */
-import { mapChars, plain } from '../slots.ts';
+import { asSlot, mapChars, plain } from '../slots.ts';
 
 /** Characters that never need quoting anywhere in a word (no globbing, no expansion). */
 const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
 
-/** Always single-quote. Everything inside single quotes is literal, newlines included. */
+/** Always single-quote. Everything inside single quotes is literal, newlines included. The word is one slot. */
 export function shellQuote(marked: string): string {
-  return "'" + mapChars(marked, (ch) => (ch === "'" ? "'\\''" : ch)) + "'";
+  return asSlot("'" + mapChars(marked, (ch) => (ch === "'" ? "'\\''" : ch)) + "'");
 }
 
-/** Leave a word bare when it is plainly safe, otherwise single-quote it. */
+/** Leave a word bare when it is plainly safe, otherwise single-quote it. The word, quotes included, is one slot. */
 export function shellWord(marked: string): string {
-  return SAFE.test(plain(marked)) ? marked : shellQuote(marked);
+  return asSlot(SAFE.test(plain(marked)) ? marked : shellQuote(marked));
 }

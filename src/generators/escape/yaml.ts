@@ -1,5 +1,5 @@
 /** YAML scalars: single-quoted when that is exact and readable, double-quoted otherwise. */
-import { mapChars, plain } from '../slots.ts';
+import { asSlot, mapChars, plain } from '../slots.ts';
 
 /** Characters a single-quoted YAML scalar can hold as they are (YAML 1.2 printable, no line breaks or tabs). */
 const SINGLE_OK = /^[\u0020-\u007E\u00A0-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
@@ -46,7 +46,8 @@ export function yamlSingleQuoted(marked: string): string {
   return "'" + mapChars(marked, (ch) => (ch === "'" ? "''" : ch)) + "'";
 }
 
+/** Single-quoted when exact, else double-quoted; the scalar, quotes included, is one slot. */
 export function yamlString(marked: string): string {
   const text = plain(marked);
-  return SINGLE_OK.test(text) && !LINE_SEPARATORS.test(text) ? yamlSingleQuoted(marked) : yamlDoubleQuoted(marked);
+  return asSlot(SINGLE_OK.test(text) && !LINE_SEPARATORS.test(text) ? yamlSingleQuoted(marked) : yamlDoubleQuoted(marked));
 }

@@ -2,7 +2,7 @@
 import { cmd, opt, shellWord } from '../common-snippets.ts';
 import type { ProviderSpec } from '../provider-spec.ts';
 import { plain } from '../slots.ts';
-import { AWS_AUTH, PIPE_NOTE, account, checkAwsConsistency, awsIdentity, awsKwargs, awsLocalNotes, awsNaming, checkKeyChars, checkPrefixChars, iamSnippets, partition, region } from './aws-shared.ts';
+import { AWS_AUTH, PIPE_NOTE, account, checkAwsConsistency, awsIdentity, awsKwargs, awsLocalNotes, awsNaming, iamSnippets, nameCharChecks, partition, region } from './aws-shared.ts';
 import { m, value } from '../context.ts';
 
 export const awsParameterStore: ProviderSpec = {
@@ -18,6 +18,7 @@ export const awsParameterStore: ProviderSpec = {
     },
   },
   ...AWS_AUTH,
+  checks: { ...AWS_AUTH.checks, ...nameCharChecks(/^[\w./-]*$/, /^[\w./-]+$/, 'Parameter names can only contain letters, digits and . - _ /') },
   kwargs: (ctx) => awsKwargs(ctx, false),
   naming: (ctx) => awsNaming(ctx, false),
   setup(ctx) {
@@ -53,10 +54,8 @@ export const awsParameterStore: ProviderSpec = {
   },
   identity: awsIdentity,
   localNotes: awsLocalNotes,
-  validate(ctx, names) {
+  crossChecks(ctx, names) {
     checkAwsConsistency(ctx);
-    checkPrefixChars(ctx, /^[\w./-]*$/, 'Parameter names can only contain letters, digits and . - _ /');
-    checkKeyChars(ctx, /^[\w./-]+$/, 'Parameter names can only contain letters, digits and . - _ /');
     for (const [field, name, prefixField] of [
       ['variableKey', names.variable, 'variablesPrefix'],
       ['connectionId', names.connection, 'connectionsPrefix'],

@@ -3,7 +3,8 @@ import { cmd, opt } from '../common-snippets.ts';
 import { m } from '../context.ts';
 import type { ProviderSpec } from '../provider-spec.ts';
 import { plain } from '../slots.ts';
-import { AWS_AUTH, PIPE_NOTE, account, checkAwsConsistency, awsIdentity, awsKwargs, awsLocalNotes, awsNaming, checkKeyChars, checkPrefixChars, iamSnippets, partition, region } from './aws-shared.ts';
+import { warning } from '../fields.ts';
+import { AWS_AUTH, PIPE_NOTE, account, checkAwsConsistency, awsIdentity, awsKwargs, awsLocalNotes, awsNaming, iamSnippets, nameCharChecks, partition, region } from './aws-shared.ts';
 
 export const awsSecretsManager: ProviderSpec = {
   info: {
@@ -19,6 +20,14 @@ export const awsSecretsManager: ProviderSpec = {
     },
   },
   ...AWS_AUTH,
+  checks: {
+    ...AWS_AUTH.checks,
+    ...nameCharChecks(/^[\w/+=.@-]*$/, /^[\w/+=.@-]+$/, 'Secret names can only contain letters, digits and / _ + = . @ -', (v) =>
+      v.startsWith('/')
+        ? warning(`Secrets Manager keeps a leading / as typed: secrets under ${v} and under ${v.replace(/^\/+/, '')} are different secrets.`)
+        : undefined,
+    ),
+  },
   kwargs: (ctx) => awsKwargs(ctx, true),
   naming: (ctx) => awsNaming(ctx, true),
   setup(ctx) {
@@ -66,21 +75,8 @@ export const awsSecretsManager: ProviderSpec = {
   },
   identity: awsIdentity,
   localNotes: awsLocalNotes,
-  validate(ctx, names) {
+  crossChecks(ctx, names) {
     checkAwsConsistency(ctx);
-    const rule = 'Secret names can only contain letters, digits and / _ + = . @ -';
-    checkPrefixChars(ctx, /^[\w/+=.@-]*$/, rule);
-    checkKeyChars(ctx, /^[\w/+=.@-]+$/, rule);
-    for (const field of ['connectionsPrefix', 'variablesPrefix']) {
-      const v = ctx.typed[field];
-      if (v?.startsWith('/')) {
-        ctx.problems.push({
-          field,
-          severity: 'warning',
-          message: `Secrets Manager keeps a leading / as typed: secrets under ${v} and under ${v.replace(/^\/+/, '')} are different secrets.`,
-        });
-      }
-    }
     for (const [field, name] of [
       ['variableKey', names.variable],
       ['connectionId', names.connection],

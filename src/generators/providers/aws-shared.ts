@@ -2,7 +2,7 @@
 import { cmd, opt, snippet } from '../common-snippets.ts';
 import { type Ctx, m, value } from '../context.ts';
 import { type JsonTree, toJson } from '../escape/json.ts';
-import { type Check, mustMatch, warning } from '../fields.ts';
+import { type Check, FIELDS, error, firstOf, mustMatch, warning } from '../fields.ts';
 import type { Identity, ProviderSpec } from '../provider-spec.ts';
 import { secretName } from '../secret-name.ts';
 import { mark } from '../slots.ts';
@@ -155,18 +155,19 @@ export function awsLocalNotes(ctx: Ctx): string[] {
   return [`Locally, the containers need AWS credentials that may ${may} (see the Astro CLI docs on cloud authentication).`];
 }
 
-export function checkPrefixChars(ctx: Ctx, allowed: RegExp, message: string): void {
-  for (const field of ['connectionsPrefix', 'variablesPrefix']) {
-    const v = ctx.typed[field];
-    if (v !== undefined && !allowed.test(v)) ctx.problems.push({ field, message, severity: 'error' });
-  }
-}
-
-export function checkKeyChars(ctx: Ctx, allowed: RegExp, message: string): void {
-  for (const field of ['variableKey', 'connectionId']) {
-    const v = ctx.typed[field];
-    if (v !== undefined && !allowed.test(v)) ctx.problems.push({ field, message, severity: 'error' });
-  }
+/** The characters a backend allows in names, as the rules of the two prefixes and the two keys. */
+export function nameCharChecks(prefix: RegExp, key: RegExp, message: string, prefixRule?: Check): Record<string, Check> {
+  const chars =
+    (re: RegExp): Check =>
+    (v) =>
+      re.test(v) ? undefined : error(message);
+  const prefixCheck = firstOf(chars(prefix), prefixRule);
+  return {
+    connectionsPrefix: prefixCheck,
+    variablesPrefix: prefixCheck,
+    variableKey: firstOf(FIELDS.variableKey.check, chars(key)),
+    connectionId: chars(key),
+  };
 }
 
 export type AwsId = Extract<ProviderId, 'aws-parameter-store' | 'aws-secrets-manager'>;

@@ -2,7 +2,7 @@
 import { cmd, commented, opt, shellWord, snippet } from '../common-snippets.ts';
 import { type Ctx, m, value } from '../context.ts';
 import type { JsonTree } from '../escape/json.ts';
-import { error, mustMatch } from '../fields.ts';
+import { type Check, error, mustMatch } from '../fields.ts';
 import type { ProviderSpec } from '../provider-spec.ts';
 import { mark, plain } from '../slots.ts';
 
@@ -16,6 +16,9 @@ export function vaultName(ctx: Ctx): string {
   const name = url.replace(/^https?:\/\//i, '').split(/[./:?#]/)[0];
   return mark('vaultUrl', name || url);
 }
+
+const azurePrefix: Check = (v) =>
+  /^[A-Za-z0-9_-]*$/.test(v) ? undefined : error('Key Vault names only allow letters, digits and - (Airflow turns _ into the separator)');
 
 export const azureKeyVault: ProviderSpec = {
   info: {
@@ -51,6 +54,9 @@ export const azureKeyVault: ProviderSpec = {
     clientId: guid('Client ID'),
     managedIdentityClientId: guid('Managed identity client ID'),
     principalObjectId: guid('Object ID'),
+    sep: (v) => (/^[A-Za-z0-9-]+$/.test(v) ? undefined : error('Key Vault names only allow letters, digits and -, so the separator must be one of those (usually -)')),
+    connectionsPrefix: azurePrefix,
+    variablesPrefix: azurePrefix,
   },
 
   kwargs(ctx) {
@@ -130,18 +136,9 @@ export const azureKeyVault: ProviderSpec = {
       annotations: { 'azure.workload.identity/client-id': m(ctx, 'managedIdentityClientId') },
     };
   },
-  validate(ctx, names) {
+  crossChecks(ctx, names) {
     const sep = value(ctx, 'sep');
     const sepOk = ctx.typed.sep === undefined || /^[A-Za-z0-9-]+$/.test(sep);
-    if (!sepOk) {
-      ctx.problems.push({ field: 'sep', severity: 'error', message: 'Key Vault names only allow letters, digits and -, so the separator must be one of those (usually -)' });
-    }
-    for (const field of ['connectionsPrefix', 'variablesPrefix']) {
-      const v = ctx.typed[field];
-      if (v !== undefined && !/^[A-Za-z0-9_-]*$/.test(v)) {
-        ctx.problems.push({ field, severity: 'error', message: 'Key Vault names only allow letters, digits and - (Airflow turns _ into the separator)' });
-      }
-    }
     for (const [field, name] of [
       ['variableKey', names.variable],
       ['connectionId', names.connection],

@@ -84,6 +84,7 @@ export const gcpSecretManager: ProviderSpec = {
       if (!/^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/.test(v)) return error('Service account email must look like name@project-id.iam.gserviceaccount.com');
       return /\.gserviceaccount\.com$/.test(v) ? undefined : warning('Service account emails usually end in .gserviceaccount.com');
     },
+    variablesPrefix: (v) => (/^[\w-]*$/.test(v) ? undefined : error('Secret names can only contain letters, digits, - and _')),
     keyfileJson: (v) => {
       const o = parseJsonObject(v);
       if (!o) return error('The key must be the JSON object from the key file, starting with {');
@@ -197,7 +198,7 @@ export const gcpSecretManager: ProviderSpec = {
       ? ['Workload Identity exists only on the Deployment: locally, use a service account key or gcloud credentials.']
       : [];
   },
-  validate(ctx, names) {
+  crossChecks(ctx, names) {
     const a = accountEmail(ctx);
     const at = a ? a.email.indexOf('@') : -1;
     if (a && at > 0) {
@@ -227,15 +228,8 @@ export const gcpSecretManager: ProviderSpec = {
     for (const [field, name] of [
       ['variableKey', names.variable],
       ['connectionId', names.connection],
-      ['variablesPrefix', names.variable],
     ] as const) {
       const n = plain(name);
-      if (field === 'variablesPrefix') {
-        if (ctx.typed.variablesPrefix !== undefined && !/^[\w-]*$/.test(ctx.typed.variablesPrefix)) {
-          ctx.problems.push({ field, severity: 'error', message: 'Secret names can only contain letters, digits, - and _' });
-        }
-        continue;
-      }
       if (ctx.typed[field] !== undefined && !/^[\w-]+$/.test(ctx.typed[field])) {
         ctx.problems.push({ field, severity: 'error', message: `Secret names can only contain letters, digits, - and _ (the name would be ${n})` });
       } else if (n.length > 255) {

@@ -3,7 +3,7 @@ import { cmd, opt, shellWord, snippet } from '../common-snippets.ts';
 import { type Ctx, m, mList, value } from '../context.ts';
 import { hclString } from '../escape/hcl.ts';
 import type { JsonTree } from '../escape/json.ts';
-import { type Check, error, mustMatch, warning } from '../fields.ts';
+import { type Check, FIELDS, error, firstOf, mustMatch, warning } from '../fields.ts';
 import type { ProviderSpec } from '../provider-spec.ts';
 import { rstripChars, secretName } from '../secret-name.ts';
 import { mark, plain } from '../slots.ts';
@@ -14,8 +14,14 @@ const vaultPath = (what: string) => mustMatch(PATH_SEGMENTS, `${what} can only u
 const NAME = /^[\w.-]{1,128}$/;
 const LOCAL_HOST = /^https?:\/\/(localhost|127\.[\d.]+|0\.0\.0\.0|\[::1\])(:|\/|$)/i;
 
+/** Keys become Vault paths. */
+const keyPath: Check = (v) =>
+  /^[\w./-]+$/.test(v) ? undefined : warning('Vault paths work best with letters, digits, . - _ and /; other characters need care in the CLI and policies.');
+
 /** Vault's field checks. */
 const CHECKS: Record<string, Check> = {
+  variableKey: firstOf(FIELDS.variableKey.check, keyPath),
+  connectionId: keyPath,
   vaultUrl: (v, ctx) => {
     if (!/^https?:\/\/[^\s/?#@]+(:\d{1,5})?(\/\S*)?$/.test(v)) {
       return error('Vault URL must start with http:// or https://, like https://vault.example.com:8200');
@@ -94,10 +100,12 @@ export const hashicorpVault: ProviderSpec = {
       connections_path: m(ctx, 'connectionsPath'),
       variables_path: m(ctx, 'variablesPath'),
       mount_point: m(ctx, 'mountPoint'),
-      kv_engine_version:
-        version === undefined || version === '1' || version === '2'
-          ? { markedField: 'kvVersion', value: Number(kvVersion(ctx)) }
-          : mark('kvVersion', version),
+      // A number, or the typed text when it is not a KV version (flagged by the check): the
+      // whole JSON value is the slot either way.
+      kv_engine_version: {
+        markedField: 'kvVersion',
+        value: version === undefined || version === '1' || version === '2' ? Number(kvVersion(ctx)) : version,
+      },
       url: m(ctx, 'vaultUrl'),
     };
     if (ctx.typed.namespace) kw.namespace = m(ctx, 'namespace');
@@ -231,18 +239,4 @@ export const hashicorpVault: ProviderSpec = {
       : ['A Vault on your computer is http://host.docker.internal:8200 from inside the Astro CLI containers.'];
   },
 
-  validate(ctx) {
-    for (const [field, key] of [
-      ['variableKey', ctx.typed.variableKey],
-      ['connectionId', ctx.typed.connectionId],
-    ] as const) {
-      if (key !== undefined && !/^[\w./-]+$/.test(key)) {
-        ctx.problems.push({
-          field,
-          severity: 'warning',
-          message: 'Vault paths work best with letters, digits, . - _ and /; other characters need care in the CLI and policies.',
-        });
-      }
-    }
-  },
 };

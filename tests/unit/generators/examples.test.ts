@@ -236,7 +236,8 @@ describe('every provider x platform x auth method', () => {
       }
       const write = r.snippets.find((s) => s.id === 'example-dag')!;
       const keySlot = write.slots.find((x) => x.field === 'variableKey')!;
-      expect(write.code.slice(keySlot.start, keySlot.end)).toBe('my_var');
+      // The slot is the whole Python literal, quotes included (the layout never depends on quoting).
+      expect(write.code.slice(keySlot.start, keySlot.end)).toBe('"my_var"');
     });
   });
 });

@@ -1,8 +1,10 @@
 /**
- * A snippet's "shape": its code with the text of every slot removed (each slot keeps only
- * its field name). Two renderings of a snippet with the same shape differ only inside their
- * slots, so a pre-rendered (highlighted) shape can show any input of that shape by replacing
- * the text of its slot elements. Shared by the build (Snippet.astro) and the browser.
+ * A snippet's "shape": its code with the text of every slot removed. Two renderings of a
+ * snippet with the same shape differ only inside their slots, so a pre-rendered
+ * (highlighted) shape can show any input of that shape by replacing the text of its slot
+ * elements. A slot's field name is not part of the shape: a slot built from several fields
+ * is named after the first one present, which says nothing about the layout. Shared by the
+ * build (Snippet.astro) and the browser.
  */
 
 export interface SlotRange {
@@ -11,12 +13,12 @@ export interface SlotRange {
   end: number;
 }
 
-/** The code with each slot's text replaced by `\u0000<field>\u0000`. */
+/** The code with each slot's text replaced by `\u0000`. */
 export function skeletonOf(code: string, slots: readonly SlotRange[]): string {
   let out = '';
   let last = 0;
   for (const s of slots) {
-    out += code.slice(last, s.start) + '\u0000' + s.field + '\u0000';
+    out += code.slice(last, s.start) + '\u0000';
     last = s.end;
   }
   return out + code.slice(last);

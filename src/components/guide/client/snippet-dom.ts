@@ -91,7 +91,8 @@ export class LiveSnippet {
         frag.append(line);
         return;
       }
-      // Not pre-rendered: plain text, each slot still its own element.
+      // Not pre-rendered (the build enumerates every layout, so only a stale page gets here):
+      // plain text, each slot still its own element.
       const text = s.code.slice(g.start, g.end);
       let last = 0;
       for (const slot of g.slots) {
