@@ -6,12 +6,13 @@ import { CODE_THEMES, codeBlockTransformer } from './src/components/code/highlig
 import { codeColorsPlugin } from './src/components/code/vite-plugin';
 import { satteri } from '@astrojs/markdown-satteri';
 import { docSectionsPlugin } from './src/markdown/doc-sections';
+import { guideIslands } from './src/integrations/guide-islands';
 
 export default defineConfig({
   site: 'https://secrets-backend-guides.example',
   output: 'static',
   trailingSlash: 'always',
-  integrations: [mdx(), preact()],
+  integrations: [mdx(), preact(), guideIslands()],
   build: {
     // Small page scripts and styles go inline; Astro hashes them into the CSP.
     inlineStylesheets: 'auto',

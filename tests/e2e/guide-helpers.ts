@@ -110,10 +110,11 @@ export function fieldInput(page: Page, name: string) {
 }
 
 /**
- * Waits until every island on the page is hydrated (Astro drops the `ssr` attribute then),
- * so the form's handlers are attached before a test drives it.
+ * Reaches for the setup form as a reader does (the pointer over it), which hydrates the
+ * form islands, and waits until every island is hydrated (Astro drops the `ssr` attribute then).
  */
 export async function waitHydrated(page: Page): Promise<void> {
+  await form(page).hover();
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
 }
 

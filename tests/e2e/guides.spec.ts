@@ -277,6 +277,41 @@ test('the form never submits: Enter in a field keeps the page', async ({ page })
   await expect(form(page)).not.toHaveAttribute('action', /.+/);
 });
 
+test('the form islands load when the reader reaches for the form, not at load; the plain form works before that', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+  });
+  await page.goto('/hashicorp-vault/');
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('html')).not.toHaveAttribute('data-setup-active');
+  expect(scripts.filter((p) => /Island|preact/i.test(p))).toEqual([]);
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(2);
+  // Enter in the plain form does not submit it (the values would end up in the URL).
+  await page.evaluate(() => ((window as unknown as { __stay: number }).__stay = 1));
+  await form(page).locator('input[name="platform"][value="software"]').dispatchEvent('click');
+  await fieldInput(page, 'variableKey').evaluate((el: HTMLInputElement) => {
+    el.value = 'before_islands';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.form?.requestSubmit();
+  });
+  expect(await page.evaluate(() => (window as unknown as { __stay?: number }).__stay)).toBe(1);
+  await expect(page).toHaveURL(/[?&]variableKey=before_islands(&|$)/);
+  await expect(page).toHaveURL(/[?&]platform=software(&|$)/);
+  // The edit made the page need its islands: they hydrate and show the same setup.
+  await expect(page.locator('html')).toHaveAttribute('data-setup-active', '');
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  await expect(fieldInput(page, 'variableKey')).toHaveValue('before_islands');
+  await expect(form(page).locator('input[name="platform"][value="software"]')).toBeChecked();
+  await expect(form(page).locator('code[data-lookup-form="variableKey"]')).toHaveText(/before_islands$/);
+});
+
+test('a link with values hydrates the form at once', async ({ page }) => {
+  await page.goto('/hashicorp-vault/?variableKey=from_link');
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  await expect(fieldInput(page, 'variableKey')).toHaveValue('from_link');
+});
+
 test('a choice and typing made before the form hydrates are kept and applied to the page', async ({ page }) => {
   // Hold the bundled scripts back, as a slow connection would, while the reader starts.
   let release!: () => void;

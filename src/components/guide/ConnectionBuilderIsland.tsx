@@ -4,7 +4,7 @@
  * `connection-uri` and `connection-json` snippets next to it show the result), and a
  * "paste a URI" mode that parses an Airflow connection URI and fills the fields.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SetupConfig } from './client/config.ts';
 import { MemoField, fieldDeps } from './Field.tsx';
 import { TEXTS } from './texts.ts';
@@ -17,7 +17,8 @@ interface Props {
 export default function ConnectionBuilderIsland({ config }: Props) {
   const { setup, state, check, hydrated } = useSetup(config.fields.map((f) => f.name));
   const [touched, setTouched] = useState<Set<string>>(() => new Set());
-  const [uri, setUri] = useState('');
+  // The pasted URI is read from the input itself: text pasted before the island hydrated counts too.
+  const uriInput = useRef<HTMLInputElement>(null);
   const [pasteResult, setPasteResult] = useState<{ ok: boolean; message: string } | null>(null);
   const fields = config.fields.filter((f) => f.section === 'connection');
   useEffect(() => {
@@ -25,7 +26,7 @@ export default function ConnectionBuilderIsland({ config }: Props) {
   }, [hydrated]);
 
   const fill = async () => {
-    const text = uri.trim();
+    const text = (uriInput.current?.value ?? '').trim();
     if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(text)) {
       setPasteResult({ ok: false, message: TEXTS.builder.notAUri });
       return;
@@ -44,7 +45,7 @@ export default function ConnectionBuilderIsland({ config }: Props) {
         connExtra: extra,
       });
       setTouched(new Set(fields.map((f) => f.name)));
-      setUri('');
+      if (uriInput.current) uriInput.current.value = '';
       setPasteResult({ ok: true, message: TEXTS.builder.filled });
     } catch (e) {
       setPasteResult({ ok: false, message: TEXTS.builder.unreadable(e instanceof Error ? e.message : String(e)) });
@@ -65,10 +66,9 @@ export default function ConnectionBuilderIsland({ config }: Props) {
               autocomplete="off"
               spellcheck={false}
               placeholder={TEXTS.builder.uriExample}
-              value={uri}
               aria-describedby="cb-uri-help cb-uri-msg"
               aria-invalid={pasteResult && !pasteResult.ok ? 'true' : undefined}
-              onInput={(e) => setUri((e.currentTarget as HTMLInputElement).value)}
+              ref={uriInput}
               onKeyDown={(e) => {
                 if (e.key === 'Enter') {
                   e.preventDefault();
@@ -102,7 +102,6 @@ export default function ConnectionBuilderIsland({ config }: Props) {
                 idPrefix="cb"
                 value={value}
                 problem={problem}
-                onValue={(v) => setup?.setValue(meta.name, v)}
                 onBlur={() => setTouched((t) => (t.has(meta.name) ? t : new Set(t).add(meta.name)))}
               />
             );

@@ -23,10 +23,10 @@ export function useDomProperty<T extends HTMLInputElement | HTMLTextAreaElement>
   return ref;
 }
 
-/** A radio button whose checked state follows `checked`. */
-export function Radio({ name, value, checked, onChoose }: { name: string; value: string; checked: boolean; onChoose: () => void }) {
+/** A radio button whose checked state follows `checked` (choosing one is read by setup.ts `followForms`). */
+export function Radio({ name, value, checked }: { name: string; value: string; checked: boolean }) {
   const ref = useDomProperty<HTMLInputElement>('checked', checked);
-  return <input ref={ref} type="radio" name={name} value={value} checked={checked} onChange={onChoose} />;
+  return <input ref={ref} type="radio" name={name} value={value} checked={checked} />;
 }
 
 /** Help text with `code` spans (backticks), as text nodes only. */
@@ -40,13 +40,13 @@ export interface FieldProps {
   value: string;
   idPrefix: string;
   problem?: Problem | undefined;
-  onValue: (value: string) => void;
   onBlur?: () => void;
   /** Extra line under the input, e.g. the name Airflow will look up. */
   extra?: preact.ComponentChildren;
 }
 
-export function Field({ meta, value, idPrefix, problem, onValue, onBlur, extra }: FieldProps) {
+/** What is typed is read by setup.ts `followForms`, hydrated or not; the field shows `value`. */
+export function Field({ meta, value, idPrefix, problem, onBlur, extra }: FieldProps) {
   const [shown, setShown] = useState(false);
   const ref = useDomProperty<HTMLInputElement & HTMLTextAreaElement>('value', value);
   const id = `${idPrefix}-${meta.name}`;
@@ -65,7 +65,6 @@ export function Field({ meta, value, idPrefix, problem, onValue, onBlur, extra }
     'aria-describedby': describedBy,
     'aria-invalid': problem?.severity === 'error' ? ('true' as const) : undefined,
     'data-secret': meta.secret ? '' : undefined,
-    onInput: (e: Event) => onValue((e.currentTarget as HTMLInputElement).value),
     onBlur,
     ref,
   };
@@ -79,7 +78,6 @@ export function Field({ meta, value, idPrefix, problem, onValue, onBlur, extra }
               name={meta.name}
               value={o.value}
               checked={(value || meta.default) === o.value}
-              onChoose={() => onValue(o.value === meta.default ? '' : o.value)}
             />{' '}
             {o.label}
           </label>

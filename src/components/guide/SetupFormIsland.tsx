@@ -1,5 +1,5 @@
 /**
- * The "Your setup" form (Preact island, hydrated at load): a view of the page's setup.
+ * The "Your setup" form (Preact island, hydrated when the page needs it: client/activation.ts): a view of the page's setup.
  * Platform, auth method and Airflow version are radio groups showing the same choices as
  * the page's tab groups; the fields shown are those of the chosen platform and auth method
  * (the others stay in the DOM, hidden by the setup CSS rules, so nothing shifts when the
@@ -46,7 +46,6 @@ export default function SetupFormIsland({ config }: Props) {
         idPrefix="sf"
         value={value}
         problem={problem}
-        onValue={(v) => setup?.setValue(meta.name, v)}
         onBlur={() => touch(meta.name)}
         extra={
           shownLookup !== undefined && (
@@ -104,7 +103,7 @@ export default function SetupFormIsland({ config }: Props) {
           <legend>{TEXTS.form.platform}</legend>
           {PLATFORM_IDS.map((p) => (
             <label key={p}>
-              <Radio name="platform" value={p} checked={state.platform === p} onChoose={() => setup?.choose('platform', p)} /> {config.platformLabels[p]}
+              <Radio name="platform" value={p} checked={state.platform === p} /> {config.platformLabels[p]}
             </label>
           ))}
         </fieldset>
@@ -112,7 +111,7 @@ export default function SetupFormIsland({ config }: Props) {
           <legend>{TEXTS.form.auth}</legend>
           {allAuthMethods(config.auth).map((a) => (
             <label key={a} data-when={combosOf(platformsOffering(a)).join(' ')}>
-              <Radio name="authMethod" value={a} checked={effective === a} onChoose={() => setup?.choose('authMethod', a)} /> {config.authLabels[a] ?? a}
+              <Radio name="authMethod" value={a} checked={effective === a} /> {config.authLabels[a] ?? a}
             </label>
           ))}
         </fieldset>
@@ -120,7 +119,7 @@ export default function SetupFormIsland({ config }: Props) {
           <legend>{TEXTS.form.airflowVersion}</legend>
           {AIRFLOW_VERSIONS.map((v) => (
             <label key={v}>
-              <Radio name="airflowVersion" value={v} checked={state.airflowVersion === v} onChoose={() => setup?.choose('airflowVersion', v)} />{' '}
+              <Radio name="airflowVersion" value={v} checked={state.airflowVersion === v} />{' '}
               {TEXTS.form.airflow(v)}
             </label>
           ))}

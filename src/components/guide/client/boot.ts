@@ -1,24 +1,48 @@
 /**
- * Starts a guide page's browser layer (run by SetupForm.astro): the setup CSS follows the
- * choices, Download buttons work, and the live code loads when there is something to show
- * that the static page does not already show (values, or Airflow 2), or as soon as a form
- * field gets the focus, so the first keystroke does not wait for a download.
+ * Starts a guide page's browser layer (run by SetupForm.astro): the forms write to the
+ * setup, the setup CSS follows the choices, Download buttons work, the form islands
+ * hydrate when the page needs them (activation.ts), and the live code loads when there is
+ * something to show that the static page does not already show (values, or Airflow 2), or
+ * as soon as a form field gets the focus, so the first keystroke does not wait for a download.
  */
 import { effect } from '@preact/signals-core';
+import { ACTIVE_ATTRIBUTE, REACHING_EVENTS } from './activation.ts';
+import { PLATFORM_IDS } from './choices.ts';
 import { goLive } from './derived.ts';
 import { initDownloads } from './download.ts';
 import { followSetup } from './setup-css.ts';
-import { SETUP_FORMS, pageSetup } from './setup.ts';
+import { SETUP_FORMS, followForms, pageSetup } from './setup.ts';
+import type { SetupState } from './url-state.ts';
+
+/** True when the server-rendered form shows this state as it is (the default choices, no values). */
+function asRendered(s: SetupState): boolean {
+  return s.platform === PLATFORM_IDS[0] && s.authPref === '' && s.airflowVersion === '3' && Object.values(s.values).every((v) => v === '');
+}
 
 export function bootGuide(): void {
   const setup = pageSetup();
+  const root = document.documentElement;
+  const activate = () => root.setAttribute(ACTIVE_ATTRIBUTE, '');
+  followForms(setup, document);
   followSetup(setup);
   initDownloads();
+  const link = setup.link;
+  const linkNotes = link.droppedSecrets.length + link.cut.length + link.invalid.length + (link.unofferedAuth ? 1 : 0);
+  const start = setup.state.peek();
   effect(() => {
     const s = setup.state.value;
+    if (s !== start || linkNotes > 0 || !asRendered(s)) activate();
     if (s.airflowVersion !== '3' || Object.values(s.values).some((v) => v !== '')) void goLive();
   });
-  document.addEventListener('focusin', (event) => {
-    if (event.target instanceof Element && event.target.closest(SETUP_FORMS)) void goLive();
-  });
+  for (const type of REACHING_EVENTS) {
+    document.addEventListener(
+      type,
+      (event) => {
+        if (!(event.target instanceof Element) || !event.target.closest(SETUP_FORMS)) return;
+        activate();
+        if (type === 'focusin') void goLive();
+      },
+      { passive: true },
+    );
+  }
 }

@@ -65,6 +65,23 @@ export function readGuideSpec(root: Element): GuideSpec | null {
   }
 }
 
+type Control = HTMLInputElement | HTMLTextAreaElement;
+
+/**
+ * What a form control says, as a change of the setup: a choice (a checked radio of a choice
+ * group), a field's value (a radio's default option is the empty value), or nothing.
+ */
+function readControl(el: Control, schema: UrlSchema): { choice: [ChoiceGroup, string] } | { field: [string, string] } | null {
+  const name = el.name;
+  if (el instanceof HTMLInputElement && el.type === 'radio') {
+    if (!el.checked) return null;
+    if (isChoiceGroup(name)) return { choice: [name, el.value] };
+    if (schema.fields.includes(name)) return { field: [name, el.value === schema.defaults[name] ? '' : el.value] };
+    return null;
+  }
+  return schema.fields.includes(name) ? { field: [name, el.value] } : null;
+}
+
 /**
  * What the reader changed in the server-rendered forms before any script ran: a control
  * whose value differs from the value it was rendered with (`defaultValue`), or a radio whose
@@ -74,18 +91,36 @@ export function typedInForms(doc: Document, schema: UrlSchema): { values: Record
   const values: Record<string, string> = {};
   const choices: [ChoiceGroup, string][] = [];
   for (const form of doc.querySelectorAll(SETUP_FORMS)) {
-    for (const el of form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[name], textarea[name]')) {
-      const name = el.name;
-      if (el instanceof HTMLInputElement && el.type === 'radio') {
-        if (!el.checked || el.defaultChecked) continue;
-        if (isChoiceGroup(name)) choices.push([name, el.value]);
-        else if (schema.fields.includes(name)) values[name] = el.value === schema.defaults[name] ? '' : el.value;
-      } else if (schema.fields.includes(name) && el.value !== el.defaultValue) {
-        values[name] = el.value;
-      }
+    for (const el of form.querySelectorAll<Control>('input[name], textarea[name]')) {
+      const changed = el instanceof HTMLInputElement && el.type === 'radio' ? el.defaultChecked !== el.checked : el.value !== el.defaultValue;
+      const read = changed ? readControl(el, schema) : null;
+      if (read && 'choice' in read) choices.push(read.choice);
+      else if (read) values[read.field[0]] = read.field[1];
     }
   }
   return { values, choices };
+}
+
+/**
+ * The forms' one way into the setup: every edit of a field or choice in a setup form (typed,
+ * pasted, a radio chosen), whether or not its island has hydrated, is written to the setup.
+ * The forms never submit (Enter in a field would otherwise load the page with the values in
+ * its URL).
+ */
+export function followForms(setup: PageSetup, doc: Document): void {
+  const onEdit = (event: Event) => {
+    const el = event.target;
+    if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) || !el.closest(SETUP_FORMS)) return;
+    const read = readControl(el, setup.schema);
+    if (read && 'choice' in read) setup.choose(...read.choice);
+    // A name of the guide's schema (readControl checked it), so a field name.
+    else if (read) setup.setValue(read.field[0] as FieldName, read.field[1]);
+  };
+  doc.addEventListener('input', onEdit);
+  doc.addEventListener('change', onEdit);
+  doc.addEventListener('submit', (event) => {
+    if (event.target instanceof Element && event.target.matches(SETUP_FORMS)) event.preventDefault();
+  });
 }
 
 function cap(v: string): string {
