@@ -2,10 +2,10 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
-import { CODE_THEMES, codeBlockTransformer } from './src/components/code/highlight';
-import { codeColorsPlugin } from './src/components/code/vite-plugin';
+import { CODE_THEMES, codeBlockTransformer } from './src/integrations/code-highlight';
+import { codeColorsPlugin } from './src/integrations/code-colors';
 import { satteri } from '@astrojs/markdown-satteri';
-import { docSectionsPlugin } from './src/markdown/doc-sections';
+import { docSectionsPlugin } from './src/integrations/doc-sections';
 import { guideIslands } from './src/integrations/guide-islands';
 
 export default defineConfig({

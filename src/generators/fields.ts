@@ -53,7 +53,7 @@ export interface FieldDef {
   /**
    * Values, besides the example, that give a snippet a different layout (a value the snippets
    * treat as a different case, such as an account of another project). The build renders
-   * each of them (src/components/guide/shapes.ts).
+   * each of them (src/guide/shapes.ts).
    */
   layoutExamples?: readonly string[];
 }

@@ -1,7 +1,7 @@
 /**
  * Build-time integration: registers the `client:setup` directive, which hydrates the
  * guide's form islands when the page needs them instead of at load
- * (src/components/guide/client/activation.ts).
+ * (src/guide/client/activation.ts).
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -11,7 +11,7 @@ export function guideIslands(): AstroIntegration {
     name: 'guide-islands',
     hooks: {
       'astro:config:setup': ({ addClientDirective }) => {
-        addClientDirective({ name: 'setup', entrypoint: fileURLToPath(new URL('../components/guide/client/setup-directive.ts', import.meta.url)) });
+        addClientDirective({ name: 'setup', entrypoint: fileURLToPath(new URL('../guide/client/setup-directive.ts', import.meta.url)) });
       },
     },
   };

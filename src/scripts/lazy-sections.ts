@@ -9,7 +9,7 @@
  * reader is looking at is re-laid out. (Switching a section that crosses the viewport
  * edge counts as a layout shift in Chromium, so those wait until they are scrolled away.)
  */
-import { SECTION_CLASS } from '../markdown/doc-sections';
+import { SECTION_CLASS } from '../integrations/doc-sections';
 
 export const LAZY_SECTION_CLASS = `${SECTION_CLASS}--lazy`;
 

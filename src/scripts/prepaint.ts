@@ -12,9 +12,9 @@
  *    chosen setup's form fields and snippet renderings.
  * Choices are checked against the known values, so nothing from the URL reaches CSS.
  */
-import { PLATFORM_IDS, pickChoices } from '../components/guide/client/choices.ts';
-import { queryEntries } from '../components/guide/client/query.ts';
-import { setupRules } from '../components/guide/client/setup-css.ts';
+import { PLATFORM_IDS, pickChoices } from '../guide/client/choices.ts';
+import { queryEntries } from '../guide/client/query.ts';
+import { setupRules } from '../guide/client/setup-css.ts';
 
 export function prepaint(
   readQuery: typeof queryEntries,

@@ -3,12 +3,12 @@
  * setup. Every `[data-tabs="<group>"]` shows the setup's choice for its group (platform,
  * auth method or Airflow version) when it offers it, else its first tab; a click or an
  * arrow key chooses in the setup, and every group, form radio and snippet follows. The
- * setup writes the URL and remembers the choice (components/guide/client/persist.ts).
+ * setup writes the URL and remembers the choice (src/guide/client/persist.ts).
  * A link to an element inside a hidden panel (`#id`) chooses that panel.
  */
 import { effect } from '@preact/signals-core';
-import { choiceOf, isChoiceGroup, tabValue } from '../components/guide/client/choices.ts';
-import { pageSetup } from '../components/guide/client/setup.ts';
+import { choiceOf, isChoiceGroup, tabValue } from '../guide/client/choices.ts';
+import { pageSetup } from '../guide/client/setup.ts';
 
 function tabsOf(group: HTMLElement): HTMLElement[] {
   const list = group.querySelector<HTMLElement>(':scope > .tabs__list');

@@ -6,7 +6,7 @@
  */
 import { expect, type Page } from '@playwright/test';
 import { authMethods, formFields, generate, platforms, secretFields, type ProviderId } from '../../src/generators/index.ts';
-import { resolveChoices, type AirflowVersion, type AuthTable, type PlatformId } from '../../src/components/guide/client/choices.ts';
+import { resolveChoices, type AirflowVersion, type AuthTable, type PlatformId } from '../../src/guide/client/choices.ts';
 
 export const GUIDES: { path: string; provider: ProviderId }[] = [
   { path: '/hashicorp-vault/', provider: 'hashicorp-vault' },

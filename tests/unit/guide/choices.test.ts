@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allStateKeys, effectiveAuth, pickChoices, resolveChoices, tabValue, type AuthTable } from '../../../src/components/guide/client/choices.ts';
+import { allStateKeys, effectiveAuth, pickChoices, resolveChoices, tabValue, type AuthTable } from '../../../src/guide/client/choices.ts';
 
 const vault: AuthTable = { astro: ['approle'], 'remote-execution': ['approle', 'kubernetes'], software: ['approle'] };
 const gcp: AuthTable = { astro: ['workload-identity', 'key-file'], 'remote-execution': ['workload-identity'], software: ['key-file'] };

@@ -12,9 +12,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fieldDef } from '../../../src/generators/fields.ts';
 import { formFields, generate, platforms, providerIds, type ProviderId, type RawInput } from '../../../src/generators/index.ts';
-import { allAuthMethods, resolveChoices, type Pins, type PlatformId } from '../../../src/components/guide/client/choices.ts';
-import { lineGroups } from '../../../src/components/guide/client/lines.ts';
-import { authTable, snippetShapes } from '../../../src/components/guide/shapes.ts';
+import { allAuthMethods, resolveChoices, type Pins, type PlatformId } from '../../../src/guide/client/choices.ts';
+import { lineGroups } from '../../../src/guide/client/lines.ts';
+import { authTable, snippetShapes } from '../../../src/guide/shapes.ts';
 import { hostileString } from '../helpers/arbitraries.ts';
 
 interface Usage {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { queryEntries } from '../../../src/components/guide/client/query.ts';
+import { queryEntries } from '../../../src/guide/client/query.ts';
 
 describe('queryEntries (the one reader of the URL query)', () => {
   it('splits at & and decodes keys and values, + as a space', () => {

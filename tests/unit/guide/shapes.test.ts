@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../../src/generators/index.ts';
-import { snippetShapes } from '../../../src/components/guide/shapes.ts';
-import { allStateKeys } from '../../../src/components/guide/client/choices.ts';
-import { shapeKey, skeletonOf } from '../../../src/components/guide/client/skeleton.ts';
+import { snippetShapes } from '../../../src/guide/shapes.ts';
+import { allStateKeys } from '../../../src/guide/client/choices.ts';
+import { shapeKey, skeletonOf } from '../../../src/guide/client/skeleton.ts';
 
 describe('build-time snippet shapes', () => {
   it('fail loudly for an id the generator does not produce', () => {

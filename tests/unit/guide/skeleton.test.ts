@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { authMethods, formFields, generate, platforms, providerIds } from '../../../src/generators/index.ts';
-import { lineGroups } from '../../../src/components/guide/client/lines.ts';
-import { shapeKey, skeletonOf, slotTexts } from '../../../src/components/guide/client/skeleton.ts';
+import { lineGroups } from '../../../src/guide/client/lines.ts';
+import { shapeKey, skeletonOf, slotTexts } from '../../../src/guide/client/skeleton.ts';
 
 /** Puts `texts` into the slots of (code, slots): what the page does to a pre-rendered shape. */
 function fill(code: string, slots: { start: number; end: number }[], texts: string[]): string {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { authMethods, formFields, platforms, providerIds, secretFields, type ProviderId } from '../../../src/generators/index.ts';
-import type { AuthTable, PlatformId } from '../../../src/components/guide/client/choices.ts';
+import type { AuthTable, PlatformId } from '../../../src/guide/client/choices.ts';
 import {
   MAX_VALUE_LENGTH,
   canonicalParams,
@@ -9,8 +9,8 @@ import {
   writeQuery,
   type SetupState,
   type UrlSchema,
-} from '../../../src/components/guide/client/url-state.ts';
-import { queryEntries } from '../../../src/components/guide/client/query.ts';
+} from '../../../src/guide/client/url-state.ts';
+import { queryEntries } from '../../../src/guide/client/query.ts';
 
 /** A query value as the page reads it. */
 const lenientDecode = (text: string): string => queryEntries(`x=${text.replace(/&/g, '%26')}`)[0]?.value ?? '';

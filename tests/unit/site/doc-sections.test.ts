@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Element, Root, RootContent } from 'hast';
 import { describe, expect, it } from 'vitest';
-import { SECTION_CLASS, docSectionsPlugin, wrapSections } from '../../../src/markdown/doc-sections';
+import { SECTION_CLASS, docSectionsPlugin, wrapSections } from '../../../src/integrations/doc-sections';
 
 const el = (tagName: string, text = tagName): Element => ({
   type: 'element',

@@ -10,7 +10,7 @@ import {
   parseMeta,
   styleToClasses,
   themeColors,
-} from '../../../src/components/code/highlight';
+} from '../../../src/integrations/code-highlight';
 
 function walk(node: Root | RootContent, visit: (el: Element) => void): void {
   if (node.type === 'element') visit(node);

@@ -3,7 +3,7 @@
  * and under the dev server, which adds source annotations to every element.
  */
 import { describe, expect, it } from 'vitest';
-import { readPanels } from '../../../src/components/tab-ids';
+import { readPanels } from '../../../src/user-components/tab-ids';
 
 const panel = (value: string, label: string, extra = '') =>
   `<section class="tabs__panel" data-tab-pending="1" data-tab-value="${value}" data-tab-label="${label}"${extra}>` +

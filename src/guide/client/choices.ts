@@ -4,7 +4,7 @@
  * of them (props of <Snippet>); the others follow the reader's setup. Shared by the build,
  * the pre-paint script and the browser, so all three resolve alike.
  */
-import { PLATFORMS, type Platform } from '../../../generators/types.ts';
+import { PLATFORMS, type Platform } from '../../generators/types.ts';
 
 export type PlatformId = Platform;
 export type AirflowVersion = '2' | '3';

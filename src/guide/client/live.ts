@@ -10,8 +10,8 @@
  * task. Snippets in tab panels that are not shown wait until a choice reveals them.
  */
 import { effect } from '@preact/signals-core';
-import type { ProviderApi } from '../../../generators/provider-api.ts';
-import type { GenerateResult } from '../../../generators/types.ts';
+import type { ProviderApi } from '../../generators/provider-api.ts';
+import type { GenerateResult } from '../../generators/types.ts';
 import { type AirflowVersion, type Pins, isPlatform, resolveChoices, sameChoices } from './choices.ts';
 import { checked, generatorInput } from './derived.ts';
 import type { PageSetup } from './setup.ts';

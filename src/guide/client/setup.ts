@@ -12,7 +12,7 @@
  */
 import { type ReadonlySignal, batch, signal } from '@preact/signals-core';
 import { type ChoiceGroup, type ChoiceState, PLATFORM_IDS, allAuthMethods, isChoiceGroup, isPlatform, pickChoices, sameChoices } from './choices.ts';
-import type { FieldName } from '../../../generators/fields.ts';
+import type { FieldName } from '../../generators/fields.ts';
 import type { GuideSpec } from './config.ts';
 import { startPersist } from './persist.ts';
 import { loadChoice, loadValues } from './remembered.ts';

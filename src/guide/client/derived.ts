@@ -6,8 +6,8 @@
  * when the page starts with values.
  */
 import { computed, signal } from '@preact/signals-core';
-import type { ProviderApi } from '../../../generators/provider-api.ts';
-import type { Problem, RawInput } from '../../../generators/types.ts';
+import type { ProviderApi } from '../../generators/provider-api.ts';
+import type { Problem, RawInput } from '../../generators/types.ts';
 import { type AirflowVersion, type PlatformId, resolveChoices } from './choices.ts';
 import { loadProvider } from './provider-loader.ts';
 import { pageSetup } from './setup.ts';

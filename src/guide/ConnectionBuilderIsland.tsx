@@ -32,7 +32,7 @@ export default function ConnectionBuilderIsland({ config }: Props) {
       return;
     }
     try {
-      const { parseConnectionUri } = await import('../../generators/connection.ts');
+      const { parseConnectionUri } = await import('../generators/connection.ts');
       const c = parseConnectionUri(text);
       const extra = c.extra === null ? '' : typeof c.extra === 'string' ? c.extra : JSON.stringify(c.extra);
       setup?.setValues({

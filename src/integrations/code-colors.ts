@@ -3,7 +3,7 @@
  * (see `codeColorsCss`). Generated at build time from the Shiki themes, so it never goes stale.
  */
 import type { Plugin } from 'vite';
-import { codeColorsCss } from './highlight';
+import { codeColorsCss } from './code-highlight';
 
 const ID = 'virtual:code-colors.css';
 const RESOLVED = '/@site/code-colors.css';

@@ -1,7 +1,7 @@
 /** Build time: what a guide page tells the browser (see client/config.ts): the guide's spec and the islands' props. */
-import { authMethods, formFields, platforms, providers, secretFields, lookupNames, type ProviderId } from '../../generators/index.ts';
-import { isFieldName } from '../../generators/fields.ts';
-import { PLATFORM_LABELS } from '../../site.ts';
+import { authMethods, formFields, platforms, providers, secretFields, lookupNames, type ProviderId } from '../generators/index.ts';
+import { isFieldName } from '../generators/fields.ts';
+import { PLATFORM_LABELS } from '../site.ts';
 import type { AuthTable, PlatformId } from './client/choices.ts';
 import type { FieldMeta, GuideSpec, SetupConfig } from './client/config.ts';
 

@@ -4,7 +4,7 @@
  */
 import { Component, type RefObject } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Problem } from '../../generators/types.ts';
+import type { Problem } from '../generators/types.ts';
 import type { FieldMeta } from './client/config.ts';
 import { MAX_VALUE_LENGTH } from './client/url-state.ts';
 import { TEXTS } from './texts.ts';

@@ -1,6 +1,6 @@
 /** What the build tells the browser about a guide. */
-import type { FieldName } from '../../../generators/fields.ts';
-import type { ProviderId } from '../../../generators/types.ts';
+import type { FieldName } from '../../generators/fields.ts';
+import type { ProviderId } from '../../generators/types.ts';
 import type { AuthTable, PlatformId } from './choices.ts';
 
 /**

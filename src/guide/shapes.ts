@@ -7,8 +7,8 @@
  * per distinct skeleton. Their lines are pre-highlighted (render-snippet.ts); the browser
  * assembles any layout from those lines.
  */
-import { fieldDef } from '../../generators/fields.ts';
-import { authMethods, formFields, generate, platforms, type ProviderId, type RawInput, type Snippet } from '../../generators/index.ts';
+import { fieldDef } from '../generators/fields.ts';
+import { authMethods, formFields, generate, platforms, type ProviderId, type RawInput, type Snippet } from '../generators/index.ts';
 import {
   allStateKeys,
   resolveChoices,

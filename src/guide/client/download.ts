@@ -2,7 +2,7 @@
  * Download buttons of file snippets: the current text of the figure's code, as a file with
  * the snippet's file name, made in the browser (a Blob URL; no request leaves the page).
  */
-import { normalizeCopiedText } from '../../../scripts/copy-text';
+import { normalizeCopiedText } from '../../scripts/copy-text';
 import { TEXTS } from '../texts.ts';
 
 function save(button: HTMLElement): void {

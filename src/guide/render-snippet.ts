@@ -10,10 +10,10 @@
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { hastToHtml } from 'shiki';
-import { highlightToHast, lineIcon } from '../code/highlight.ts';
+import { highlightToHast, lineIcon } from '../integrations/code-highlight.ts';
 import { lineGroups } from './client/lines.ts';
 import type { Shape } from './shapes.ts';
-import type { Snippet } from '../../generators/index.ts';
+import type { Snippet } from '../generators/index.ts';
 
 interface Piece {
   start: number;

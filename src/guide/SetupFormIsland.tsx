@@ -6,7 +6,7 @@
  * choice changes). The form never submits.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { Problem } from '../../generators/types.ts';
+import type { Problem } from '../generators/types.ts';
 import { AIRFLOW_VERSIONS, PLATFORM_IDS, allAuthMethods, effectiveAuth } from './client/choices.ts';
 import type { FieldMeta, SetupConfig } from './client/config.ts';
 import { MAX_VALUE_LENGTH } from './client/url-state.ts';
