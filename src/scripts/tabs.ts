@@ -84,7 +84,7 @@ export function initTabs(): void {
   const setup = pageSetup();
   const groups = Array.from(document.querySelectorAll<HTMLElement>('[data-tabs]'));
   effect(() => {
-    const state = setup.state.value;
+    const state = setup.choices.value;
     for (const group of groups) {
       const name = group.dataset.tabs;
       if (!isChoiceGroup(name)) continue;

@@ -29,10 +29,20 @@ export function bootGuide(): void {
   const link = setup.link;
   const linkNotes = link.droppedSecrets.length + link.cut.length + link.invalid.length + (link.unofferedAuth ? 1 : 0);
   const start = setup.state.peek();
-  effect(() => {
+  let active = false;
+  let live = false;
+  // Runs until the islands are needed and the live code is loading, then never again.
+  const stop = effect(() => {
     const s = setup.state.value;
-    if (s !== start || linkNotes > 0 || !asRendered(s)) activate();
-    if (s.airflowVersion !== '3' || Object.values(s.values).some((v) => v !== '')) void goLive();
+    if (!active && (s !== start || linkNotes > 0 || !asRendered(s))) {
+      active = true;
+      activate();
+    }
+    if (!live && (s.airflowVersion !== '3' || Object.values(s.values).some((v) => v !== ''))) {
+      live = true;
+      void goLive();
+    }
+    if (active && live) queueMicrotask(() => stop());
   });
   for (const type of REACHING_EVENTS) {
     document.addEventListener(

@@ -33,7 +33,7 @@ export function followSetup(setup: PageSetup): void {
   let sheet: CSSStyleSheet | undefined;
   let applied = '';
   effect(() => {
-    const { platform, authPref } = setup.state.value;
+    const { platform, authPref } = setup.choices.value;
     const text = setupRules(platform, authPref, spec.auth[platform]);
     if (text === applied) return;
     applied = text;

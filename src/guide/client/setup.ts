@@ -10,7 +10,7 @@
  *
  * Secrets live only in this module's memory: never in the URL, storage or a request.
  */
-import { type ReadonlySignal, batch, signal } from '@preact/signals-core';
+import { type ReadonlySignal, batch, computed, signal } from '@preact/signals-core';
 import { type ChoiceGroup, type ChoiceState, PLATFORM_IDS, allAuthMethods, isChoiceGroup, isPlatform, pickChoices, sameChoices } from './choices.ts';
 import type { FieldName } from '../../generators/fields.ts';
 import type { GuideSpec } from './config.ts';
@@ -38,6 +38,8 @@ export interface PageSetup {
   spec: GuideSpec | null;
   schema: UrlSchema;
   state: ReadonlySignal<SetupState>;
+  /** The state's choices only: views of the choices (tabs, setup CSS) do not run on a keystroke. */
+  choices: ReadonlySignal<ChoiceState>;
   /** Goes up by one on every change, for tests (`<html data-setup-version>` follows it). */
   version: ReadonlySignal<number>;
   /** Goes up by one each time the reader clears their values. */
@@ -149,10 +151,18 @@ export function createSetup(spec: GuideSpec | null, search: string, doc: Documen
       version.value++;
     });
   };
+  // The same object until a choice changes, so its readers are not notified of value edits.
+  let shown: ChoiceState = choices;
+  const choicesNow = computed(() => {
+    const s = state.value;
+    if (!sameChoices(s, shown)) shown = { platform: s.platform, authPref: s.authPref, airflowVersion: s.airflowVersion };
+    return shown;
+  });
   const setup: PageSetup = {
     spec,
     schema,
     state,
+    choices: choicesNow,
     version,
     clears,
     link,

@@ -10,9 +10,10 @@ import { parse as parseHcl } from '@cdktf/hcl2json';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { commented } from '../../../src/generators/common-snippets.ts';
+import { cmd, commented, opt } from '../../../src/generators/common-snippets.ts';
+import { skeletonOf } from '../../../src/guide/client/skeleton.ts';
 import { dockerfileEnv, dockerfileValue } from '../../../src/generators/escape/dockerfile.ts';
-import { dotenvLine } from '../../../src/generators/escape/dotenv.ts';
+import { dotenvLine, dotenvValue } from '../../../src/generators/escape/dotenv.ts';
 import { hclString } from '../../../src/generators/escape/hcl.ts';
 import { jsonString, toJson } from '../../../src/generators/escape/json.ts';
 import { pyString } from '../../../src/generators/escape/python.ts';
@@ -40,6 +41,44 @@ function markerTransparent(escape: (s: string) => string) {
     { numRuns: 300, seed: SEED },
   );
 }
+
+describe('every escaper', () => {
+  // A snippet's layout must not depend on the value: whether a word is bare or quoted, or
+  // which quotes a YAML or .env value gets, is decided inside the slot (src/generators/README.md).
+  const escapers: [string, (s: string) => string][] = [
+    ['shellWord', shellWord],
+    ['shellQuote', shellQuote],
+    ['yamlString', yamlString],
+    ['dotenvValue', dotenvValue],
+    ['pyString', pyString],
+    ['hclString', hclString],
+    ['dockerfileValue', dockerfileValue],
+    ['jsonString', (s) => jsonString(s)],
+  ];
+  it.each(escapers)('%s returns the whole literal, quotes included, as one slot', (_name, escape) => {
+    fc.assert(
+      fc.property(hostileString, hostileString, hostileString, (a, v, b) => {
+        const { code, slots } = extractSlots(escape(a + mark('someField', v) + mark('other', b)));
+        expect(slots).toEqual([{ field: 'someField', start: 0, end: code.length }]);
+      }),
+      { numRuns: 200, seed: SEED },
+    );
+  });
+
+  it('cmd wraps a command by its words, never by the length of a value', () => {
+    const layout = (v: string) => {
+      const { code, slots } = extractSlots(cmd(['aws', 'ssm', 'get-parameter', opt('--name ', mark('variableKey', v)), '--with-decryption']));
+      return skeletonOf(code, slots);
+    };
+    fc.assert(
+      fc.property(hostileString, (v) => {
+        expect(layout(v)).toBe(layout('x'));
+      }),
+      { numRuns: 200, seed: SEED },
+    );
+    expect(layout('x'.repeat(300))).toBe(layout(''));
+  });
+});
 
 describe('shell', () => {
   const missing = missingTools('bash');
