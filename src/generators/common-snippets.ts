@@ -226,6 +226,7 @@ export function exampleDagSnippet(ctx: Ctx): Snippet {
         'from airflow.models import Variable',
         '',
         '',
+        '# Airflow 2.4 or later (the schedule argument); on older versions write schedule_interval=None.',
         '@dag(schedule=None, start_date=datetime(2024, 1, 1), catchup=False, tags=["secrets-backend"])',
       ];
   lines.push(

@@ -12,6 +12,9 @@ import type { ProviderId, SecretKind, Snippet } from '../types.ts';
 export const AWS_AUTH = {
   authMethods: { astro: ['role'], 'remote-execution': ['role'], software: ['access-keys'] },
   authLabels: { role: 'IAM role', 'access-keys': 'Access keys' },
+  // role_arn, region_name and the access-key kwargs reach the backends' AWS connection since
+  // provider 5.1.0 (changelog: "Allow AWS Secrets Backends use AWS Connection capabilities").
+  minVersion: () => '5.1.0',
   checks: {
     region: mustMatch(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, 'Region must look like us-east-1'),
     roleArn: mustMatch(

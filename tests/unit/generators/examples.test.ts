@@ -65,6 +65,9 @@ const PACKAGE: Record<ProviderId, string> = {
  */
 const MIN_VERSION: Partial<Record<ProviderId, (auth: string) => string>> = {
   'azure-key-vault': (a) => (a === 'managed-identity' ? '>=8.2.0' : '>=8.0.0'),
+  // Backend kwargs reach the AWS connection (role_arn, region_name, keys) since 5.1.0 (amazon changelog, #25628).
+  'aws-parameter-store': () => '>=5.1.0',
+  'aws-secrets-manager': () => '>=5.1.0',
 };
 /** Names Airflow requests for variable my_var / connection my_db with default prefixes (sheet sections 1-5; Vault with mount airflow). */
 const NAMES: Record<ProviderId, { variable: string; connection: string }> = {
@@ -155,7 +158,10 @@ describe('every provider x platform x auth method', () => {
 
     it('uses the current class path and provider package only', () => {
       const all = r.snippets.map((s) => s.code).join('\n');
-      expect(all).not.toMatch(/airflow\.contrib|azure_key_vault|schedule_interval|undefined|NaN|\[object Object\]/);
+      // Comments may name the old forms (the Airflow 2 DAG says what to write before 2.4); code must not use them.
+      const code_ = all.split('\n').filter((l) => !l.trimStart().startsWith('#')).join('\n');
+      expect(code_).not.toMatch(/airflow\.contrib|azure_key_vault|schedule_interval/);
+      expect(all).not.toMatch(/undefined|NaN|\[object Object\]/);
       expect(code(r, 'requirements').trim()).toBe(PACKAGE[p] + (MIN_VERSION[p]?.(authMethod) ?? ''));
       expect(providers[p].backendClass).toBe(CLASS[p]);
       if (platform === 'software') {
@@ -761,10 +767,12 @@ describe('other snippet details', () => {
     expect(ids('kubernetes')).not.toContain('env-file');
     expect(ids('approle')).toContain('env-file');
   });
-  it('requirements pins the Azure provider where its kwargs need it; the others stay unpinned', () => {
+  it('requirements pins the provider where its kwargs need it', () => {
     expect(code(generate('azure-key-vault', { authMethod: 'managed-identity' }), 'requirements')).toBe('apache-airflow-providers-microsoft-azure>=8.2.0\n');
     expect(code(generate('azure-key-vault', {}), 'requirements')).toBe('apache-airflow-providers-microsoft-azure>=8.0.0\n');
-    expect(code(generate('aws-parameter-store', {}), 'requirements')).toBe('apache-airflow-providers-amazon\n');
+    // role_arn / region_name / access keys in the kwargs: amazon 5.1.0 or later.
+    expect(code(generate('aws-parameter-store', {}), 'requirements')).toBe('apache-airflow-providers-amazon>=5.1.0\n');
+    expect(code(generate('aws-secrets-manager', { platform: 'software' }), 'requirements')).toBe('apache-airflow-providers-amazon>=5.1.0\n');
   });
   it('the pretty kwargs say they are for reading only', () => {
     const s = generate('hashicorp-vault', {}).snippets.find((x) => x.id === 'backend-kwargs')!;
@@ -819,6 +827,8 @@ describe('input handling', () => {
     expect(dag).toContain('Variable.get("k", default_var=None)');
     expect(dag).toContain('BaseHook.get_connection("c")');
     expect(dag).toContain('schedule=None');
+    // schedule= needs Airflow 2.4 (PR #25410): the DAG says so, right above the decorator.
+    expect(dag).toMatch(/^# Airflow 2\.4 or later.*schedule_interval=None\.\n@dag\(schedule=None/m);
   });
   it('invalid values are rendered as typed, safely quoted, with a problem', () => {
     const r = generate('aws-parameter-store', { region: "us east'1" });
