@@ -25,6 +25,7 @@ export const FIELD_HELP: Readonly<Record<string, string>> = {
   kubernetesHost: 'The API server address of the agent cluster, as Vault reaches it.',
   region: 'Region that holds the secrets.',
   roleArn: 'The role Airflow uses to read the secrets.',
+  workloadIdentityArn: "The Deployment's own IAM role ARN, shown under Workload Identity on the Deployment's Details page in the Astro UI. Your role trusts it.",
   accessKeyId: 'Of an IAM user that may read the secrets.',
   secretAccessKey: 'Belongs to the access key ID. Stays in this browser tab.',
   awsAccountId: 'Used in the policy ARNs. Taken from the role ARN when empty.',

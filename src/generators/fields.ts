@@ -254,6 +254,19 @@ export const FIELDS = {
     providers: AWS,
     auth: ['role'],
   },
+  workloadIdentityArn: {
+    label: 'Deployment workload identity',
+    placeholder: '<your-workload-identity-arn>',
+    example: 'arn:aws:iam::210987654321:role/AirflowS3Logs-clmk2qqia000008mhff3ndjr0',
+    kind: 'text',
+    providers: AWS,
+    platforms: ['astro'],
+    auth: ['role'],
+    check: mustMatch(
+      /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/,
+      'The workload identity is an IAM role ARN, like arn:aws:iam::210987654321:role/AirflowS3Logs-...',
+    ),
+  },
   accessKeyId: {
     label: 'Access key ID',
     placeholder: '<your-aws-access-key-id>',

@@ -49,6 +49,7 @@ export function sampleValue(provider: ProviderId, field: string): string | undef
     kubernetesHost: 'https://203.0.113.10:443',
     region: 'eu-west-1',
     roleArn: 'arn:aws:iam::123456789012:role/airflow-secrets',
+    workloadIdentityArn: 'arn:aws:iam::210987654321:role/AirflowS3Logs-clmk2qqia000008mhff3ndjr0',
     accessKeyId: 'AKIAABCDEFGHIJKLMNOP',
     secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
     awsAccountId: '123456789012',

@@ -1,5 +1,5 @@
 /** What the two AWS backends share: kwargs, account/partition/role name, IAM policy, identity. */
-import { cmd, opt, snippet } from '../common-snippets.ts';
+import { cmd, commented, opt, snippet } from '../common-snippets.ts';
 import { type Ctx, m, value } from '../context.ts';
 import { type JsonTree, toJson } from '../escape/json.ts';
 import { type Check, FIELDS, error, firstOf, mustMatch, warning } from '../fields.ts';
@@ -140,9 +140,35 @@ export function iamSnippets(ctx: Ctx, spec: ProviderSpec, action: string, resour
   }
   return [
     snippet('iam-policy', 'Least-privilege IAM policy', 'json', toJson(policy, { indent: 2 }) + '\n', 'airflow-secrets-policy.json'),
+    ...(ctx.platform === 'astro' && ctx.authMethod === 'role' ? trustSnippets(ctx) : []),
     snippet('iam-attach-policy', 'Create and attach the policy', 'sh', lines.join('\n') + '\n'),
   ];
 }
+
+/**
+ * Astro: the role Airflow assumes trusts exactly the Deployment's workload identity (an IAM
+ * role Astronomer manages), with sts:AssumeRole; the commands create the role with that
+ * trust policy, or give it to an existing role.
+ */
+function trustSnippets(ctx: Ctx): Snippet[] {
+  const trust = {
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'AstroDeploymentWorkloadIdentity', Effect: 'Allow', Principal: { AWS: m(ctx, 'workloadIdentityArn') }, Action: 'sts:AssumeRole' }],
+  };
+  const file = '--assume-role-policy-document file://' + TRUST_FILE;
+  const lines = [
+    "# Create the role Airflow assumes; only the Deployment's workload identity may assume it.",
+    cmd(['aws', 'iam', 'create-role', opt('--role-name ', roleName(ctx)), file]),
+    '# The role exists already? Replace its trust policy instead (this removes the principals it trusted before):',
+    commented(['aws', 'iam', 'update-assume-role-policy', opt('--role-name ', roleName(ctx)), '--policy-document file://' + TRUST_FILE]),
+  ];
+  return [
+    snippet('iam-trust-policy', 'Trust policy of the role', 'json', toJson(trust, { indent: 2 }) + '\n', TRUST_FILE),
+    snippet('iam-create-role', 'Create the role', 'sh', lines.join('\n') + '\n'),
+  ];
+}
+
+const TRUST_FILE = 'trust-policy.json';
 
 export function awsIdentity(ctx: Ctx): Identity | undefined {
   return { annotations: { 'eks.amazonaws.com/role-arn': m(ctx, 'roleArn') } };

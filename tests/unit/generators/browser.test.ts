@@ -24,8 +24,12 @@ const ENTRIES: Record<index.ProviderId, Api> = {
   'azure-key-vault': azure,
 };
 
-/** About 15 KB gzip for the generator, out of a 25 KB budget for Preact + islands + generator. */
-const BUDGET_GZIP = 15 * 1024;
+/**
+ * 16 KB gzip for one provider's generator. It loads when the reader first uses the form,
+ * with Preact and the islands, inside the benchmark's 40 KB "JS later" budget (nothing of it
+ * is loaded with the page).
+ */
+const BUDGET_GZIP = 16 * 1024;
 
 const FIELD_NAMES = ['variableKey', 'connectionId', 'variableValue', 'connHost', 'connPassword', 'sep', 'connectionsPrefix', 'region', 'vaultUrl',
   'projectId', 'serviceAccountEmail', 'keyfileJson', 'tenantId', 'mountPoint', 'kvVersion', 'roleArn', 'airflowVersion'];

@@ -27,10 +27,11 @@ const TAIL: Record<Platform, string[]> = {
   'remote-execution': ['env-file', 'example-dag', 'values-yaml', 'helm-upgrade', 'delete-secrets'],
   software: ['dockerfile', 'example-dag', 'software-env-vars', 'delete-secrets'],
 };
-const PROVIDER_IDS_EXTRA: Record<ProviderId, (auth: string) => string[]> = {
+const PROVIDER_IDS_EXTRA: Record<ProviderId, (auth: string, platform: Platform) => string[]> = {
   'hashicorp-vault': (a) => ['vault-enable-kv', 'vault-policy', 'vault-write-policy', a === 'kubernetes' ? 'vault-kubernetes-auth' : 'vault-approle'],
-  'aws-parameter-store': () => ['iam-policy', 'iam-attach-policy'],
-  'aws-secrets-manager': () => ['iam-policy', 'iam-attach-policy'],
+  // On Astro the role is created here, trusting the Deployment's workload identity.
+  'aws-parameter-store': (a, p) => ['iam-policy', ...(p === 'astro' && a === 'role' ? ['iam-trust-policy', 'iam-create-role'] : []), 'iam-attach-policy'],
+  'aws-secrets-manager': (a, p) => ['iam-policy', ...(p === 'astro' && a === 'role' ? ['iam-trust-policy', 'iam-create-role'] : []), 'iam-attach-policy'],
   'gcp-secret-manager': () => ['gcp-service-account', 'gcp-grant-access'],
   'azure-key-vault': () => ['azure-grant-access'],
 };
@@ -144,7 +145,7 @@ describe('every provider x platform x auth method', () => {
       const ids = r.snippets.map((s) => s.id);
       // Vault Kubernetes auth cannot log in from the local containers, so it has no .env.
       const tail = TAIL[platform].filter((id) => !(id === 'env-file' && authMethod === 'kubernetes'));
-      expect(new Set(ids)).toEqual(new Set([...PROVIDER_IDS_EXTRA[p](authMethod), ...COMMON, ...tail]));
+      expect(new Set(ids)).toEqual(new Set([...PROVIDER_IDS_EXTRA[p](authMethod, platform), ...COMMON, ...tail]));
       expect(ids.indexOf('write-variable')).toBeLessThan(ids.indexOf('verify-secrets'));
       expect(ids.indexOf('requirements')).toBeLessThan(ids.indexOf('example-dag'));
       if (p === 'gcp-secret-manager') expect(ids.indexOf('gcp-service-account')).toBeLessThan(ids.indexOf('gcp-grant-access'));
@@ -316,6 +317,32 @@ describe('HashiCorp Vault facts', () => {
 });
 
 describe('AWS facts', () => {
+  it('Astro role: a trust policy that lets exactly the Deployment workload identity assume the role, and the role created with it', () => {
+    const identity = 'arn:aws:iam::210987654321:role/AirflowS3Logs-clmk2qqia000008mhff3ndjr0';
+    for (const provider of ['aws-parameter-store', 'aws-secrets-manager'] as const) {
+      const r = generate(provider, { platform: 'astro', roleArn: 'arn:aws:iam::123456789012:role/airflow-secrets', workloadIdentityArn: identity });
+      expect(JSON.parse(code(r, 'iam-trust-policy'))).toEqual({
+        Version: '2012-10-17',
+        Statement: [{ Sid: 'AstroDeploymentWorkloadIdentity', Effect: 'Allow', Principal: { AWS: identity }, Action: 'sts:AssumeRole' }],
+      });
+      expect(r.snippets.find((s) => s.id === 'iam-trust-policy')?.filename).toBe('trust-policy.json');
+      const create = code(r, 'iam-create-role');
+      expect(create).toMatch(/^aws iam create-role \\\n\s+--role-name airflow-secrets \\\n\s+--assume-role-policy-document file:\/\/trust-policy\.json$/m);
+      expect(create).toMatch(/^# aws iam update-assume-role-policy --role-name airflow-secrets --policy-document file:\/\/trust-policy\.json$/m);
+      expect(r.problems.filter((p) => p.field === 'workloadIdentityArn')).toEqual([]);
+      // Remote Execution (IRSA) and Software (access keys) have no such role to create here.
+      for (const platform of ['remote-execution', 'software']) {
+        const ids = generate(provider, { platform }).snippets.map((s) => s.id);
+        expect(ids).not.toContain('iam-trust-policy');
+        expect(ids).not.toContain('iam-create-role');
+      }
+    }
+    const empty = generate('aws-secrets-manager', { platform: 'astro' });
+    expect(JSON.parse(code(empty, 'iam-trust-policy')).Statement[0].Principal.AWS).toBe('<your-workload-identity-arn>');
+    expect(generate('aws-secrets-manager', { platform: 'astro', workloadIdentityArn: 'not an arn' }).problems).toContainEqual(
+      expect.objectContaining({ field: 'workloadIdentityArn', severity: 'error' }),
+    );
+  });
   it('Parameter Store: SecureString at /prefix/key, ssm:GetParameter on both prefix ARNs, kms note', () => {
     const r = generate('aws-parameter-store', { ...FULL, platform: 'astro' });
     expect(code(r, 'write-variable')).toMatch(/aws ssm put-parameter \\\n\s+--region us-east-1 \\\n\s+--name \/airflow\/variables\/my_var \\\n\s+--type SecureString/);

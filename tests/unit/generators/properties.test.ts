@@ -175,6 +175,14 @@ describe('in-process parsers (JSON, YAML, HCL, Dockerfile, compose-go .env, text
       expect(kwargsMatch(JSON.parse(snippet(c, 'backend-kwargs')!), kw), why(c, 'backend-kwargs')).toBe(true);
       if (p === 'aws-parameter-store' || p === 'aws-secrets-manager') {
         expect(JSON.parse(snippet(c, 'iam-policy')!), why(c, 'iam-policy')).toEqual(iamPolicyOf(p, input).policy);
+        if (platform === 'astro' && auth === 'role') {
+          // Exactly the typed workload identity (or its placeholder) may assume the role.
+          const principal = typeof input.workloadIdentityArn === 'string' && input.workloadIdentityArn !== '' ? input.workloadIdentityArn : '<your-workload-identity-arn>';
+          expect(JSON.parse(snippet(c, 'iam-trust-policy')!), why(c, 'iam-trust-policy')).toEqual({
+            Version: '2012-10-17',
+            Statement: [{ Sid: 'AstroDeploymentWorkloadIdentity', Effect: 'Allow', Principal: { AWS: principal }, Action: 'sts:AssumeRole' }],
+          });
+        }
       }
       if (platform === 'remote-execution') {
         const tree = parseYaml(snippet(c, 'values-yaml')!) as Record<string, unknown>;

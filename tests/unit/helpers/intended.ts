@@ -373,6 +373,10 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
         ? c(['aws', 'iam', 'attach-user-policy', '--user-name', v('iamUserName'), '--policy-arn', iam.policyArn])
         : c(['aws', 'iam', 'attach-role-policy', '--role-name', iam.roleName, '--policy-arn', iam.policyArn]),
     ];
+    // Astro: the role is created with the trust policy (updating an existing role is a comment).
+    if (platform === 'astro' && auth === 'role') {
+      out['iam-create-role'] = [c(['aws', 'iam', 'create-role', '--role-name', iam.roleName, '--assume-role-policy-document', 'file://trust-policy.json'])];
+    }
     const region = ['--region', v('region')];
     if (p === 'aws-parameter-store') {
       const put = (name: string, s: string) => c(['aws', 'ssm', 'put-parameter', ...region, '--name', name, '--type', 'SecureString', '--value', 'file:///dev/stdin'], s);
