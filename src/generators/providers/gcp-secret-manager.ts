@@ -19,7 +19,12 @@ const KEYFILE_TEMPLATE = {
 
 function keyfile(ctx: Ctx): JsonTree {
   const t = ctx.typed.keyfileJson;
-  if (t === undefined) return { markedField: 'keyfileJson', value: KEYFILE_TEMPLATE };
+  if (t === undefined) {
+    // The template names the project and account the reader typed, as the real key will.
+    const email = accountEmail(ctx)?.email;
+    const template = { ...KEYFILE_TEMPLATE, project_id: ctx.typed.projectId ?? KEYFILE_TEMPLATE.project_id, client_email: email ?? KEYFILE_TEMPLATE.client_email };
+    return { markedField: 'keyfileJson', value: template };
+  }
   const o = parseJsonObject(t);
   // Not a JSON object: rendered as typed (a string) so the reader sees it; a problem explains.
   return o ? { markedField: 'keyfileJson', value: o as JsonTree } : mark('keyfileJson', t);
@@ -118,6 +123,10 @@ export const gcpSecretManager: ProviderSpec = {
             "# from another project (such as an Astro Deployment's default workload identity) is never created here.",
             cmd(['gcloud', 'iam', 'service-accounts', 'create', shellWord(accountId(ctx)), project(ctx), "--display-name='Airflow secrets backend'"]),
           ];
+    lines.unshift(
+      '# Secret Manager must be enabled in the project (once; running it again changes nothing).',
+      cmd(['gcloud', 'services', 'enable', 'secretmanager.googleapis.com', project(ctx)]),
+    );
     const key = ctx.authMethod === 'key-file';
     if (key) {
       lines.push(

@@ -439,6 +439,26 @@ describe('GCP facts', () => {
   });
 });
 
+describe('GCP project and key file', () => {
+  it('enables the Secret Manager API in the project before anything else', () => {
+    for (const authMethod of ['workload-identity', 'key-file']) {
+      const first = commandLines(code(generate('gcp-secret-manager', { platform: 'astro', authMethod, projectId: 'my-project-123' }), 'gcp-service-account'))[0];
+      expect(first).toBe('gcloud services enable secretmanager.googleapis.com --project=my-project-123');
+    }
+  });
+  it('the key-file template names the typed project and service account until a key is pasted', () => {
+    const r = generate('gcp-secret-manager', { platform: 'software', projectId: 'my-project-123', serviceAccountEmail: 'airflow@my-project-123.iam.gserviceaccount.com' });
+    const dict = kwargsFrom(r).gcp_keyfile_dict as Record<string, string>;
+    expect(dict.type).toBe('service_account');
+    expect(dict.project_id).toBe('my-project-123');
+    expect(dict.client_email).toBe('airflow@my-project-123.iam.gserviceaccount.com');
+    expect(dict.private_key).toBe('<your-private-key>');
+    const empty = kwargsFrom(generate('gcp-secret-manager', { platform: 'software' })).gcp_keyfile_dict as Record<string, string>;
+    expect(empty.project_id).toBe('<your-gcp-project-id>');
+    expect(empty.client_email).toBe('<your-service-account-email>');
+  });
+});
+
 describe('GCP service account', () => {
   const EMAIL = 'airflow-reader@my-project-123.iam.gserviceaccount.com';
   const warnings = (r: GenerateResult) => r.problems.filter((x) => x.severity === 'warning' && /created here/.test(x.message));
@@ -446,7 +466,7 @@ describe('GCP service account', () => {
   it('workload identity: creates the account ID before @ in the project, no key', () => {
     for (const platform of ['astro', 'remote-execution'] as const) {
       const r = generate('gcp-secret-manager', { ...FULL, serviceAccountEmail: EMAIL, platform, authMethod: 'workload-identity' });
-      const lines = commandLines(code(r, 'gcp-service-account'));
+      const lines = accountCommands(code(r, 'gcp-service-account'));
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/^gcloud iam service-accounts create airflow-reader --project=my-project-123 --display-name=\S/);
       expect(warnings(r)).toEqual([]);
@@ -455,18 +475,18 @@ describe('GCP service account', () => {
   it('key file: also creates key.json for that account and warns never to commit it', () => {
     const r = generate('gcp-secret-manager', { ...FULL, serviceAccountEmail: EMAIL, platform: 'software' });
     const text = code(r, 'gcp-service-account');
-    expect(commandLines(text)[1]).toBe(`gcloud iam service-accounts keys create key.json --iam-account=${EMAIL}`);
+    expect(accountCommands(text)[1]).toBe(`gcloud iam service-accounts keys create key.json --iam-account=${EMAIL}`);
     expect(text).toMatch(/^#.*key\.json is a credential.*never commit/m);
   });
   it('takes the account from the key file when no email is typed', () => {
     const r = generate('gcp-secret-manager', { ...FULL, serviceAccountEmail: '', platform: 'astro', authMethod: 'key-file' });
-    const lines = commandLines(code(r, 'gcp-service-account'));
+    const lines = accountCommands(code(r, 'gcp-service-account'));
     expect(lines[0]).toContain('create airflow --project=my-project-123');
     expect(lines[1]).toContain('--iam-account=airflow@my-project-123.iam.gserviceaccount.com');
   });
   it('an empty email gives a placeholder account ID', () => {
     const r = generate('gcp-secret-manager', { platform: 'astro' });
-    expect(commandLines(code(r, 'gcp-service-account'))[0]).toMatch(/^gcloud iam service-accounts create '<your-[a-z-]+>' /);
+    expect(accountCommands(code(r, 'gcp-service-account'))[0]).toMatch(/^gcloud iam service-accounts create '<your-[a-z-]+>' /);
     expect(r.problems).toEqual([]);
   });
   it('warns when the account is Google-managed or from another project', () => {
@@ -521,6 +541,13 @@ describe('Azure facts', () => {
 /** A snippet's command lines, with continuation lines joined, without comments. */
 function commandLines(text: string): string[] {
   return text.replace(/ \\\n\s+/g, ' ').split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+/** The commands of gcp-service-account after the API is enabled (which always comes first). */
+function accountCommands(text: string): string[] {
+  const [enable, ...rest] = commandLines(text);
+  expect(enable).toMatch(/^gcloud services enable secretmanager\.googleapis\.com --project=/);
+  return rest;
 }
 
 describe('deleting the test secrets (CLI references)', () => {
@@ -636,13 +663,13 @@ describe('GCP accounts that are not created here', () => {
   it('a Google-managed or other-project account gets no create command', () => {
     for (const email of ['service-123@gcp-sa-secretmanager.iam.gserviceaccount.com', 'svc@other-project-9.iam.gserviceaccount.com']) {
       const r = generate('gcp-secret-manager', { ...FULL, serviceAccountEmail: email, platform: 'astro', authMethod: 'workload-identity' });
-      expect(commandLines(code(r, 'gcp-service-account')), email).toEqual([]);
+      expect(accountCommands(code(r, 'gcp-service-account')), email).toEqual([]);
     }
   });
   it('a key file of another project: only the key is created, for that account', () => {
     const keyfileJson = JSON.stringify({ ...KEYFILE, client_email: 'svc@other-project-9.iam.gserviceaccount.com' });
     const r = generate('gcp-secret-manager', { ...FULL, serviceAccountEmail: '', keyfileJson, platform: 'software' });
-    expect(commandLines(code(r, 'gcp-service-account'))).toEqual([
+    expect(accountCommands(code(r, 'gcp-service-account'))).toEqual([
       'gcloud iam service-accounts keys create key.json --iam-account=svc@other-project-9.iam.gserviceaccount.com',
     ]);
   });

@@ -409,7 +409,11 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
     out['delete-secrets'] = [c(['gcloud', 'secrets', 'delete', n.variable, project, '--quiet']), c(['gcloud', 'secrets', 'delete', n.connection, project, '--quiet'])];
     const accountId = accountSourceOf(inp)?.email.split('@')[0] || '<your-service-account-id>';
     // An account that is not the project's own is never created (only its key, for key files).
-    out['gcp-service-account'] = foreignAccountOf(inp) ? [] : [c(['gcloud', 'iam', 'service-accounts', 'create', accountId, project, '--display-name=Airflow secrets backend'])];
+    // The Secret Manager API is enabled first in every case (gcloud services enable is idempotent).
+    out['gcp-service-account'] = [
+      c(['gcloud', 'services', 'enable', 'secretmanager.googleapis.com', project]),
+      ...(foreignAccountOf(inp) ? [] : [c(['gcloud', 'iam', 'service-accounts', 'create', accountId, project, '--display-name=Airflow secrets backend'])]),
+    ];
     if (auth === 'key-file') out['gcp-service-account'].push(c(['gcloud', 'iam', 'service-accounts', 'keys', 'create', 'key.json', '--iam-account=' + sa]));
     if (platform === 'remote-execution') {
       for (const ksa of listOf(p, inp, 'kubernetesServiceAccount')) {
