@@ -288,6 +288,103 @@ describe('python-dotenv and Python ast (batched)', () => {
   });
 });
 
+describe('example DAGs run against fake Airflow modules (batched)', () => {
+  const missing = missingTools('python3');
+  // Fakes with the real signatures: airflow.sdk (Airflow 3) Variable.get(key, default, deserialize_json) and
+  // Connection.get(conn_id); Airflow 2 airflow.models.Variable.get(key, default_var, deserialize_json),
+  // airflow.hooks.base.BaseHook.get_connection(conn_id) and airflow.decorators. A wrong keyword is a TypeError.
+  const FAKES: Record<string, string> = {
+    '_recorder.py': 'CALLS = []\nNOTSET = object()\n',
+    'airflow/__init__.py': '',
+    'airflow/sdk.py': [
+      'from _recorder import CALLS, NOTSET',
+      'class Variable:',
+      '    @staticmethod',
+      '    def get(key, default=NOTSET, deserialize_json=False):',
+      '        CALLS.append(["Variable.get", key, "default" if default is None else "other"])',
+      '        return "x" * 7',
+      'class Connection:',
+      '    conn_type = "postgres"',
+      '    host = "db"',
+      '    @classmethod',
+      '    def get(cls, conn_id):',
+      '        CALLS.append(["Connection.get", conn_id])',
+      '        return cls()',
+      'def dag(**kwargs):',
+      '    def decorate(fn):',
+      '        def build():',
+      '            CALLS.append(["dag", sorted(kwargs)])',
+      '            return fn()',
+      '        return build',
+      '    return decorate',
+      'def task(fn):',
+      '    return fn',
+    ].join('\n'),
+    'airflow/models.py': [
+      'from _recorder import CALLS, NOTSET',
+      'class Variable:',
+      '    @classmethod',
+      '    def get(cls, key, default_var=NOTSET, deserialize_json=False):',
+      '        CALLS.append(["Variable.get", key, "default" if default_var is None else "other"])',
+      '        return "x" * 7',
+    ].join('\n'),
+    'airflow/hooks/__init__.py': '',
+    'airflow/hooks/base.py': [
+      'from _recorder import CALLS',
+      'class _Conn:',
+      '    conn_type = "postgres"',
+      '    host = "db"',
+      'class BaseHook:',
+      '    @classmethod',
+      '    def get_connection(cls, conn_id):',
+      '        CALLS.append(["BaseHook.get_connection", conn_id])',
+      '        return _Conn()',
+    ].join('\n'),
+    'airflow/decorators.py': 'from airflow.sdk import dag, task\n',
+  };
+  it.skipIf(missing.length > 0)('every DAG variant runs its task and looks up exactly the typed variable key and connection id', () => {
+    const results = python<{ calls?: unknown[]; error?: string }[]>(
+      [
+        'import contextlib, io, json, os, runpy, sys, tempfile',
+        'payload = json.load(sys.stdin)',
+        'out = []',
+        'with tempfile.TemporaryDirectory() as d:',
+        '    for name, text in payload["fakes"].items():',
+        '        path = os.path.join(d, name)',
+        '        os.makedirs(os.path.dirname(path), exist_ok=True)',
+        '        with open(path, "w", encoding="utf-8") as f:',
+        '            f.write(text)',
+        '    sys.path.insert(0, d)',
+        '    import _recorder',
+        '    for i, src in enumerate(payload["dags"]):',
+        '        path = os.path.join(d, "dag_%d.py" % i)',
+        '        with open(path, "w", encoding="utf-8") as f:',
+        '            f.write(src)',
+        '        _recorder.CALLS.clear()',
+        '        try:',
+        '            with contextlib.redirect_stdout(io.StringIO()):',
+        '                runpy.run_path(path, run_name="dag_%d" % i)',
+        '            out.append({"calls": list(_recorder.CALLS)})',
+        '        except Exception as e:',
+        '            out.append({"error": type(e).__name__ + ": " + str(e)})',
+        'print(json.dumps(out))',
+      ].join('\n'),
+      { fakes: FAKES, dags: ALL.map((c) => snippet(c, 'example-dag')) },
+    );
+    ALL.forEach((c, i) => {
+      const v3 = c.platform === 'remote-execution' || c.input.airflowVersion !== '2';
+      const decorator = v3 ? ['catchup', 'schedule', 'tags'] : ['catchup', 'schedule', 'start_date', 'tags'];
+      expect(results[i], why(c, 'example-dag run')).toEqual({
+        calls: [
+          ['dag', decorator],
+          ['Variable.get', val(c.p, c.input, 'variableKey'), 'default'],
+          [v3 ? 'Connection.get' : 'BaseHook.get_connection', val(c.p, c.input, 'connectionId')],
+        ],
+      });
+    });
+  });
+});
+
 describe('shell snippets', () => {
   const missing = missingTools('bash', 'shellcheck');
   const SH = cases(SHELL, SEED + 4000);
