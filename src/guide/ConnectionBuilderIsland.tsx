@@ -53,7 +53,7 @@ export default function ConnectionBuilderIsland({ config }: Props) {
   };
 
   return (
-    <form class="cb" data-connection-builder="" aria-label={TEXTS.builder.name} noValidate onSubmit={(e) => e.preventDefault()}>
+    <form class="cb" data-connection-builder="" aria-label={TEXTS.builder.name} noValidate>
       <details class="cb-paste">
         <summary>{TEXTS.builder.paste}</summary>
         <div class="sf-field sf-field--wide">

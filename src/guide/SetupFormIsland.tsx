@@ -97,7 +97,7 @@ export default function SetupFormIsland({ config }: Props) {
   };
 
   return (
-    <form class="sf" data-setup-form="" aria-label={TEXTS.form.name} noValidate onSubmit={(e) => e.preventDefault()}>
+    <form class="sf" data-setup-form="" aria-label={TEXTS.form.name} noValidate>
       <div class="sf-choices">
         <fieldset class="sf-radios">
           <legend>{TEXTS.form.platform}</legend>

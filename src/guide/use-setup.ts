@@ -6,6 +6,7 @@
  */
 import { effect } from '@preact/signals-core';
 import { useLayoutEffect, useState } from 'preact/hooks';
+import { RENDERED_CHOICES } from './client/choices.ts';
 import { checked } from './client/derived.ts';
 import { type PageSetup, pageSetup } from './client/setup.ts';
 import type { SetupState } from './client/url-state.ts';
@@ -20,7 +21,7 @@ export interface SetupView {
 
 /** The state the build renders: default choices, every value empty. */
 export function blankState(fields: readonly string[]): SetupState {
-  return { platform: 'astro', authPref: '', airflowVersion: '3', values: Object.fromEntries(fields.map((f) => [f, ''])) };
+  return { ...RENDERED_CHOICES, values: Object.fromEntries(fields.map((f) => [f, ''])) };
 }
 
 /** `fields`: the guide's value fields (what the blank state holds). */

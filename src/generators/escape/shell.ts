@@ -11,5 +11,5 @@ export function shellQuote(marked: string): string {
 
 /** Leave a word bare when it is plainly safe, otherwise single-quote it. The word, quotes included, is one slot. */
 export function shellWord(marked: string): string {
-  return asSlot(SAFE.test(plain(marked)) ? marked : shellQuote(marked));
+  return SAFE.test(plain(marked)) ? asSlot(marked) : shellQuote(marked);
 }

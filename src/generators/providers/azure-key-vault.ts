@@ -17,6 +17,9 @@ export function vaultName(ctx: Ctx): string {
   return mark('vaultUrl', name || url);
 }
 
+/** Key Vault names allow letters, digits and -, so the separator must be made of those. */
+const SEP = /^[A-Za-z0-9-]+$/;
+
 const azurePrefix: Check = (v) =>
   /^[A-Za-z0-9_-]*$/.test(v) ? undefined : error('Key Vault names only allow letters, digits and - (Airflow turns _ into the separator)');
 
@@ -54,7 +57,7 @@ export const azureKeyVault: ProviderSpec = {
     clientId: guid('Client ID'),
     managedIdentityClientId: guid('Managed identity client ID'),
     principalObjectId: guid('Object ID'),
-    sep: (v) => (/^[A-Za-z0-9-]+$/.test(v) ? undefined : error('Key Vault names only allow letters, digits and -, so the separator must be one of those (usually -)')),
+    sep: (v) => (SEP.test(v) ? undefined : error('Key Vault names only allow letters, digits and -, so the separator must be one of those (usually -)')),
     connectionsPrefix: azurePrefix,
     variablesPrefix: azurePrefix,
   },
@@ -138,7 +141,7 @@ export const azureKeyVault: ProviderSpec = {
   },
   crossChecks(ctx, names) {
     const sep = value(ctx, 'sep');
-    const sepOk = ctx.typed.sep === undefined || /^[A-Za-z0-9-]+$/.test(sep);
+    const sepOk = ctx.typed.sep === undefined || SEP.test(sep);
     for (const [field, name] of [
       ['variableKey', names.variable],
       ['connectionId', names.connection],

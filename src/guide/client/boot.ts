@@ -7,7 +7,7 @@
  */
 import { effect } from '@preact/signals-core';
 import { ACTIVE_ATTRIBUTE, REACHING_EVENTS } from './activation.ts';
-import { PLATFORM_IDS } from './choices.ts';
+import { RENDERED_CHOICES, sameChoices } from './choices.ts';
 import { goLive } from './derived.ts';
 import { initDownloads } from './download.ts';
 import { followSetup } from './setup-css.ts';
@@ -16,7 +16,7 @@ import type { SetupState } from './url-state.ts';
 
 /** True when the server-rendered form shows this state as it is (the default choices, no values). */
 function asRendered(s: SetupState): boolean {
-  return s.platform === PLATFORM_IDS[0] && s.authPref === '' && s.airflowVersion === '3' && Object.values(s.values).every((v) => v === '');
+  return sameChoices(s, RENDERED_CHOICES) && Object.values(s.values).every((v) => v === '');
 }
 
 export function bootGuide(): void {

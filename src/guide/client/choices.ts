@@ -88,6 +88,9 @@ export function tabValue(offered: readonly string[], choice: string): string | u
   return offered.includes(choice) ? choice : offered[0];
 }
 
+/** The choices the server renders a guide with (what the page shows before any script runs). */
+export const RENDERED_CHOICES: ChoiceState = { platform: PLATFORM_IDS[0] as PlatformId, authPref: '', airflowVersion: '3' };
+
 /** True when two states show the same platform, auth preference and Airflow version. */
 export function sameChoices(a: ChoiceState, b: ChoiceState): boolean {
   return a.platform === b.platform && a.authPref === b.authPref && a.airflowVersion === b.airflowVersion;

@@ -12,7 +12,7 @@
 import { effect } from '@preact/signals-core';
 import type { ProviderApi } from '../../generators/provider-api.ts';
 import type { GenerateResult } from '../../generators/types.ts';
-import { type AirflowVersion, type Pins, isPlatform, resolveChoices, sameChoices } from './choices.ts';
+import { type AirflowVersion, type Pins, isPlatform, resolveChoices } from './choices.ts';
 import { checked, generatorInput } from './derived.ts';
 import type { PageSetup } from './setup.ts';
 import { LiveSnippet } from './snippet-dom.ts';
@@ -155,15 +155,16 @@ export function startLive(page: PageSetup, api: ProviderApi): void {
     update();
   };
   effect(updateNames);
-  let choices = page.state.peek();
+  let choices = page.choices.peek();
   effect(() => {
-    const s = page.state.value;
+    // The version changes with every edit; the choices object only with a choice.
+    const c = page.choices.value;
     document.documentElement.dataset.setupVersion = String(page.version.value);
     if (!live) return;
     // A new choice reveals other tab panels: once the tabs have shown them (before the next
     // paint), every shown snippet is brought up to date.
-    const chose = !sameChoices(s, choices);
-    choices = s;
+    const chose = c !== choices;
+    choices = c;
     if (chose) queueMicrotask(refreshShown);
     else update();
   });
