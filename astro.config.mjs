@@ -6,13 +6,12 @@ import { CODE_THEMES, codeBlockTransformer } from './src/integrations/code-highl
 import { codeColorsPlugin } from './src/integrations/code-colors';
 import { satteri } from '@astrojs/markdown-satteri';
 import { docSectionsPlugin } from './src/integrations/doc-sections';
-import { guideIslands } from './src/integrations/guide-islands';
 
 export default defineConfig({
   site: 'https://secrets-backend-guides.example',
   output: 'static',
   trailingSlash: 'always',
-  integrations: [mdx(), preact(), guideIslands()],
+  integrations: [mdx(), preact()],
   build: {
     // Small page scripts and styles go inline; Astro hashes them into the CSP.
     inlineStylesheets: 'auto',

@@ -4,11 +4,14 @@
  * auth method or Airflow version) when it offers it, else its first tab; a click or an
  * arrow key chooses in the setup, and every group, form radio and snippet follows. The
  * setup writes the URL and remembers the choice (src/guide/client/persist.ts).
+ * Loaded with the page's setup (src/guide/client/page.ts); until then the pre-paint
+ * script's CSS shows the chosen panels, and start.ts keeps the clicks and keys for it.
  * A link to an element inside a hidden panel (`#id`) chooses that panel.
  */
 import { effect } from '@preact/signals-core';
 import { choiceOf, isChoiceGroup, tabValue } from '../guide/client/choices.ts';
 import { pageSetup } from '../guide/client/setup.ts';
+import { TAB, TAB_KEYS } from '../guide/client/activation.ts';
 
 function tabsOf(group: HTMLElement): HTMLElement[] {
   const list = group.querySelector<HTMLElement>(':scope > .tabs__list');
@@ -32,31 +35,39 @@ function show(group: HTMLElement, value: string): void {
 }
 
 /** Chooses the value of `tab` in the setup. */
-function choose(tab: HTMLElement | null | undefined): void {
+export function chooseTab(tab: HTMLElement | null | undefined): void {
   const name = tab?.closest<HTMLElement>('[data-tabs]')?.dataset.tabs;
   const value = tab?.dataset.tabValue;
   if (isChoiceGroup(name) && value) pageSetup().choose(name, value);
 }
 
 /** Where each key moves in a tab list of `n` tabs from tab `i` (wrapping around). */
-const MOVES: Record<string, (i: number, n: number) => number> = {
+const MOVES: Record<(typeof TAB_KEYS)[number], (i: number, n: number) => number> = {
   ArrowRight: (i, n) => (i + 1) % n,
   ArrowLeft: (i, n) => (i - 1 + n) % n,
   Home: () => 0,
   End: (_i, n) => n - 1,
 };
 
-function onKeydown(event: KeyboardEvent): void {
-  const tab = (event.target as HTMLElement | null)?.closest<HTMLElement>('[role="tab"]');
-  const group = tab?.closest<HTMLElement>('[data-tabs]');
-  const move = MOVES[event.key];
-  if (!tab || !group || !move) return;
-  event.preventDefault();
+const isTabKey = (key: string): key is (typeof TAB_KEYS)[number] => (TAB_KEYS as readonly string[]).includes(key);
+
+/** Moves from `tab` as `key` says: chooses the tab it lands on and focuses it. */
+export function moveTab(tab: HTMLElement, key: string): void {
+  const group = tab.closest<HTMLElement>('[data-tabs]');
+  if (!group || !isTabKey(key)) return;
+  const move = MOVES[key];
   const tabs = tabsOf(group);
   const next = tabs[move(tabs.indexOf(tab), tabs.length)];
   if (!next) return;
-  choose(next);
+  chooseTab(next);
   next.focus();
+}
+
+function onKeydown(event: KeyboardEvent): void {
+  const tab = (event.target as HTMLElement | null)?.closest<HTMLElement>(TAB);
+  if (!tab || !isTabKey(event.key)) return;
+  event.preventDefault();
+  moveTab(tab, event.key);
 }
 
 /** Opens the panels that contain the element a `#fragment` points to. */
@@ -72,7 +83,7 @@ function revealHashTarget(): void {
   let revealed = false;
   while (panel) {
     if (panel.hidden) {
-      choose(tabsOf(panel.closest<HTMLElement>('[data-tabs]') as HTMLElement).find((t) => t.dataset.tabValue === panel?.dataset.tabValue));
+      chooseTab(tabsOf(panel.closest<HTMLElement>('[data-tabs]') as HTMLElement).find((t) => t.dataset.tabValue === panel?.dataset.tabValue));
       revealed = true;
     }
     panel = panel.parentElement?.closest<HTMLElement>('[role="tabpanel"]');
@@ -96,7 +107,7 @@ export function initTabs(): void {
     }
   });
   document.addEventListener('keydown', onKeydown);
-  document.addEventListener('click', (event) => choose((event.target as HTMLElement | null)?.closest<HTMLElement>('[role="tab"]')));
+  document.addEventListener('click', (event) => chooseTab((event.target as HTMLElement | null)?.closest<HTMLElement>(TAB)));
   addEventListener('hashchange', revealHashTarget);
   revealHashTarget();
 }

@@ -112,11 +112,11 @@ export function fieldInput(page: Page, name: string) {
 
 /**
  * Reaches for the setup form as a reader does (the pointer over it), which hydrates the
- * form islands, and waits until every island is hydrated (Astro drops the `ssr` attribute then).
+ * form islands, and waits until every island is hydrated (`<html data-islands="hydrated">`).
  */
 export async function waitHydrated(page: Page): Promise<void> {
   await form(page).hover();
-  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  await expect(page.locator('html')).toHaveAttribute('data-islands', 'hydrated');
 }
 
 export async function choose(page: Page, platform: PlatformId, authMethod?: string): Promise<void> {
@@ -130,6 +130,11 @@ export async function openOptional(page: Page): Promise<void> {
   await waitHydrated(page);
   const details = form(page).locator('details.sf-more');
   if ((await details.count()) && !(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+}
+
+/** Waits until the page has written the URL and storage for the current setup (nothing is waiting). */
+export async function waitSaved(page: Page): Promise<void> {
+  await expect(page.locator('html')).toHaveAttribute('data-setup-saved', '');
 }
 
 /** Waits until the live module took over the snippets and every shown snippet shows the current setup. */

@@ -277,16 +277,17 @@ test('the form never submits: Enter in a field keeps the page', async ({ page })
   await expect(form(page)).not.toHaveAttribute('action', /.+/);
 });
 
-test('the form islands load when the reader reaches for the form, not at load; the plain form works before that', async ({ page }) => {
-  const scripts: string[] = [];
-  page.on('request', (r) => {
-    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
-  });
+test('the setup, the islands and their props load when the reader reaches for the form, not at load; the plain form works before that', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   await page.goto('/hashicorp-vault/');
   await page.waitForLoadState('networkidle');
   await expect(page.locator('html')).not.toHaveAttribute('data-setup-active');
-  expect(scripts.filter((p) => /Island|preact/i.test(p))).toEqual([]);
-  await expect(page.locator('astro-island[ssr]')).toHaveCount(2);
+  await expect(page.locator('html')).not.toHaveAttribute('data-islands');
+  // At load: the page's own small script only; no setup, signals, Preact, island or props.
+  expect(requested.filter((p) => /setup|signals|Island|preact|\.json$/i.test(p))).toEqual([]);
+  expect(await page.locator('[data-island]').count()).toBe(2);
+  expect(await page.locator('astro-island').count()).toBe(0);
   // Enter in the plain form does not submit it (the values would end up in the URL).
   await page.evaluate(() => ((window as unknown as { __stay: number }).__stay = 1));
   await form(page).locator('input[name="platform"][value="software"]').dispatchEvent('click');
@@ -300,7 +301,8 @@ test('the form islands load when the reader reaches for the form, not at load; t
   await expect(page).toHaveURL(/[?&]platform=software(&|$)/);
   // The edit made the page need its islands: they hydrate and show the same setup.
   await expect(page.locator('html')).toHaveAttribute('data-setup-active', '');
-  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  await expect(page.locator('html')).toHaveAttribute('data-islands', 'hydrated');
+  expect(requested).toContain('/setup-config/hashicorp-vault.json');
   await expect(fieldInput(page, 'variableKey')).toHaveValue('before_islands');
   await expect(form(page).locator('input[name="platform"][value="software"]')).toBeChecked();
   await expect(form(page).locator('code[data-lookup-form="variableKey"]')).toHaveText(/before_islands$/);
@@ -308,7 +310,7 @@ test('the form islands load when the reader reaches for the form, not at load; t
 
 test('a link with values hydrates the form at once', async ({ page }) => {
   await page.goto('/hashicorp-vault/?variableKey=from_link');
-  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  await expect(page.locator('html')).toHaveAttribute('data-islands', 'hydrated');
   await expect(fieldInput(page, 'variableKey')).toHaveValue('from_link');
 });
 
@@ -323,7 +325,7 @@ test('a choice and typing made before the form hydrates are kept and applied to 
   // The document is parsed, but its module scripts (and so DOMContentLoaded) wait.
   await page.goto('/aws-parameter-store/', { waitUntil: 'commit' });
   await expect(form(page).locator('.sf-actions')).toBeAttached();
-  await expect(page.locator('astro-island[ssr]')).not.toHaveCount(0);
+  await expect(page.locator('html')).not.toHaveAttribute('data-islands', 'hydrated');
   await form(page).locator('input[name="platform"][value="software"]').check();
   await fieldInput(page, 'variableKey').fill('typed_early');
   await builder(page).locator('textarea[name="connExtra"]').fill('{"sslmode": "require"}');

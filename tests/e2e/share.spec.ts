@@ -19,6 +19,7 @@ import {
   visibleSnippetTexts,
   textFields,
   waitLive,
+  waitSaved,
 } from './guide-helpers';
 import { expectNoProblems, watchPage } from './site-helpers';
 
@@ -100,14 +101,19 @@ for (const guide of GUIDES) {
       for (const el of await page.locator('[data-secret]:visible').all()) expect(await el.getAttribute('type') ?? 'textarea').not.toBe('text');
     }
     // Let every delayed write happen, copy the link, then leave the page and come back.
-    await page.waitForTimeout(700);
+    await waitSaved(page);
     await form(page).getByRole('button', { name: 'Copy link to this setup' }).click();
     const link = await page.evaluate(() => navigator.clipboard.readText());
     const before = await traces(page, context);
     await page.goto('/');
     await page.goBack();
-    await page.waitForLoadState('load');
-    const after = await traces(page, context);
+    await expect(page).toHaveURL(new RegExp(`${guide.path}(\\?|#|$)`));
+    // The way back may be restored from the back-forward cache after goBack() returns,
+    // which replaces the page's context: read again until one read completes.
+    let after = '';
+    await expect(async () => {
+      after = await traces(page, context);
+    }).toPass();
     for (const m of markers) {
       expect(link, 'copied link').not.toContain(m);
       expect(before, 'URL, history, storage, cookies').not.toContain(m);
@@ -174,7 +180,7 @@ test('remembered values carry across guides, a link wins over them, and "Clear m
   await expect(fieldInput(page, 'vaultUrl')).toHaveValue('');
   expect(await page.evaluate(() => localStorage.getItem('guides:values'))).toBeNull();
   await expect(page.locator('[data-live-snippet="write-variable"] figure:visible code')).toContainText('<your-variable-key>');
-  await page.waitForTimeout(500);
+  await waitSaved(page);
   expect(new URL(page.url()).search).toBe('');
   await page.reload();
   await expect(fieldInput(page, 'deploymentId')).toHaveValue('');
@@ -235,7 +241,8 @@ test(`${QUERIES.length} malformed and hostile links load with no error, no dialo
     const guide = GUIDES[i++ % GUIDES.length] as (typeof GUIDES)[number];
     await page.goto(`${guide.path}?${q}#<img src=x onerror=window.__pwned=1>`);
     await expect(form(page)).toBeVisible();
-    await page.waitForTimeout(100);
+    // The page code has read the link (it loads at once for a page with a query).
+    await waitSaved(page);
     const state = await page.evaluate(() => ({
       pwned: (window as unknown as { __pwned?: unknown }).__pwned,
       injected: document.querySelectorAll('#pwned, iframe, main img, [onerror], [onload], svg[onload]').length,

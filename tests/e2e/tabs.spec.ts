@@ -254,3 +254,31 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('button', { name: 'Dark theme' })).toBeHidden();
   });
 });
+
+test('a click and arrow keys on tabs before the page code has loaded are done when it arrives', async ({ page }) => {
+  await page.goto(multi);
+  await page.waitForLoadState('networkidle');
+  // The page code (the setup and the tab view) loads at the first interaction: hold it back.
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let held = 0;
+  await page.route('**/_astro/*.js', async (route) => {
+    held += 1;
+    await gate;
+    await route.continue();
+  });
+  const group = groups(page).first();
+  const labels = (await ownTabs(group).allTextContents()).map((t) => t.trim());
+  expect(labels.length).toBeGreaterThanOrEqual(3);
+  await tab(group, labels[1] as string).click();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => held).toBeGreaterThan(0);
+  // Nothing is chosen yet, and the arrow key did not scroll the page.
+  await expectSelected(group, labels[0] as string);
+  expect(await page.evaluate(() => window.scrollX)).toBe(0);
+  release();
+  await expectSelected(group, labels[2] as string);
+  await expect(tab(group, labels[2] as string)).toBeFocused();
+  await expectSelected(groups(page).nth(1), labels[2] as string);
+  await expect(page).toHaveURL(/[?&]platform=/);
+});

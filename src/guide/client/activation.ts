@@ -1,13 +1,27 @@
 /**
- * When a guide's form islands hydrate. Until the reader reaches for the setup form, or the
- * page starts with something the server-rendered form does not show (a choice or value
- * from a link or from memory), the form is plain HTML: typing in it already updates the
- * page (setup.ts `followForms`), so Preact and the islands are not downloaded at load.
+ * When the interactive parts of a page load. At load a page runs only start.ts (a few
+ * listeners); the page's setup, the tab view and a guide's live code arrive as one chunk
+ * (page.ts) when the page needs them, and a guide's form islands hydrate when the reader
+ * reaches for the setup form, or the page starts with something the server-rendered form
+ * does not show (a choice or value from a link or from memory). Until then the form is
+ * plain HTML: what is typed in it is read when the setup starts (setup.ts `typedInForms`).
  *
- * boot.ts sets `<html data-setup-active>` once the islands are needed; the `client:setup`
- * directive (setup-directive.ts) hydrates every island that uses it at that moment.
+ * boot.ts sets `<html data-setup-active>` once the islands are needed and hydrates them
+ * (islands.ts).
  */
 export const ACTIVE_ATTRIBUTE = 'data-setup-active';
 
-/** Events in a setup form that mean the reader is about to use it. */
+/** Events in a setup form or a tab list that mean the reader is about to use it. */
 export const REACHING_EVENTS = ['focusin', 'pointerover', 'touchstart'] as const;
+
+/** The forms whose fields are the page's setup: the setup form and the connection builder. */
+export const SETUP_FORMS = 'form[data-setup-form], form[data-connection-builder]';
+
+/** A tab of a tab group (src/user-components/TabGroup.astro). */
+export const TAB = '[data-tabs] > .tabs__list > [role="tab"]';
+
+/** A file snippet's Download button. */
+export const DOWNLOAD_BUTTON = '.code-block__download';
+
+/** The keys that move between the tabs of a tab list. */
+export const TAB_KEYS = ['ArrowRight', 'ArrowLeft', 'Home', 'End'] as const;

@@ -1,17 +1,17 @@
 /**
- * Starts a guide page's browser layer (run by SetupForm.astro): the forms write to the
- * setup, the setup CSS follows the choices, Download buttons work, the form islands
- * hydrate when the page needs them (activation.ts), and the live code loads when there is
+ * Starts a guide page's browser layer (run by page.ts when the page needs it): the forms
+ * write to the setup, the setup CSS follows the choices, the form islands hydrate when the
+ * page needs them (activation.ts), and the live code loads when there is
  * something to show that the static page does not already show (values, or Airflow 2), or
  * as soon as a form field gets the focus, so the first keystroke does not wait for a download.
  */
 import { effect } from '@preact/signals-core';
-import { ACTIVE_ATTRIBUTE, REACHING_EVENTS } from './activation.ts';
+import { ACTIVE_ATTRIBUTE, REACHING_EVENTS, SETUP_FORMS } from './activation.ts';
 import { RENDERED_CHOICES, sameChoices } from './choices.ts';
 import { goLive } from './derived.ts';
-import { initDownloads } from './download.ts';
+import { hydrateIslands } from './islands.ts';
 import { followSetup } from './setup-css.ts';
-import { SETUP_FORMS, followForms, pageSetup } from './setup.ts';
+import { followForms, pageSetup } from './setup.ts';
 import type { SetupState } from './url-state.ts';
 
 /** True when the server-rendered form shows this state as it is (the default choices, no values). */
@@ -19,13 +19,19 @@ function asRendered(s: SetupState): boolean {
   return sameChoices(s, RENDERED_CHOICES) && Object.values(s.values).every((v) => v === '');
 }
 
-export function bootGuide(): void {
+export type ReachingEvent = (typeof REACHING_EVENTS)[number];
+
+/** Starts the guide; returns what to do when the reader reaches for a setup form. */
+export function bootGuide(): (type: ReachingEvent) => void {
   const setup = pageSetup();
   const root = document.documentElement;
-  const activate = () => root.setAttribute(ACTIVE_ATTRIBUTE, '');
+  const spec = setup.spec;
+  const activate = () => {
+    root.setAttribute(ACTIVE_ATTRIBUTE, '');
+    if (spec) void hydrateIslands(spec);
+  };
   followForms(setup, document);
   followSetup(setup);
-  initDownloads();
   const link = setup.link;
   const linkNotes = link.droppedSecrets.length + link.cut.length + link.invalid.length + (link.unofferedAuth ? 1 : 0);
   const start = setup.state.peek();
@@ -44,15 +50,18 @@ export function bootGuide(): void {
     }
     if (active && live) queueMicrotask(() => stop());
   });
+  const reach = (type: ReachingEvent) => {
+    activate();
+    if (type === 'focusin') void goLive();
+  };
   for (const type of REACHING_EVENTS) {
     document.addEventListener(
       type,
       (event) => {
-        if (!(event.target instanceof Element) || !event.target.closest(SETUP_FORMS)) return;
-        activate();
-        if (type === 'focusin') void goLive();
+        if (event.target instanceof Element && event.target.closest(SETUP_FORMS)) reach(type);
       },
       { passive: true },
     );
   }
+  return reach;
 }

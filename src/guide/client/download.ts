@@ -4,8 +4,10 @@
  */
 import { normalizeCopiedText } from '../../scripts/copy-text';
 import { TEXTS } from '../texts.ts';
+import { DOWNLOAD_BUTTON } from './activation.ts';
 
-function save(button: HTMLElement): void {
+/** Saves the snippet of a Download button. */
+export function save(button: HTMLElement): void {
   const figure = button.closest('.code-block');
   const code = figure?.querySelector('pre code');
   const path = figure?.querySelector('.code-block__filename')?.textContent ?? 'snippet.txt';
@@ -28,7 +30,7 @@ function save(button: HTMLElement): void {
 
 export function initDownloads(): void {
   document.addEventListener('click', (event) => {
-    const button = (event.target as HTMLElement | null)?.closest<HTMLElement>('.code-block__download');
+    const button = (event.target as HTMLElement | null)?.closest<HTMLElement>(DOWNLOAD_BUTTON);
     if (button) save(button);
   });
 }

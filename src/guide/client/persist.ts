@@ -4,7 +4,8 @@
  * choices and the non-secret values the reader changed. A choice is written at once; values
  * URL_WRITE_DELAY_MS after the last change, because `replaceState` and `localStorage` cost
  * milliseconds each and would delay the paint of the keystroke they land next to. `flush`
- * writes now (before a link is copied, and when the page is hidden).
+ * writes now (before a link is copied, and when the page is hidden). Test hook:
+ * `<html data-setup-saved>` is there while nothing is waiting to be written.
  */
 import { effect } from '@preact/signals-core';
 import { CHOICE_GROUPS, choiceOf } from './choices.ts';
@@ -31,6 +32,7 @@ export function startPersist(setup: PageSetup): () => void {
     if (search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
     if (valuesChanged && spec) saveValues(spec.provider, s.values, schema.fields, schema.secrets);
     valuesChanged = false;
+    document.documentElement.dataset.setupSaved = '';
   };
 
   effect(() => {
@@ -55,6 +57,7 @@ export function startPersist(setup: PageSetup): () => void {
     }
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(flush, URL_WRITE_DELAY_MS);
+    delete document.documentElement.dataset.setupSaved;
   });
   addEventListener('pagehide', flush);
   document.addEventListener('visibilitychange', () => {

@@ -6,10 +6,9 @@
  * Key Vault URL, prefixes, separator, policy name) are kept per provider. Secrets are never
  * stored, and what is read back is checked again (names, types, lengths).
  */
+import { CHOICE_KEY_PREFIX, VALUES_KEY } from './storage-keys.ts';
 import { MAX_VALUE_LENGTH } from './url-state.ts';
 
-export const VALUES_KEY = 'guides:values';
-export const CHOICE_KEY_PREFIX = 'guides:tab:';
 
 /** Fields whose meaning or default differs between providers. */
 export const PER_PROVIDER = ['vaultUrl', 'connectionsPrefix', 'variablesPrefix', 'sep', 'policyName'];

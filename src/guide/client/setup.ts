@@ -4,9 +4,10 @@
  * else follows it: the tabs, the form islands, the snippets, the URL and storage
  * (persist.ts). Nothing writes it but the functions below.
  *
- * It starts, once per page, from the URL query, else the remembered choices and values,
- * then takes what the server-rendered forms already hold (a reader can type before the
- * scripts run), so nothing typed early is lost and no hand-off is needed.
+ * It is created when the page needs it (activation.ts, start.ts). It starts from the URL
+ * query, else the remembered choices and values, then takes what the server-rendered forms
+ * already hold (a reader can type before it loads), so nothing typed early is lost and no
+ * hand-off is needed.
  *
  * Secrets live only in this module's memory: never in the URL, storage or a request.
  */
@@ -14,12 +15,10 @@ import { type ReadonlySignal, batch, computed, signal } from '@preact/signals-co
 import { type ChoiceGroup, type ChoiceState, PLATFORM_IDS, allAuthMethods, isChoiceGroup, isPlatform, pickChoices, sameChoices } from './choices.ts';
 import type { FieldName } from '../../generators/fields.ts';
 import type { GuideSpec } from './config.ts';
+import { SETUP_FORMS } from './activation.ts';
 import { startPersist } from './persist.ts';
 import { loadChoice, loadValues } from './remembered.ts';
 import { MAX_VALUE_LENGTH, type SetupState, type UrlSchema, parseQuery } from './url-state.ts';
-
-/** The forms whose fields are the page's setup: the setup form and the connection builder. */
-export const SETUP_FORMS = 'form[data-setup-form], form[data-connection-builder]';
 
 /** What an incoming link asked for that the page did not take (the form says so). */
 export interface LinkReport {
@@ -106,8 +105,6 @@ export function typedInForms(doc: Document, schema: UrlSchema): { values: Record
 /**
  * The forms' one way into the setup: every edit of a field or choice in a setup form (typed,
  * pasted, a radio chosen), whether or not its island has hydrated, is written to the setup.
- * The forms never submit (Enter in a field would otherwise load the page with the values in
- * its URL).
  */
 export function followForms(setup: PageSetup, doc: Document): void {
   const onEdit = (event: Event) => {
@@ -120,9 +117,6 @@ export function followForms(setup: PageSetup, doc: Document): void {
   };
   doc.addEventListener('input', onEdit);
   doc.addEventListener('change', onEdit);
-  doc.addEventListener('submit', (event) => {
-    if (event.target instanceof Element && event.target.matches(SETUP_FORMS)) event.preventDefault();
-  });
 }
 
 function cap(v: string): string {

@@ -9,7 +9,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { fieldDef } from '../../../src/generators/fields.ts';
 import { formFields, generate, platforms, providerIds, type ProviderId, type RawInput } from '../../../src/generators/index.ts';
 import { allAuthMethods, resolveChoices, type Pins, type PlatformId } from '../../../src/guide/client/choices.ts';

@@ -1,0 +1,30 @@
+/**
+ * The page's interactive layer, loaded as one chunk when the page needs it (start.ts): the
+ * setup, the tab view and, on a guide, the live code and form islands (boot.ts). The
+ * actions start.ts kept while this loaded are then done, in order, as if they came now.
+ */
+import { chooseTab, initTabs, moveTab } from '../../scripts/tabs.ts';
+import { SETUP_FORMS } from './activation.ts';
+import { type ReachingEvent, bootGuide } from './boot.ts';
+import { initDownloads, save } from './download.ts';
+import { pageSetup } from './setup.ts';
+
+/** What the reader did before this chunk was in place. */
+export type PendingAction =
+  | { kind: 'reach'; type: ReachingEvent; target: Element }
+  | { kind: 'tab'; tab: HTMLElement }
+  | { kind: 'tab-key'; tab: HTMLElement; key: string }
+  | { kind: 'download'; button: HTMLElement };
+
+export function startPage(pending: readonly PendingAction[]): void {
+  initTabs();
+  initDownloads();
+  const reach = pageSetup().spec ? bootGuide() : null;
+  for (const action of pending) {
+    if (action.kind === 'reach') {
+      if (reach && action.target.closest(SETUP_FORMS)) reach(action.type);
+    } else if (action.kind === 'tab') chooseTab(action.tab);
+    else if (action.kind === 'tab-key') moveTab(action.tab, action.key);
+    else save(action.button);
+  }
+}
