@@ -17,6 +17,8 @@ import { markdown, summary } from './lib/report.mjs';
 import { measureGenerator } from './lib/generator.mjs';
 import { builtRoutes, pageKind, selectPages } from './lib/pages.mjs';
 import { startStaticServer } from './lib/server.mjs';
+import { docPath } from './lib/starlight.mjs';
+import { pageToMdx } from './starlight/make-content.mjs';
 import { median, percentile } from './lib/stats.mjs';
 import { combineTypingRuns, keystrokeWork, longestTraceTask, measureTyping, measureTypingFloor, measureTypingRuns } from './lib/typing.mjs';
 import { measureWeight } from './lib/weight.mjs';
@@ -51,12 +53,14 @@ describe('statistics and budgets', () => {
     assert.equal(o.build, false);
     assert.deepEqual(o.pages, ['/', '/hashicorp-vault/']);
     assert.equal(o.runs, 3);
+    assert.equal(o.starlight, true);
+    assert.equal(parseArgs(['--skip-starlight']).starlight, false);
     assert.throws(() => parseArgs(['--runs', '0']));
     assert.throws(() => parseArgs(['--nope']));
     assert.equal(normaliseRoute('/a?x=1'), '/a/');
   });
   test('pages found in a built folder', () => {
-    assert.deepEqual(builtRoutes(site), ['/', '/busy/', '/far-snippet/', '/guide/', '/heavy-frame/', '/plain/', '/slow/', '/third/']);
+    assert.deepEqual(builtRoutes(site), ['/', '/after-load/', '/busy/', '/far-snippet/', '/guide/', '/heavy-frame/', '/plain/', '/slow/', '/third/']);
     assert.equal(pageKind('/'), 'overview');
     assert.equal(pageKind('/azure-key-vault/'), 'guide');
     const pages = selectPages(site, null);
@@ -106,6 +110,39 @@ describe('statistics and budgets', () => {
     assert.deepEqual(work.get(1), { workMs: 6, spanMs: 15, keyMarkToPaintedMs: 14.9 });
     assert.deepEqual(work.get(2), { workMs: 6, spanMs: 6, keyMarkToPaintedMs: 5.9 });
     assert.equal(keystrokeWork(Buffer.from('not json')).size, 0);
+  });
+});
+
+describe('Starlight comparison pages', () => {
+  const page = `<html><body><main><h1 class="page-title">Vault &amp; Airflow</h1><p class="lead">Read {secrets} from <b>Vault</b>.</p>
+<div class="prose"><section class="doc-section"><div class="heading heading--h2"><h2 id="s">Step 1: Set <code>VAULT_ADDR</code></h2><a class="heading__anchor" href="#s"><span class="sr-only">Link</span></a></div>
+<p>Use <a href="https://example.com/a b">the CLI</a> with <code>a\`b</code> and 1 < 2.</p>
+<div class="setup"><form data-setup-form><input name="x"></form></div>
+<div class="tabs" data-tabs="platform"><div class="tabs__list"><button data-tab-value="astro">Astro</button><button data-tab-value="software">Software</button></div>
+<div class="tabs__panels"><section class="tabs__panel" data-tab-value="astro"><h3 class="tabs__panel-heading">Astro</h3><ul><li>One</li><li>Two</li></ul></section>
+<section class="tabs__panel" data-tab-value="software"><h3 class="tabs__panel-heading">Software</h3><ol><li>First</li></ol></section></div></div>
+<div class="callout callout--warning"><p class="callout__title"><span>Careful</span></p><div class="callout__body"><p>Mind the gap.</p></div></div>
+<div class="live-snippet" data-live-snippet="x"><figure class="code-block" data-lang="sh" data-empty-for="software:"><pre><code>other</code></pre></figure>
+<figure class="code-block" data-lang="sh" data-default=""><figcaption><span class="code-block__filename">.env</span></figcaption><pre><code><span>A=&quot;1&quot;</span>
+<span>B=2</span></code></pre></figure><template data-line-pool><span>pool</span></template></div>
+</section></div></main></body></html>`;
+
+  test('prose, headings, tabs, callouts and the default rendering of a snippet carry over; the form does not', () => {
+    const mdx = pageToMdx(page);
+    assert.match(mdx, /^---\ntitle: "Vault & Airflow"\ndescription: "Read \{secrets\} from Vault\."\n---/);
+    assert.match(mdx, /import \{ Tabs, TabItem \} from '@astrojs\/starlight\/components';/);
+    assert.match(mdx, /Read \\\{secrets\\\} from \*\*Vault\*\*\./);
+    assert.match(mdx, /^## Step 1: Set `VAULT_ADDR`$/m);
+    assert.match(mdx, /Use \[the CLI\]\(https:\/\/example\.com\/a%20b\) with `` a`b `` and 1 \\< 2\./);
+    assert.match(mdx, /<Tabs syncKey="platform">\n<TabItem label="Astro">\n\n- One\n- Two\n\n<\/TabItem>\n<TabItem label="Software">\n\n1\. First\n\n<\/TabItem>\n<\/Tabs>/);
+    assert.match(mdx, /:::caution\[Careful\]\nMind the gap\.\n:::/);
+    assert.match(mdx, /```sh title="\.env"\nA="1"\nB=2\n```/);
+    for (const gone of ['other', 'pool', 'input', 'data-setup-form', 'Link', '### Astro']) assert.ok(!mdx.includes(gone), gone);
+  });
+
+  test('a route is one content file', () => {
+    assert.equal(docPath('/'), 'index.mdx');
+    assert.equal(docPath('/hashicorp-vault/'), 'hashicorp-vault.mdx');
   });
 });
 
@@ -204,6 +241,20 @@ describe('in Chromium', () => {
     assert.equal(w.later.js.files, 1);
     assert.equal(w.otherOrigins.count, 0);
     assert.ok(w.resources.every((r) => r.matchesDist !== false));
+    // Everything of this page starts before the load event.
+    assert.equal(w.beforeLoadEvent.js.total, w.load.js.total);
+    assert.equal(w.byReadWindow.total, w.html.gzip + gz('_astro/island.js') + gz('_astro/site.css'));
+  });
+
+  test('code started after the load event counts in the 5 s window, not before the load event', async () => {
+    const w = await measureWeight(browser, server.origin, '/after-load/', site);
+    measured.afterLoadWeight = w;
+    assert.equal(w.beforeLoadEvent.js.external, 0);
+    assert.equal(w.beforeLoadEvent.js.files, 0);
+    assert.ok(w.beforeLoadEvent.js.inline > 0);
+    assert.equal(w.byReadWindow.js, w.beforeLoadEvent.js.inline + gz('_astro/late.js'));
+    assert.equal(w.byReadWindow.total, w.html.gzip + gz('_astro/late.js'));
+    assert.equal(w.byReadWindow.ms, 5000);
   });
 
   test('requests to another origin are counted', async () => {
@@ -351,6 +402,8 @@ describe('report', () => {
         { route: '/hashicorp-vault/', kind: 'guide', built: true, weight: measured.guideWeight, typing: measured.busyTyping, lighthouse },
         { route: '/azure-key-vault/', kind: 'guide', built: false, weight: { status: 'not-measured', reason: 'page not in dist/' }, typing: { status: 'not-measured', reason: 'page not in dist/' }, lighthouse: { status: 'error', error: 'boom' } },
       ],
+      // The guide against a "Starlight" page that is the after-load fixture: less JS before load.
+      starlight: { status: 'measured', seconds: 5, pages: [{ route: '/hashicorp-vault/', weight: measured.afterLoadWeight }, { route: '/', weight: measured.guideWeight }] },
     };
     report.checks = collectChecks(report);
     report.notMeasured = collectNotMeasured(report);
@@ -360,6 +413,13 @@ describe('report', () => {
     assert.ok(failedMetrics.includes('/hashicorp-vault/ Lighthouse performance'));
     assert.ok(failedMetrics.includes('/hashicorp-vault/ typing work p95 ms'));
     assert.ok(!failedMetrics.some((m) => m.startsWith('/ ')), 'the overview meets its budgets');
+    // Against Starlight: the ratio of the two measurements, judged on guides only.
+    const jsRatio = report.checks.find((c) => c.scope === '/hashicorp-vault/' && c.metric === "JS before load / Starlight's");
+    const expected = Math.round((measured.guideWeight.beforeLoadEvent.js.total / measured.afterLoadWeight.beforeLoadEvent.js.total) * 100) / 100;
+    assert.equal(jsRatio?.value, expected);
+    assert.equal(jsRatio?.pass, expected <= 1);
+    assert.ok(report.checks.some((c) => c.scope === '/hashicorp-vault/' && c.metric === "bytes by 5 s / Starlight's"));
+    assert.ok(!report.checks.some((c) => c.scope === '/' && /Starlight/.test(c.metric)), 'the overview is compared, not judged');
     assert.deepEqual(report.errors.map((e) => `${e.part} ${e.scope}`), ['lighthouse /azure-key-vault/']);
     const text = summary(report);
     assert.match(text, /Build: 21\.5 s ✗/);
@@ -373,7 +433,9 @@ describe('report', () => {
     assert.match(text, /not measured: page weight, typing on \/azure-key-vault\/ \(page not in dist\/\)/);
     assert.match(text, /hashicorp-vault +\| +\d+\.\d{3} ✓/);
     assert.match(text, /ERROR lighthouse \/azure-key-vault\/: boom/);
-    assert.ok(text.split('\n').length < 40, 'fits on one screen');
+    assert.match(text, /Against the same pages in Starlight/);
+    assert.match(text, new RegExp(`\\| /hashicorp-vault/ +\\| +[\\d.]+ / [\\d.]+ = ${expected.toFixed(2)} ${expected <= 1 ? '✓' : '✗'}`));
+    assert.ok(text.split('\n').length < 50, 'fits on one screen');
     const md = markdown(report);
     for (const heading of ['## Page weight', '## Lighthouse', '## Typing latency', '## Generator latency', '## All budget checks', '## Method']) {
       assert.ok(md.includes(heading), heading);

@@ -18,6 +18,7 @@ import { selectPages } from './lib/pages.mjs';
 import { markdown, summary } from './lib/report.mjs';
 import { startStaticServer } from './lib/server.mjs';
 import { measureTypingFloor, measureTypingRuns } from './lib/typing.mjs';
+import { buildStarlight } from './lib/starlight.mjs';
 import { measureWeight } from './lib/weight.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -50,6 +51,7 @@ async function main() {
     opts.lighthouse ? null : 'Lighthouse skipped',
     opts.typing ? null : 'typing skipped',
     opts.generator ? null : 'generator skipped',
+    opts.starlight ? null : 'Starlight comparison skipped',
   ].filter(Boolean);
   const report = {
     schema: 1,
@@ -58,6 +60,7 @@ async function main() {
     partial: partial.length ? partial.join('; ') : null,
     build: null,
     generator: null,
+    starlight: null,
     pages: [],
     checks: [],
     notMeasured: [],
@@ -101,6 +104,24 @@ async function main() {
   // 3. Pages in Playwright-driven Chromium, then Lighthouse, against the static server.
   const pages = selectPages(distUsable ? siteDir : distDir, opts.pages);
   report.pages = pages.map((p) => ({ ...p, weight: null, typing: null, lighthouse: null }));
+
+  // The same pages in Starlight, for the comparison (built from our built pages).
+  const compared = report.pages.filter((p) => p.built && p.kind !== 'page').map((p) => p.route);
+  let starlightDist = null;
+  if (!opts.starlight) report.starlight = notMeasured('--skip-starlight');
+  else if (!distUsable) report.starlight = notMeasured('no build of this site to compare');
+  else if (compared.length === 0) report.starlight = notMeasured('no overview or guide page selected');
+  else {
+    log('Starlight comparison site: build ...');
+    try {
+      const { dist, ...built } = await buildStarlight(root, siteDir, compared, join(tmpDir, 'starlight'));
+      report.starlight = built;
+      starlightDist = dist ?? null;
+    } catch (error) {
+      report.starlight = failed(error);
+    }
+    if (report.starlight.status === 'measured') report.starlight.pages = compared.map((route) => ({ route, weight: null }));
+  }
   report.typingFloor = null;
   let chromiumVersion = null;
   if (distUsable) {
@@ -152,6 +173,21 @@ async function main() {
           } catch (error) {
             p.typing = failed(error);
           }
+        }
+      }
+      if (browser && report.starlight?.status === 'measured' && starlightDist) {
+        const theirs = await startStaticServer(starlightDist);
+        try {
+          for (const x of report.starlight.pages) {
+            log(`${x.route}: page weight in Starlight ...`);
+            try {
+              x.weight = await measureWeight(browser, theirs.origin, x.route, starlightDist);
+            } catch (error) {
+              x.weight = failed(error);
+            }
+          }
+        } finally {
+          await theirs.close();
         }
       }
       if (browser) await browser.close();

@@ -6,6 +6,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --skip-lighthouse     leave out the Lighthouse runs (the slowest part)
   --skip-typing         leave out the typing-latency runs
   --skip-generator      leave out the generator latency runs
+  --skip-starlight      leave out the comparison with the same pages in Starlight
   --pages /,/hashicorp-vault/
                         only these pages (comma-separated routes)
   --runs N              Lighthouse runs and typing runs per page; every number in the
@@ -39,6 +40,7 @@ export function parseArgs(argv) {
     lighthouse: true,
     typing: true,
     generator: true,
+    starlight: true,
     pages: null,
     runs: 1,
     keystrokes: 200,
@@ -65,6 +67,7 @@ export function parseArgs(argv) {
       case '--skip-lighthouse': opts.lighthouse = false; break;
       case '--skip-typing': opts.typing = false; break;
       case '--skip-generator': opts.generator = false; break;
+      case '--skip-starlight': opts.starlight = false; break;
       case '--update-baseline': opts.updateBaseline = true; break;
       case '--pages': {
         const list = value(arg).split(',').map((s) => s.trim()).filter(Boolean).map(normaliseRoute);

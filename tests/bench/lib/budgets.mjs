@@ -7,11 +7,16 @@ export const BUDGETS = {
   buildSeconds: { op: '<', limit: 20, label: 'build < 20 s' },
   jsLoad: {
     overview: { op: '<=', limit: 8 * KB, label: 'JS at load <= 8 KB gzip' },
-    guide: { op: '<=', limit: 25 * KB, label: 'JS at load <= 25 KB gzip' },
+    guide: { op: '<=', limit: 8 * KB, label: 'JS at load <= 8 KB gzip' },
     page: { op: '<=', limit: 8 * KB, label: 'JS at load <= 8 KB gzip (plain page)' },
   },
   jsLater: {
     guide: { op: '<=', limit: 40 * KB, label: 'JS after first edit <= 40 KB gzip' },
+  },
+  // The same page in Starlight with its defaults, measured in the same run (issue 19).
+  vsStarlight: {
+    jsBeforeLoad: { op: '<=', limit: 1, label: "JS before the load event <= Starlight's for the same page (ratio)" },
+    totalInReadWindow: { op: '<=', limit: 0.5, label: "bytes downloaded by 5 s after load <= half of Starlight's (ratio)" },
   },
   thirdPartyRequests: { op: '==', limit: 0, label: 'requests to other origins = 0' },
   lighthouse: {

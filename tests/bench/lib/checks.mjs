@@ -2,6 +2,17 @@
 // parts that could not be measured and why.
 import { BUDGETS, check } from './budgets.mjs';
 
+/** ours / theirs, rounded to 2 decimals; null without a base. */
+export function ratio(ours, theirs) {
+  return theirs > 0 ? Math.round((ours / theirs) * 100) / 100 : null;
+}
+
+/** The Starlight page's measured weight for a route, or null. */
+export function starlightWeight(report, route) {
+  const w = report.starlight?.pages?.find((x) => x.route === route)?.weight;
+  return w?.status === 'measured' ? w : null;
+}
+
 export function collectChecks(report) {
   const checks = [];
   if (report.build?.status === 'measured') {
@@ -15,6 +26,11 @@ export function collectChecks(report) {
         checks.push(check(p.route, 'JS gzip bytes after first edit', w.later.js.total, BUDGETS.jsLater[p.kind]));
       }
       checks.push(check(p.route, 'requests to other origins', w.otherOrigins.count, BUDGETS.thirdPartyRequests));
+      const s = starlightWeight(report, p.route);
+      if (s && p.kind === 'guide') {
+        checks.push(check(p.route, "JS before load / Starlight's", ratio(w.beforeLoadEvent.js.total, s.beforeLoadEvent.js.total), BUDGETS.vsStarlight.jsBeforeLoad));
+        checks.push(check(p.route, "bytes by 5 s / Starlight's", ratio(w.byReadWindow.total, s.byReadWindow.total), BUDGETS.vsStarlight.totalInReadWindow));
+      }
     }
     const lh = p.lighthouse;
     if (lh?.status === 'measured') {
@@ -58,6 +74,7 @@ export function collectNotMeasured(report) {
     }
   }
   add('typing floor', 'fixture page', report.typingFloor);
+  add('Starlight comparison', 'site', report.starlight);
   return out;
 }
 
@@ -75,6 +92,8 @@ export function collectErrors(report) {
     add('typing', p.route, p.typing);
   }
   add('typing floor', 'fixture page', report.typingFloor);
+  add('Starlight comparison', 'site', report.starlight);
+  for (const x of report.starlight?.pages ?? []) add('Starlight page weight', x.route, x.weight);
   for (const e of report.fatal ?? []) out.push(e);
   return out;
 }

@@ -1,6 +1,9 @@
 // The machine and tool versions a report was measured with.
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 
 const require = createRequire(import.meta.url);
@@ -9,6 +12,20 @@ function pkgVersion(name) {
   try {
     return require(`${name}/package.json`).version;
   } catch {
+    // A package whose exports do not list package.json: read it next to its entry point.
+    try {
+      let dir = dirname(fileURLToPath(import.meta.resolve(name)));
+      while (dir !== dirname(dir)) {
+        const file = join(dir, 'package.json');
+        if (existsSync(file)) {
+          const pkg = JSON.parse(readFileSync(file, 'utf8'));
+          if (pkg.name === name) return pkg.version;
+        }
+        dir = dirname(dir);
+      }
+    } catch {
+      /* not installed */
+    }
     return null;
   }
 }
@@ -44,6 +61,7 @@ export function environment(root, chromiumVersion, loadAtStart = null) {
       lighthouse: pkgVersion('lighthouse'),
       playwright: pkgVersion('@playwright/test'),
       preact: pkgVersion('preact'),
+      starlight: pkgVersion('@astrojs/starlight'),
     },
     git: {
       commit: git(root, ['rev-parse', '--short=10', 'HEAD']),

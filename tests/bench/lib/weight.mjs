@@ -1,6 +1,7 @@
-// Page weight as the browser sees it: every response of a page load until the
-// network is idle ("at load"), then everything fetched because of the first edit
-// in the setup form, until idle again ("later"). Gzip sizes are computed here
+// Page weight as the browser sees it: every response of a page load until 5 s after
+// the load event with no interaction, the network idle ("at load"; of it, what started
+// before the load event), then everything fetched because of the first edit in the
+// setup form, until idle again ("later"). Gzip sizes are computed here
 // (zlib default level) from each decoded response body, so they do not depend on
 // how the server compressed. Inline <script> and <style> text is counted as
 // JavaScript and CSS too (it is part of the HTML download as well).
@@ -11,6 +12,8 @@ import { idleCallback, newPage } from './browser.mjs';
 import { trackNetwork } from './network.mjs';
 
 export const FORM_SELECTOR = 'form[data-setup-form]';
+/** How long after the load event a reader who only reads is followed. */
+export const READ_WINDOW_MS = 5000;
 const TEXT_INPUT =
   'input:is([type="text" i], [type="search" i], [type="url" i], [type="email" i], [type="tel" i], :not([type]))';
 
@@ -60,10 +63,28 @@ export async function measureWeight(browser, origin, route, distDir) {
     const response = await page.goto(origin + route, { waitUntil: 'load', timeout: 30000 });
     if (!response) throw new Error(`no response for ${route}`);
     if (response.status() !== 200) throw new Error(`${route} answered HTTP ${response.status()}`);
+    // What started before the load event, by the page's own resource timing.
+    const timing = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const loadEventStart = nav && nav.loadEventStart > 0 ? nav.loadEventStart : performance.now();
+      return {
+        loadEventStart,
+        before: performance
+          .getEntriesByType('resource')
+          .filter((r) => r.startTime < loadEventStart)
+          .map((r) => r.name),
+      };
+    });
+    // A reader who only reads: READ_WINDOW_MS after the load event without any input.
+    await page.waitForFunction((t) => performance.now() >= t, timing.loadEventStart + READ_WINDOW_MS, {
+      polling: 100,
+      timeout: READ_WINDOW_MS + 15000,
+    });
     let pending = await net.waitQuiet();
     await idleCallback(page);
     pending = pending.concat(await net.waitQuiet());
     if (pending.length) warnings.push(`network not idle after page load: ${pending.join(', ')}`);
+    const startedBeforeLoad = new Set(timing.before);
     const inlineAtLoad = await inlineCode(page);
 
     // The first edit: one character into the first text input of the setup form.
@@ -140,10 +161,22 @@ export async function measureWeight(browser, origin, route, distDir) {
       requests: resources.filter((r) => r.phase === phase).length,
     });
 
+    const load = phaseTotals('load');
+    const jsBeforeLoad = resources.filter((r) => r.type === 'js' && r.phase === 'load' && startedBeforeLoad.has(r.url));
+    const external = jsBeforeLoad.reduce((a, r) => a + (r.gzip ?? 0), 0);
     return {
       status: 'measured',
       html: { raw: documentEntry.raw, gzip: documentEntry.gzip },
-      load: phaseTotals('load'),
+      // JavaScript before the load event: inline scripts and script files started before it.
+      beforeLoadEvent: { js: { external, inline: inline.load.js.gzip, total: external + inline.load.js.gzip, files: jsBeforeLoad.length } },
+      // Everything a reader who only reads downloads in READ_WINDOW_MS after the load event.
+      byReadWindow: {
+        ms: READ_WINDOW_MS,
+        js: load.js.total,
+        total: resources.filter((r) => r.phase === 'load').reduce((a, r) => a + (r.gzip ?? 0), 0),
+        requests: load.requests,
+      },
+      load,
       later: edit.done ? phaseTotals('later') : null,
       edit,
       inline,
