@@ -6,12 +6,13 @@ import { CODE_THEMES, codeBlockTransformer } from './src/integrations/code-highl
 import { codeColorsPlugin } from './src/integrations/code-colors';
 import { satteri } from '@astrojs/markdown-satteri';
 import { docSectionsPlugin } from './src/integrations/doc-sections';
+import { linePools } from './src/integrations/line-pools';
 
 export default defineConfig({
   site: 'https://secrets-backend-guides.example',
   output: 'static',
   trailingSlash: 'always',
-  integrations: [mdx(), preact()],
+  integrations: [mdx(), preact(), linePools()],
   build: {
     // Small page scripts and styles go inline; Astro hashes them into the CSP.
     inlineStylesheets: 'auto',

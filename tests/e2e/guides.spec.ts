@@ -21,6 +21,7 @@ import {
   textFields,
   waitHydrated,
   waitLive,
+  waitSettled,
 } from './guide-helpers';
 import { expectNoProblems, watchPage } from './site-helpers';
 
@@ -306,6 +307,51 @@ test('the setup, the islands and their props load when the reader reaches for th
   await expect(fieldInput(page, 'variableKey')).toHaveValue('before_islands');
   await expect(form(page).locator('input[name="platform"][value="software"]')).toBeChecked();
   await expect(form(page).locator('code[data-lookup-form="variableKey"]')).toHaveText(/before_islands$/);
+});
+
+/** What the visible live snippets' code is made of: highlighted pool lines, or plain text and bare slots. */
+async function snippetCodeParts(page: Page) {
+  await waitSettled(page);
+  return page.locator('[data-live-snippet]:visible figure:visible pre code').evaluateAll((codes) =>
+    codes.map((code) => ({
+      poolLines: code.querySelectorAll(':scope > [data-line]').length,
+      tokens: code.querySelectorAll(':scope > [data-line] [class^="sl-"]').length,
+      looseText: Array.from(code.childNodes).filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim()).length,
+    })),
+  );
+}
+
+test('the line pools load with the live code, not with the page, and new layouts are built from them', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto('/aws-parameter-store/');
+  await page.waitForLoadState('networkidle');
+  expect(requested.filter((p) => p.includes('line-pools'))).toEqual([]);
+  const pools = await page.evaluate(() => Array.from(document.querySelectorAll('template[data-line-pool]'), (t) => t.innerHTML));
+  expect(pools.length).toBeGreaterThan(0);
+  expect(pools.every((p) => p === '')).toBe(true);
+  // Every field filled gives several snippets a layout the page did not render: built from the pools.
+  await fillWholeSetup(page, 'aws-parameter-store');
+  await waitLive(page);
+  expect(requested.filter((p) => /^\/_astro\/line-pools\.[\w-]+\.json$/.test(p))).toHaveLength(1);
+  const rebuilt = (await snippetCodeParts(page)).filter((p) => p.poolLines > 0);
+  expect(rebuilt.length).toBeGreaterThan(0);
+  for (const p of rebuilt) {
+    expect(p.looseText).toBe(0);
+    expect(p.tokens).toBeGreaterThan(0);
+  }
+});
+
+test('without the line pools file the snippets still follow the setup, as plain text', async ({ page }) => {
+  await page.route('**/_astro/line-pools.*.json', (route) => route.abort());
+  await page.goto('/aws-parameter-store/');
+  const { platform, authMethod, values } = await fillWholeSetup(page, 'aws-parameter-store');
+  await waitLive(page);
+  const parts = await snippetCodeParts(page);
+  expect(parts.every((p) => p.poolLines === 0)).toBe(true);
+  expect(parts.some((p) => p.looseText > 0)).toBe(true);
+  const dag = page.locator('[data-live-snippet="example-dag"]:visible figure:visible pre code').first();
+  await expect(dag).toHaveText(expectedCode('aws-parameter-store', { id: 'example-dag', pins: {} }, { platform, authMethod }, values) as string);
 });
 
 test('a link with values hydrates the form at once', async ({ page }) => {

@@ -1,14 +1,15 @@
 /**
  * Values computed from the setup, never stored back into it: the generator's check of the
  * input (the form's messages and the lookup names), once per change and only while
- * something reads it. The generator (one provider's bundle) and the live snippet code load
- * on demand (`goLive`): when a form field gets the focus, on the first change, or at once
- * when the page starts with values.
+ * something reads it. The generator (one provider's bundle), the live snippet code and the
+ * snippets' line pools (line-pools.ts) load on demand (`goLive`): when a form field gets
+ * the focus, on the first change, or at once when the page starts with values.
  */
 import { computed, signal } from '@preact/signals-core';
 import type { ProviderApi } from '../../generators/provider-api.ts';
 import type { Problem, RawInput } from '../../generators/types.ts';
 import { type AirflowVersion, type PlatformId, resolveChoices } from './choices.ts';
+import { fillLinePools } from './line-pools.ts';
 import { loadProvider } from './provider-loader.ts';
 import { pageSetup } from './setup.ts';
 import type { SetupState } from './url-state.ts';
@@ -41,7 +42,7 @@ let live: Promise<void> | undefined;
 export function goLive(): Promise<void> {
   const spec = pageSetup().spec;
   if (!spec) return Promise.resolve();
-  live ??= Promise.all([import('./live.ts'), loadProvider(spec.provider)])
+  live ??= Promise.all([import('./live.ts'), loadProvider(spec.provider), fillLinePools()])
     .then(([m, api]) => {
       generator.value = api;
       m.startLive(pageSetup(), api);
