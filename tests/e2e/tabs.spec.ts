@@ -120,6 +120,7 @@ test('the selection is restored from ?platform= and keeps other parameters and t
     if ((await tab(g, 'Astronomer Software').count()) > 0) await expectSelected(g, 'Astronomer Software');
   }
   await tab(all.first(), 'Remote Execution').click();
+  await expectSelected(all.first(), 'Remote Execution');
   const url = new URL(page.url());
   expect(url.search).toBe('?region=eu-west-1&platform=remote-execution&note=a%20b');
   expect(url.hash).toBe('#check-the-setup');
@@ -140,6 +141,7 @@ test('invalid or hostile ?platform= values are ignored', async ({ page, baseURL 
 test('the choice is remembered across pages and the URL wins over it', async ({ page }) => {
   await page.goto(multi);
   await tab(groups(page).first(), 'Remote Execution').click();
+  await expectSelected(groups(page).first(), 'Remote Execution');
   const other = GUIDE_ROUTES.find((r) => r.path !== multi)?.path as string;
   await page.goto(other);
   await expectSelected(groups(page).first(), 'Remote Execution');
