@@ -26,6 +26,8 @@ export const FIELD_HELP: Readonly<Record<string, string>> = {
   region: 'Region that holds the secrets.',
   roleArn: 'The role Airflow uses to read the secrets.',
   workloadIdentityArn: "The Deployment's own IAM role ARN, shown under Workload Identity on the Deployment's Details page in the Astro UI. Your role trusts it.",
+  eksClusterName: 'The EKS cluster the agents run in.',
+  oidcIssuer: "Printed by the first command of the trust step: the cluster's OpenID Connect issuer URL. The role trusts tokens it issues.",
   accessKeyId: 'Of an IAM user that may read the secrets.',
   secretAccessKey: 'Belongs to the access key ID. Stays in this browser tab.',
   awsAccountId: 'Used in the policy ARNs. Taken from the role ARN when empty.',
@@ -64,9 +66,14 @@ export const FIELD_HELP: Readonly<Record<string, string>> = {
   airflowVersion: 'Changes the imports of the example DAG.',
 };
 
+const AWS_AGENT_ACCOUNTS =
+  'Optional: the service accounts of the agent pods, separated by commas (the workers, the DAG processor and the triggerer each have one; `kubectl get serviceaccounts -n <namespace>` lists them). The trust policy then lets only them assume the role; empty, every service account in the agent namespace may.';
+
 /** Help that differs per provider. */
 const PROVIDER_HELP: Partial<Record<ProviderId, Record<string, string>>> = {
   'azure-key-vault': { vaultUrl: 'Key Vault > Overview > Vault URI.' },
+  'aws-parameter-store': { kubernetesServiceAccount: AWS_AGENT_ACCOUNTS },
+  'aws-secrets-manager': { kubernetesServiceAccount: AWS_AGENT_ACCOUNTS },
 };
 
 /** The help text of a field for a provider ('' when there is none). */

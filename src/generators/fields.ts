@@ -65,6 +65,8 @@ const AZURE: ProviderId[] = ['azure-key-vault'];
 const PREFIXED: ProviderId[] = ['aws-parameter-store', 'aws-secrets-manager', 'gcp-secret-manager', 'azure-key-vault'];
 
 export const error = (message: string): Finding => ({ message, severity: 'error' });
+
+
 export const warning = (message: string): Finding => ({ message, severity: 'warning' });
 
 /** The first finding of several checks of one field (a provider's rule on top of the shared one). */
@@ -267,6 +269,33 @@ export const FIELDS = {
       'The workload identity is an IAM role ARN, like arn:aws:iam::210987654321:role/AirflowS3Logs-...',
     ),
   },
+  eksClusterName: {
+    label: 'EKS cluster name',
+    placeholder: '<your-eks-cluster>',
+    example: 'prod-agents',
+    kind: 'text',
+    providers: AWS,
+    platforms: ['remote-execution'],
+    auth: ['role'],
+    check: mustMatch(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, 'EKS cluster names use letters, digits, - and _ (up to 100), starting with a letter or digit'),
+  },
+  oidcIssuer: {
+    label: 'Cluster OIDC issuer',
+    placeholder: '<your-cluster-oidc-issuer>',
+    example: 'https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE',
+    kind: 'text',
+    providers: AWS,
+    platforms: ['remote-execution'],
+    auth: ['role'],
+    check: (v) => {
+      if (!/^https:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~-]+)*\/?$/.test(v)) {
+        return error('The issuer is the https:// URL the describe-cluster command prints, like https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE');
+      }
+      return /^https:\/\/oidc\.eks\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/id\/[A-Za-z0-9]+\/?$/.test(v)
+        ? undefined
+        : warning('EKS issuers look like https://oidc.eks.<region>.amazonaws.com/id/<ID>; check that this is the one the command printed.');
+    },
+  },
   accessKeyId: {
     label: 'Access key ID',
     placeholder: '<your-aws-access-key-id>',
@@ -378,9 +407,9 @@ export const FIELDS = {
     label: 'Agent service accounts',
     placeholder: '<your-agent-service-account>',
     kind: 'text',
-    providers: ['hashicorp-vault', 'gcp-secret-manager'],
+    providers: ['hashicorp-vault', 'gcp-secret-manager', ...AWS],
     platforms: ['remote-execution'],
-    auth: ['kubernetes', 'workload-identity'],
+    auth: ['kubernetes', 'workload-identity', 'role'],
     check: (v) =>
       listOf(v).every((n) => /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/.test(n)) && listOf(v).length
         ? undefined
@@ -486,10 +515,14 @@ export function isFieldName(name: string): name is FieldName {
 /** Per-provider defaults and labels that differ from the table above. */
 const PROVIDER_OVERRIDES: Partial<Record<ProviderId, Record<string, Partial<FieldDef>>>> = {
   'aws-parameter-store': {
+    // Optional for IRSA: without names, every service account of the agent namespace is trusted.
+    kubernetesServiceAccount: { placeholder: '' },
     connectionsPrefix: { default: '/airflow/connections' },
     variablesPrefix: { default: '/airflow/variables' },
   },
   'aws-secrets-manager': {
+    // Optional for IRSA: without names, every service account of the agent namespace is trusted.
+    kubernetesServiceAccount: { placeholder: '' },
     connectionsPrefix: { default: 'airflow/connections' },
     variablesPrefix: { default: 'airflow/variables' },
     sep: { default: '/' },

@@ -6,6 +6,8 @@ import type { JsonValue } from '../types.ts';
 export interface MarkedJson {
   markedField: string;
   value: JsonTree;
+  /** Written on one line even in pretty-printed JSON (a short list that is one value to the reader). */
+  oneLine?: boolean;
 }
 
 export type JsonTree = JsonValue | MarkedJson | JsonTree[] | { [key: string]: JsonTree };
@@ -50,7 +52,7 @@ export function toJson(value: JsonTree, opts: JsonOptions = {}, depth = 0): stri
   if (typeof value === 'string') return jsonString(value, opts.escapeDollar, opts.dotenv);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (isMarkedJson(value)) return OPEN + value.markedField + MID + toJson(value.value, opts, depth) + CLOSE;
+  if (isMarkedJson(value)) return OPEN + value.markedField + MID + toJson(value.value, value.oneLine ? { ...opts, indent: undefined } : opts, depth) + CLOSE;
   const sep = ind ? ',' : ', ';
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';

@@ -1,8 +1,8 @@
 /** What the two AWS backends share: kwargs, account/partition/role name, IAM policy, identity. */
 import { cmd, commented, opt, snippet } from '../common-snippets.ts';
-import { type Ctx, m, value } from '../context.ts';
+import { type Ctx, m, placeholder, value } from '../context.ts';
 import { type JsonTree, toJson } from '../escape/json.ts';
-import { type Check, FIELDS, error, firstOf, mustMatch, warning } from '../fields.ts';
+import { type Check, FIELDS, error, firstOf, mustMatch, listOf, warning } from '../fields.ts';
 import type { Identity, ProviderSpec } from '../provider-spec.ts';
 import { secretName } from '../secret-name.ts';
 import { mark } from '../slots.ts';
@@ -135,37 +135,86 @@ export function iamSnippets(ctx: Ctx, spec: ProviderSpec, action: string, resour
     cmd(['aws', 'iam', 'create-policy', opt('--policy-name ', m(ctx, 'policyName')), '--policy-document file://airflow-secrets-policy.json']),
     attach,
   ];
-  if (ctx.platform === 'remote-execution') {
-    lines.push("# IRSA: the role's trust policy must allow the agent service accounts via your EKS cluster's OIDC provider.");
-  }
   return [
     snippet('iam-policy', 'Least-privilege IAM policy', 'json', toJson(policy, { indent: 2 }) + '\n', 'airflow-secrets-policy.json'),
-    ...(ctx.platform === 'astro' && ctx.authMethod === 'role' ? trustSnippets(ctx) : []),
+    ...(ctx.authMethod === 'role' ? trustSnippets(ctx) : []),
     snippet('iam-attach-policy', 'Create and attach the policy', 'sh', lines.join('\n') + '\n'),
   ];
 }
 
 /**
- * Astro: the role Airflow assumes trusts exactly the Deployment's workload identity (an IAM
- * role Astronomer manages), with sts:AssumeRole; the commands create the role with that
- * trust policy, or give it to an existing role.
+ * Who may assume the role Airflow uses. Astro: exactly the Deployment's workload identity (an
+ * IAM role Astronomer manages), with sts:AssumeRole. Remote Execution (IRSA): tokens of the
+ * agent cluster's OIDC issuer for the agents' service accounts (the listed ones, else every
+ * one in the agent namespace), with sts:AssumeRoleWithWebIdentity and the STS audience.
  */
-function trustSnippets(ctx: Ctx): Snippet[] {
-  const trust = {
+function trustDocument(ctx: Ctx): JsonTree {
+  if (ctx.platform === 'astro') {
+    return {
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'AstroDeploymentWorkloadIdentity', Effect: 'Allow', Principal: { AWS: m(ctx, 'workloadIdentityArn') }, Action: 'sts:AssumeRole' }],
+    };
+  }
+  const issuer = issuerHost(ctx);
+  return {
     Version: '2012-10-17',
-    Statement: [{ Sid: 'AstroDeploymentWorkloadIdentity', Effect: 'Allow', Principal: { AWS: m(ctx, 'workloadIdentityArn') }, Action: 'sts:AssumeRole' }],
+    Statement: [
+      {
+        Sid: 'RemoteExecutionAgents',
+        Effect: 'Allow',
+        Principal: { Federated: 'arn:' + partition(ctx) + ':iam::' + account(ctx) + ':oidc-provider/' + issuer },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: {
+          StringEquals: { [issuer + ':aud']: 'sts.amazonaws.com' },
+          StringLike: { [issuer + ':sub']: { markedField: 'kubernetesServiceAccount', value: agentSubjects(ctx), oneLine: true } },
+        },
+      },
+    ],
   };
+}
+
+/** The issuer URL without its scheme, as IAM names the provider and its condition keys (marked). */
+export function issuerHost(ctx: Ctx): string {
+  const typed = ctx.typed.oidcIssuer;
+  return typed ? mark('oidcIssuer', typed.replace(/^https:\/\//, '').replace(/\/$/, '')) : m(ctx, 'oidcIssuer');
+}
+
+/** The `sub` of each agent service account's token: the listed ones, else any in the namespace. */
+export function agentSubjects(ctx: Ctx): string[] {
+  const ns = value(ctx, 'kubernetesNamespace') || placeholder(ctx, 'kubernetesNamespace');
+  const listed = listOf(ctx.typed.kubernetesServiceAccount ?? '');
+  return (listed.length ? listed : ['*']).map((sa) => 'system:serviceaccount:' + ns + ':' + sa);
+}
+
+/** The role's trust policy file, and the commands that create the role with it. */
+function trustSnippets(ctx: Ctx): Snippet[] {
   const file = '--assume-role-policy-document file://' + TRUST_FILE;
+  const who = ctx.platform === 'astro' ? "the Deployment's workload identity" : "the agents' service accounts";
   const lines = [
-    "# Create the role Airflow assumes; only the Deployment's workload identity may assume it.",
+    `# Create the role; only ${who} may assume it.`,
     cmd(['aws', 'iam', 'create-role', opt('--role-name ', roleName(ctx)), file]),
-    '# The role exists already? Replace its trust policy instead (this removes the principals it trusted before):',
+    '# The role exists? Give it this trust policy instead (it replaces the old one):',
     commented(['aws', 'iam', 'update-assume-role-policy', opt('--role-name ', roleName(ctx)), '--policy-document file://' + TRUST_FILE]),
   ];
-  return [
-    snippet('iam-trust-policy', 'Trust policy of the role', 'json', toJson(trust, { indent: 2 }) + '\n', TRUST_FILE),
+  const out = [
+    snippet('iam-trust-policy', 'Trust policy of the role', 'json', toJson(trustDocument(ctx), { indent: 2 }) + '\n', TRUST_FILE),
     snippet('iam-create-role', 'Create the role', 'sh', lines.join('\n') + '\n'),
   ];
+  if (ctx.platform === 'remote-execution') {
+    const cluster = opt('--cluster ', m(ctx, 'eksClusterName'));
+    const oidc = [
+      "# 1. The agents' cluster's OIDC issuer: enter it as Cluster OIDC issuer.",
+      cmd(['aws', 'eks', 'describe-cluster', opt('--name ', m(ctx, 'eksClusterName')), region(ctx), '--query cluster.identity.oidc.issuer', '--output text']),
+      '# 2. Register it with IAM, once per cluster (with eksctl; skip this if',
+      '#    IAM > Identity providers lists it already):',
+      cmd(['eksctl', 'utils', 'associate-iam-oidc-provider', cluster, region(ctx), '--approve']),
+      "# 3. The agents' service accounts (optional: enter the workers', DAG",
+      "#    processor's and triggerer's as Agent service accounts to trust only them):",
+      cmd(['kubectl', 'get', 'serviceaccounts', opt('--namespace ', m(ctx, 'kubernetesNamespace'))]),
+    ];
+    out.unshift(snippet('eks-oidc-issuer', "Your cluster's OIDC issuer", 'sh', oidc.join('\n') + '\n'));
+  }
+  return out;
 }
 
 const TRUST_FILE = 'trust-policy.json';

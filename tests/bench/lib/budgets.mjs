@@ -10,8 +10,11 @@ export const BUDGETS = {
     guide: { op: '<=', limit: 8 * KB, label: 'JS at load <= 8 KB gzip' },
     page: { op: '<=', limit: 8 * KB, label: 'JS at load <= 8 KB gzip (plain page)' },
   },
+  // Issue 19 moved the page's setup code (about 10 KB) from load to the first interaction:
+  // JS at load on guides went from <= 25 to <= 8 KB and JS later from <= 40 to <= 45 KB, so
+  // a reader who uses the form is allowed 12 KB less in all.
   jsLater: {
-    guide: { op: '<=', limit: 40 * KB, label: 'JS after first edit <= 40 KB gzip' },
+    guide: { op: '<=', limit: 45 * KB, label: 'JS after first edit <= 45 KB gzip' },
   },
   // The same page in Starlight with its defaults, measured in the same run (issue 19).
   vsStarlight: {

@@ -27,11 +27,14 @@ const TAIL: Record<Platform, string[]> = {
   'remote-execution': ['env-file', 'example-dag', 'values-yaml', 'helm-upgrade', 'delete-secrets'],
   software: ['dockerfile', 'example-dag', 'software-env-vars', 'delete-secrets'],
 };
+const awsTrust = (a: string, p: Platform) =>
+  a !== 'role' ? [] : [...(p === 'remote-execution' ? ['eks-oidc-issuer'] : []), 'iam-trust-policy', 'iam-create-role'];
 const PROVIDER_IDS_EXTRA: Record<ProviderId, (auth: string, platform: Platform) => string[]> = {
   'hashicorp-vault': (a) => ['vault-enable-kv', 'vault-policy', 'vault-write-policy', a === 'kubernetes' ? 'vault-kubernetes-auth' : 'vault-approle'],
-  // On Astro the role is created here, trusting the Deployment's workload identity.
-  'aws-parameter-store': (a, p) => ['iam-policy', ...(p === 'astro' && a === 'role' ? ['iam-trust-policy', 'iam-create-role'] : []), 'iam-attach-policy'],
-  'aws-secrets-manager': (a, p) => ['iam-policy', ...(p === 'astro' && a === 'role' ? ['iam-trust-policy', 'iam-create-role'] : []), 'iam-attach-policy'],
+  // The role is created here: on Astro trusting the Deployment's workload identity, on Remote
+  // Execution the agents' service accounts through the cluster's OIDC issuer (found first).
+  'aws-parameter-store': (a, p) => ['iam-policy', ...awsTrust(a, p), 'iam-attach-policy'],
+  'aws-secrets-manager': (a, p) => ['iam-policy', ...awsTrust(a, p), 'iam-attach-policy'],
   'gcp-secret-manager': () => ['gcp-service-account', 'gcp-grant-access'],
   'azure-key-vault': () => ['azure-grant-access'],
 };
@@ -317,6 +320,42 @@ describe('HashiCorp Vault facts', () => {
 });
 
 describe('AWS facts', () => {
+  it('Remote Execution role (IRSA): the cluster issuer found and registered, a web-identity trust policy for the agent service accounts, the role created with it', () => {
+    const issuer = 'https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE';
+    const host = 'oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE';
+    const base = { platform: 'remote-execution', region: 'eu-west-1', roleArn: 'arn:aws:iam::123456789012:role/agents-read', eksClusterName: 'prod-agents', oidcIssuer: issuer, kubernetesNamespace: 'astro-agents' };
+    for (const provider of ['aws-parameter-store', 'aws-secrets-manager'] as const) {
+      const trust = (sub: string[]) => ({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'RemoteExecutionAgents',
+            Effect: 'Allow',
+            Principal: { Federated: `arn:aws:iam::123456789012:oidc-provider/${host}` },
+            Action: 'sts:AssumeRoleWithWebIdentity',
+            Condition: { StringEquals: { [`${host}:aud`]: 'sts.amazonaws.com' }, StringLike: { [`${host}:sub`]: sub } },
+          },
+        ],
+      });
+      // Without names, any service account of the agent namespace; with names, exactly those.
+      const all = generate(provider, base);
+      expect(JSON.parse(code(all, 'iam-trust-policy'))).toEqual(trust(['system:serviceaccount:astro-agents:*']));
+      const some = generate(provider, { ...base, kubernetesServiceAccount: 'agent-worker, agent-triggerer' });
+      expect(JSON.parse(code(some, 'iam-trust-policy'))).toEqual(trust(['system:serviceaccount:astro-agents:agent-worker', 'system:serviceaccount:astro-agents:agent-triggerer']));
+      expect(some.problems).toEqual([]);
+      const find = code(all, 'eks-oidc-issuer');
+      expect(find).toMatch(/^aws eks describe-cluster \\\n\s+--name prod-agents \\\n\s+--region eu-west-1 \\\n\s+--query cluster\.identity\.oidc\.issuer \\\n\s+--output text$/m);
+      expect(find).toMatch(/^eksctl utils associate-iam-oidc-provider \\\n\s+--cluster prod-agents \\\n\s+--region eu-west-1 \\\n\s+--approve$/m);
+      expect(find).toMatch(/^kubectl get serviceaccounts --namespace astro-agents$/m);
+      expect(code(all, 'iam-create-role')).toMatch(/^aws iam create-role \\\n\s+--role-name agents-read \\\n\s+--assume-role-policy-document file:\/\/trust-policy\.json$/m);
+      // The kwargs carry no role_arn: IRSA gives the pods the role (values.yaml annotation).
+      expect(code(all, 'backend-kwargs')).not.toContain('role_arn');
+    }
+    const bad = generate('aws-secrets-manager', { ...base, oidcIssuer: 'oidc.eks.eu-west-1.amazonaws.com/id/X', eksClusterName: '-x', kubernetesServiceAccount: 'Bad_Name' }).problems;
+    for (const field of ['oidcIssuer', 'eksClusterName', 'kubernetesServiceAccount']) expect(bad).toContainEqual(expect.objectContaining({ field, severity: 'error' }));
+    expect(generate('aws-secrets-manager', { ...base, oidcIssuer: 'https://issuer.example.com/x' }).problems).toContainEqual(expect.objectContaining({ field: 'oidcIssuer', severity: 'warning' }));
+  });
+
   it('Astro role: a trust policy that lets exactly the Deployment workload identity assume the role, and the role created with it', () => {
     const identity = 'arn:aws:iam::210987654321:role/AirflowS3Logs-clmk2qqia000008mhff3ndjr0';
     for (const provider of ['aws-parameter-store', 'aws-secrets-manager'] as const) {
@@ -330,12 +369,10 @@ describe('AWS facts', () => {
       expect(create).toMatch(/^aws iam create-role \\\n\s+--role-name airflow-secrets \\\n\s+--assume-role-policy-document file:\/\/trust-policy\.json$/m);
       expect(create).toMatch(/^# aws iam update-assume-role-policy --role-name airflow-secrets --policy-document file:\/\/trust-policy\.json$/m);
       expect(r.problems.filter((p) => p.field === 'workloadIdentityArn')).toEqual([]);
-      // Remote Execution (IRSA) and Software (access keys) have no such role to create here.
-      for (const platform of ['remote-execution', 'software']) {
-        const ids = generate(provider, { platform }).snippets.map((s) => s.id);
-        expect(ids).not.toContain('iam-trust-policy');
-        expect(ids).not.toContain('iam-create-role');
-      }
+      // Software (access keys) has no role to create.
+      const ids = generate(provider, { platform: 'software' }).snippets.map((s) => s.id);
+      expect(ids).not.toContain('iam-trust-policy');
+      expect(ids).not.toContain('iam-create-role');
     }
     const empty = generate('aws-secrets-manager', { platform: 'astro' });
     expect(JSON.parse(code(empty, 'iam-trust-policy')).Statement[0].Principal.AWS).toBe('<your-workload-identity-arn>');

@@ -26,6 +26,7 @@ import {
   STUB_OID,
   STUB_SCOPE,
   commandsOf,
+  irsaTrustOf,
   connJsonOf,
   foreignAccountOf,
   iamPolicyOf,
@@ -182,6 +183,9 @@ describe('in-process parsers (JSON, YAML, HCL, Dockerfile, compose-go .env, text
             Version: '2012-10-17',
             Statement: [{ Sid: 'AstroDeploymentWorkloadIdentity', Effect: 'Allow', Principal: { AWS: principal }, Action: 'sts:AssumeRole' }],
           });
+        }
+        if (platform === 'remote-execution' && auth === 'role') {
+          expect(JSON.parse(snippet(c, 'iam-trust-policy')!), why(c, 'iam-trust-policy')).toEqual(irsaTrustOf(p, input));
         }
       }
       if (platform === 'remote-execution') {
@@ -429,7 +433,7 @@ describe('shell snippets', () => {
       ].join('\n'),
     );
     chmodSync(stub, 0o755);
-    const programs = ['vault', 'aws', 'gcloud', 'az', 'astro', 'helm'];
+    const programs = ['vault', 'aws', 'gcloud', 'az', 'astro', 'helm', 'eksctl', 'kubectl'];
     for (const name of programs) writeFileSync(join(stubs, name), `#!/bin/sh\nexec "${stub}" "$@"\n`, { mode: 0o755 });
     // exec keeps $0 as the stub path: pass the program name through a symlink-free wrapper instead.
     for (const name of programs) writeFileSync(join(stubs, name), readFileSync(stub, 'utf8').replace('"${0##*/}"', `'${name}'`), { mode: 0o755 });

@@ -34,6 +34,8 @@ const PH: Record<string, string> = {
   clientSecret: '<your-client-secret>',
   managedIdentityClientId: '<your-managed-identity-client-id>',
   kubernetesNamespace: '<your-agent-namespace>',
+  eksClusterName: '<your-eks-cluster>',
+  oidcIssuer: '<your-cluster-oidc-issuer>',
   agentChartVersion: '<installed-chart-version>',
   kubernetesServiceAccount: '<your-agent-service-account>',
   variableKey: '<your-variable-key>',
@@ -265,6 +267,31 @@ export function iamPolicyOf(p: 'aws-parameter-store' | 'aws-secrets-manager', in
   };
 }
 
+/** The IRSA trust policy of a Remote Execution role, from the input alone. */
+export function irsaTrustOf(p: 'aws-parameter-store' | 'aws-secrets-manager', inp: Input) {
+  const r = ROLE_ARN.exec(inp.roleArn ?? '');
+  const part = partitionOfRegion(inp.region) ?? (r ? r[1] : 'aws');
+  const acct = inp.awsAccountId || (r ? r[2] : PH.awsAccountId);
+  const host = inp.oidcIssuer ? inp.oidcIssuer.replace(/^https:\/\//, '').replace(/\/$/, '') : PH.oidcIssuer;
+  const ns = val(p, inp, 'kubernetesNamespace');
+  const names = (inp.kubernetesServiceAccount ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  return cleanTree({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'RemoteExecutionAgents',
+        Effect: 'Allow',
+        Principal: { Federated: `arn:${part}:iam::${acct}:oidc-provider/${host}` },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: {
+          StringEquals: { [`${host}:aud`]: 'sts.amazonaws.com' },
+          StringLike: { [`${host}:sub`]: (names.length ? names : ['*']).map((n) => `system:serviceaccount:${ns}:${n}`) },
+        },
+      },
+    ],
+  });
+}
+
 function serviceAccountOf(inp: Input): string {
   if (inp.serviceAccountEmail) return inp.serviceAccountEmail;
   const e = objectOf(inp.keyfileJson)?.client_email;
@@ -373,9 +400,17 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
         ? c(['aws', 'iam', 'attach-user-policy', '--user-name', v('iamUserName'), '--policy-arn', iam.policyArn])
         : c(['aws', 'iam', 'attach-role-policy', '--role-name', iam.roleName, '--policy-arn', iam.policyArn]),
     ];
-    // Astro: the role is created with the trust policy (updating an existing role is a comment).
-    if (platform === 'astro' && auth === 'role') {
+    // The role is created with the trust policy (updating an existing role is a comment).
+    if (auth === 'role') {
       out['iam-create-role'] = [c(['aws', 'iam', 'create-role', '--role-name', iam.roleName, '--assume-role-policy-document', 'file://trust-policy.json'])];
+    }
+    // Remote Execution: the cluster's issuer, its IAM identity provider, the agent service accounts.
+    if (platform === 'remote-execution' && auth === 'role') {
+      out['eks-oidc-issuer'] = [
+        c(['aws', 'eks', 'describe-cluster', '--name', v('eksClusterName'), '--region', v('region'), '--query', 'cluster.identity.oidc.issuer', '--output', 'text']),
+        c(['eksctl', 'utils', 'associate-iam-oidc-provider', '--cluster', v('eksClusterName'), '--region', v('region'), '--approve']),
+        c(['kubectl', 'get', 'serviceaccounts', '--namespace', v('kubernetesNamespace')]),
+      ];
     }
     const region = ['--region', v('region')];
     if (p === 'aws-parameter-store') {
