@@ -284,17 +284,53 @@ export const FIELDS = {
     placeholder: '<your-cluster-oidc-issuer>',
     example: 'https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE',
     kind: 'text',
-    providers: AWS,
+    providers: [...AWS, ...AZURE],
     platforms: ['remote-execution'],
-    auth: ['role'],
-    check: (v) => {
-      if (!/^https:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~-]+)*\/?$/.test(v)) {
-        return error('The issuer is the https:// URL the describe-cluster command prints, like https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE');
-      }
-      return /^https:\/\/oidc\.eks\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/id\/[A-Za-z0-9]+\/?$/.test(v)
-        ? undefined
-        : warning('EKS issuers look like https://oidc.eks.<region>.amazonaws.com/id/<ID>; check that this is the one the command printed.');
-    },
+    auth: ['role', 'managed-identity'],
+    check: mustMatch(
+      /^https:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~-]+)*\/?$/,
+      'The issuer is the https:// URL the command above prints',
+    ),
+  },
+  managedIdentityName: {
+    label: 'Managed identity name',
+    placeholder: '<your-managed-identity>',
+    example: 'airflow-agents',
+    kind: 'text',
+    providers: AZURE,
+    platforms: ['remote-execution'],
+    auth: ['managed-identity'],
+    check: mustMatch(/^[A-Za-z0-9][A-Za-z0-9_-]{2,127}$/, 'Managed identity names are 3 to 128 letters, digits, - and _, starting with a letter or digit'),
+  },
+  resourceGroup: {
+    label: 'Resource group of the identity',
+    placeholder: '<your-resource-group>',
+    example: 'airflow-rg',
+    kind: 'text',
+    providers: AZURE,
+    platforms: ['remote-execution'],
+    auth: ['managed-identity'],
+    check: mustMatch(/^[-\p{L}\p{N}_.()]{0,89}[-\p{L}\p{N}_()]$/u, 'Resource group names are up to 90 letters, digits, _ - . ( ), not ending with a period'),
+  },
+  aksClusterName: {
+    label: 'AKS cluster name',
+    placeholder: '<your-aks-cluster>',
+    example: 'agents-aks',
+    kind: 'text',
+    providers: AZURE,
+    platforms: ['remote-execution'],
+    auth: ['managed-identity'],
+    check: mustMatch(/^[A-Za-z0-9][A-Za-z0-9_-]{0,61}[A-Za-z0-9]$|^[A-Za-z0-9]$/, 'AKS cluster names are 1 to 63 letters, digits, - and _, starting and ending with a letter or digit'),
+  },
+  aksResourceGroup: {
+    label: 'Resource group of the cluster',
+    placeholder: '<your-aks-resource-group>',
+    example: 'agents-rg',
+    kind: 'text',
+    providers: AZURE,
+    platforms: ['remote-execution'],
+    auth: ['managed-identity'],
+    check: mustMatch(/^[-\p{L}\p{N}_.()]{0,89}[-\p{L}\p{N}_()]$/u, 'Resource group names are up to 90 letters, digits, _ - . ( ), not ending with a period'),
   },
   accessKeyId: {
     label: 'Access key ID',
@@ -407,9 +443,9 @@ export const FIELDS = {
     label: 'Agent service accounts',
     placeholder: '<your-agent-service-account>',
     kind: 'text',
-    providers: ['hashicorp-vault', 'gcp-secret-manager', ...AWS],
+    providers: ['hashicorp-vault', 'gcp-secret-manager', ...AWS, ...AZURE],
     platforms: ['remote-execution'],
-    auth: ['kubernetes', 'workload-identity', 'role'],
+    auth: ['kubernetes', 'workload-identity', 'role', 'managed-identity'],
     check: (v) =>
       listOf(v).every((n) => /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/.test(n)) && listOf(v).length
         ? undefined

@@ -32,7 +32,12 @@ const KEYFILE = JSON.stringify({
 export function sampleValue(provider: ProviderId, field: string): string | undefined {
   const byProvider: Partial<Record<ProviderId, Record<string, string>>> = {
     'hashicorp-vault': { vaultUrl: 'https://vault.example.com:8200', policyName: 'airflow-read', connectionsPath: 'team/conns', variablesPath: 'team/vars' },
-    'azure-key-vault': { vaultUrl: 'https://my-vault.vault.azure.net/', connectionsPrefix: 'team-conns', variablesPrefix: 'team-vars' },
+    'azure-key-vault': {
+      vaultUrl: 'https://my-vault.vault.azure.net/',
+      connectionsPrefix: 'team-conns',
+      variablesPrefix: 'team-vars',
+      oidcIssuer: 'https://eastus.oic.prod-aks.azure.com/11111111-2222-3333-4444-555555555555/66666666-7777-8888-9999-000000000000/',
+    },
     'aws-parameter-store': { connectionsPrefix: '/team/conns', variablesPrefix: '/team/vars', policyName: 'airflow-read' },
     'aws-secrets-manager': { connectionsPrefix: 'team/conns', variablesPrefix: 'team/vars', policyName: 'airflow-read' },
     'gcp-secret-manager': { connectionsPrefix: 'team-conns', variablesPrefix: 'team-vars' },
@@ -63,6 +68,10 @@ export function sampleValue(provider: ProviderId, field: string): string | undef
     clientId: '66666666-7777-8888-9999-000000000000',
     clientSecret: 'S3cret~client $value',
     managedIdentityClientId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
+    managedIdentityName: 'airflow-agents',
+    resourceGroup: 'airflow-rg',
+    aksClusterName: 'agents-aks',
+    aksResourceGroup: 'agents-rg',
     kubernetesNamespace: 'astro-agents',
     agentChartVersion: '1.4.0',
     helmRelease: 'agents-prod',

@@ -30,6 +30,11 @@ export const AWS_AUTH = {
     awsAccountId: mustMatch(/^\d{12}$/, 'AWS account ID must be 12 digits'),
     iamUserName: mustMatch(/^[\w+=,.@-]{1,64}$/, 'IAM user names use letters, digits and + = , . @ - _ (up to 64)'),
     policyName: mustMatch(/^[\w+=,.@-]{1,128}$/, 'IAM policy names use letters, digits and + = , . @ - _ (up to 128)'),
+    oidcIssuer: firstOf(FIELDS.oidcIssuer.check, (v) =>
+      /^https:\/\/oidc\.eks\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/id\/[A-Za-z0-9]+\/?$/.test(v)
+        ? undefined
+        : warning('EKS issuers look like https://oidc.eks.<region>.amazonaws.com/id/<ID>; check that this is the one the command printed.'),
+    ),
   } as Record<string, Check>,
 } as const;
 

@@ -2,8 +2,9 @@
 import { cmd, commented, opt, shellWord, snippet } from '../common-snippets.ts';
 import { type Ctx, m, value } from '../context.ts';
 import type { JsonTree } from '../escape/json.ts';
-import { type Check, error, mustMatch } from '../fields.ts';
+import { type Check, error, listOf, mustMatch, warning } from '../fields.ts';
 import type { ProviderSpec } from '../provider-spec.ts';
+import type { Snippet } from '../types.ts';
 import { mark, plain } from '../slots.ts';
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
@@ -22,6 +23,56 @@ const SEP = /^[A-Za-z0-9-]+$/;
 
 const azurePrefix: Check = (v) =>
   /^[A-Za-z0-9_-]*$/.test(v) ? undefined : error('Key Vault names only allow letters, digits and - (Airflow turns _ into the separator)');
+
+/** The listed agent service accounts as shell words, the whole list one slot. */
+function accountWords(ctx: Ctx): string {
+  const names = listOf(ctx.typed.kubernetesServiceAccount ?? '');
+  if (names.length === 0) return shellWord(m(ctx, 'kubernetesServiceAccount'));
+  return mark('kubernetesServiceAccount', names.map((n) => plain(shellWord(n))).join(' '));
+}
+
+/**
+ * Remote Execution with a managed identity (Microsoft Entra Workload ID): the user-assigned
+ * identity, the AKS cluster's OIDC issuer, and one federated credential per agent service
+ * account (issuer, subject system:serviceaccount:<namespace>:<account>, the token-exchange
+ * audience), so each agent pod's Kubernetes token is exchanged for the identity's.
+ */
+function federatedCredentials(ctx: Ctx): Snippet {
+  const identity = [opt('--resource-group ', m(ctx, 'resourceGroup'))];
+  const create = cmd([
+    'az',
+    'identity',
+    'federated-credential',
+    'create',
+    '--name "${sa//./-}"',
+    opt('--identity-name ', m(ctx, 'managedIdentityName')),
+    ...identity,
+    opt('--issuer ', m(ctx, 'oidcIssuer')),
+    '--subject "system:serviceaccount:$namespace:$sa"',
+    '--audiences api://AzureADTokenExchange',
+  ]);
+  const aks = [opt('--name ', m(ctx, 'aksClusterName')), opt('--resource-group ', m(ctx, 'aksResourceGroup'))];
+  const lines = [
+    '# 1. The user-assigned managed identity the agents sign in as (skip the first command if it',
+    '#    exists). The second prints its client ID: enter it as Managed identity client ID.',
+    cmd(['az', 'identity', 'create', opt('--name ', m(ctx, 'managedIdentityName')), ...identity]),
+    cmd(['az', 'identity', 'show', opt('--name ', m(ctx, 'managedIdentityName')), ...identity, '--query clientId', '--output tsv']),
+    "# 2. The agents' cluster's OIDC issuer: enter it as Cluster OIDC issuer. If it prints nothing,",
+    '#    turn on the OIDC issuer and workload identity first:',
+    commented(['az', 'aks', 'update', ...aks, '--enable-oidc-issuer', '--enable-workload-identity']),
+    cmd(['az', 'aks', 'show', ...aks, '--query oidcIssuerProfile.issuerUrl', '--output tsv']),
+    "# 3. The agents' service accounts: enter the workers', DAG processor's and triggerer's as",
+    '#    Agent service accounts.',
+    cmd(['kubectl', 'get', 'serviceaccounts', opt('--namespace ', m(ctx, 'kubernetesNamespace'))]),
+    '# 4. One federated credential per agent service account, named after it:',
+    'namespace=' + shellWord(m(ctx, 'kubernetesNamespace')),
+    'accounts=(' + accountWords(ctx) + ')',
+    'for sa in "${accounts[@]}"; do',
+    ...create.split('\n').map((l) => '  ' + l),
+    'done',
+  ];
+  return snippet('azure-federated-credentials', 'Managed identity and federated credentials', 'sh', lines.join('\n') + '\n');
+}
 
 export const azureKeyVault: ProviderSpec = {
   info: {
@@ -57,6 +108,12 @@ export const azureKeyVault: ProviderSpec = {
     clientId: guid('Client ID'),
     managedIdentityClientId: guid('Managed identity client ID'),
     principalObjectId: guid('Object ID'),
+    oidcIssuer: (v) =>
+      /^https:\/\/[a-z0-9-]+\.oic\.prod-aks\.azure\.com\/[0-9a-fA-F-]{36}\/[0-9a-fA-F-]{36}\/?$/.test(v)
+        ? undefined
+        : /^https:\/\//.test(v)
+          ? warning('AKS issuers look like https://<region>.oic.prod-aks.azure.com/<tenant ID>/<GUID>/; check that this is the one the command printed.')
+          : error('The issuer is the https:// URL the az aks show command prints'),
     sep: (v) => (SEP.test(v) ? undefined : error('Key Vault names only allow letters, digits and -, so the separator must be one of those (usually -)')),
     connectionsPrefix: azurePrefix,
     variablesPrefix: azurePrefix,
@@ -107,7 +164,8 @@ export const azureKeyVault: ProviderSpec = {
       '# A vault that uses access policies instead of Azure RBAC needs only "get" on secrets:',
       commented(['az', 'keyvault', 'set-policy', opt('--name ', vault), '--object-id ' + oid, '--secret-permissions get']),
     ];
-    return [snippet('azure-grant-access', 'Grant read access', 'sh', lines.join('\n') + '\n')];
+    const grant = snippet('azure-grant-access', 'Grant read access', 'sh', lines.join('\n') + '\n');
+    return ctx.platform === 'remote-execution' && ctx.authMethod === 'managed-identity' ? [federatedCredentials(ctx), grant] : [grant];
   },
   write(ctx, kind, names, v) {
     const name = kind === 'variable' ? names.variable : names.connection;

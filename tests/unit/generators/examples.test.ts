@@ -36,7 +36,8 @@ const PROVIDER_IDS_EXTRA: Record<ProviderId, (auth: string, platform: Platform) 
   'aws-parameter-store': (a, p) => ['iam-policy', ...awsTrust(a, p), 'iam-attach-policy'],
   'aws-secrets-manager': (a, p) => ['iam-policy', ...awsTrust(a, p), 'iam-attach-policy'],
   'gcp-secret-manager': () => ['gcp-service-account', 'gcp-grant-access'],
-  'azure-key-vault': () => ['azure-grant-access'],
+  // Remote Execution with a managed identity: the identity and its federated credentials first.
+  'azure-key-vault': (a, p) => [...(p === 'remote-execution' && a === 'managed-identity' ? ['azure-federated-credentials'] : []), 'azure-grant-access'],
 };
 
 /** Auth methods per platform, from the issue's table (first = default). */
@@ -315,6 +316,40 @@ describe('HashiCorp Vault facts', () => {
         expect.objectContaining({ field: 'vaultUrl', severity: 'warning' }),
         expect.objectContaining({ field: 'kvVersion', severity: 'warning' }),
       ]),
+    );
+  });
+});
+
+describe('Azure facts', () => {
+  it('Remote Execution, managed identity: the identity, the AKS issuer, and one federated credential per agent service account', () => {
+    const issuer = 'https://eastus.oic.prod-aks.azure.com/11111111-2222-3333-4444-555555555555/66666666-7777-8888-9999-000000000000/';
+    const base = {
+      platform: 'remote-execution',
+      authMethod: 'managed-identity',
+      managedIdentityName: 'airflow-agents',
+      resourceGroup: 'airflow-rg',
+      aksClusterName: 'agents-aks',
+      aksResourceGroup: 'agents-rg',
+      oidcIssuer: issuer,
+      kubernetesNamespace: 'astro-agents',
+      kubernetesServiceAccount: 'agent-worker, agent.triggerer',
+    };
+    const r = generate('azure-key-vault', base);
+    expect(r.problems).toEqual([]);
+    const text = code(r, 'azure-federated-credentials');
+    expect(text).toMatch(/^az aks show \\\n\s+--name agents-aks \\\n\s+--resource-group agents-rg \\\n\s+--query oidcIssuerProfile\.issuerUrl \\\n\s+--output tsv$/m);
+    expect(text).toMatch(/^# az aks update --name agents-aks --resource-group agents-rg --enable-oidc-issuer --enable-workload-identity$/m);
+    expect(text).toMatch(/^namespace=astro-agents\naccounts=\(agent-worker agent\.triggerer\)\nfor sa in "\$\{accounts\[@\]\}"; do\n/m);
+    expect(text).toContain(`--issuer ${issuer} \\`);
+    expect(text).toContain('--subject "system:serviceaccount:$namespace:$sa" \\');
+    expect(text).toContain('--audiences api://AzureADTokenExchange\ndone');
+    // Client secret and Astro have nothing to federate here.
+    expect(generate('azure-key-vault', { ...base, authMethod: 'client-secret' }).snippets.map((s) => s.id)).not.toContain('azure-federated-credentials');
+    expect(generate('azure-key-vault', { ...base, platform: 'astro' }).snippets.map((s) => s.id)).not.toContain('azure-federated-credentials');
+    const bad = generate('azure-key-vault', { ...base, oidcIssuer: 'eastus.oic.prod-aks.azure.com/x', managedIdentityName: 'a', aksClusterName: '-x' }).problems;
+    for (const field of ['oidcIssuer', 'managedIdentityName', 'aksClusterName']) expect(bad).toContainEqual(expect.objectContaining({ field, severity: 'error' }));
+    expect(generate('azure-key-vault', { ...base, oidcIssuer: 'https://oidc.eks.us-east-1.amazonaws.com/id/X' }).problems).toContainEqual(
+      expect.objectContaining({ field: 'oidcIssuer', severity: 'warning' }),
     );
   });
 });

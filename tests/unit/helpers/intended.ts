@@ -33,6 +33,10 @@ const PH: Record<string, string> = {
   clientId: '<your-client-id>',
   clientSecret: '<your-client-secret>',
   managedIdentityClientId: '<your-managed-identity-client-id>',
+  managedIdentityName: '<your-managed-identity>',
+  resourceGroup: '<your-resource-group>',
+  aksClusterName: '<your-aks-cluster>',
+  aksResourceGroup: '<your-aks-resource-group>',
   kubernetesNamespace: '<your-agent-namespace>',
   eksClusterName: '<your-eks-cluster>',
   oidcIssuer: '<your-cluster-oidc-issuer>',
@@ -471,6 +475,37 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
     const principal = v(auth === 'managed-identity' ? 'managedIdentityClientId' : 'clientId');
     // The object ID is typed, or looked up (az ad sp show) before the scope (bash expands left to right).
     const lookup = inp.principalObjectId ? [] : [c(['az', 'ad', 'sp', 'show', '--id', principal, '--query', 'id', '--output', 'tsv'])];
+    // Remote Execution, managed identity: the identity, the cluster's issuer, the agent service
+    // accounts, then one federated credential per listed account (its name with . as -).
+    if (platform === 'remote-execution' && auth === 'managed-identity') {
+      const rg = ['--resource-group', v('resourceGroup')];
+      const aks = ['--name', v('aksClusterName'), '--resource-group', v('aksResourceGroup')];
+      out['azure-federated-credentials'] = [
+        c(['az', 'identity', 'create', '--name', v('managedIdentityName'), ...rg]),
+        c(['az', 'identity', 'show', '--name', v('managedIdentityName'), ...rg, '--query', 'clientId', '--output', 'tsv']),
+        c(['az', 'aks', 'show', ...aks, '--query', 'oidcIssuerProfile.issuerUrl', '--output', 'tsv']),
+        c(['kubectl', 'get', 'serviceaccounts', '--namespace', v('kubernetesNamespace')]),
+        ...listOf(p, inp, 'kubernetesServiceAccount').map((sa) =>
+          c([
+            'az',
+            'identity',
+            'federated-credential',
+            'create',
+            '--name',
+            sa.replace(/\./g, '-'),
+            '--identity-name',
+            v('managedIdentityName'),
+            ...rg,
+            '--issuer',
+            v('oidcIssuer'),
+            '--subject',
+            `system:serviceaccount:${v('kubernetesNamespace')}:${sa}`,
+            '--audiences',
+            'api://AzureADTokenExchange',
+          ]),
+        ),
+      ];
+    }
     out['azure-grant-access'] = [
       ...lookup,
       c(['az', 'keyvault', 'show', '--name', vault, '--query', 'id', '--output', 'tsv']),
