@@ -12,13 +12,14 @@
  *    chosen setup's form fields and snippet renderings.
  * Choices are checked against the known values, so nothing from the URL reaches CSS.
  */
-import { PLATFORM_IDS, pickChoices } from '../guide/client/choices.ts';
+import { PLATFORM_IDS, pickChoices, shownChoice } from '../guide/client/choices.ts';
 import { queryEntries } from '../guide/client/query.ts';
 import { setupRules } from '../guide/client/setup-css.ts';
 
 export function prepaint(
   readQuery: typeof queryEntries,
   pick: typeof pickChoices,
+  shown: typeof shownChoice,
   rulesFor: typeof setupRules,
   platforms: readonly string[],
 ): void {
@@ -46,13 +47,9 @@ export function prepaint(
     return undefined;
   };
   const choices = pick(fromQuery, (group) => read('guides:tab:' + group), guide && guide.auth, platforms);
-  const chosen: [string, string][] = [
-    ['platform', choices.platform],
-    ['authMethod', choices.authPref],
-    ['airflowVersion', choices.airflowVersion],
-  ];
   const tabRules: string[] = [];
-  for (const [group, value] of chosen) {
+  for (const group of ['platform', 'authMethod', 'airflowVersion']) {
+    const value = shown(choices, group);
     if (!value) continue;
     root.setAttribute('data-tab-' + group.toLowerCase(), value);
     const sel = 'html.js [data-tabs="' + group + '"]:not([data-ready]):has(>.tabs__panels>[data-tab-value="' + value + '"])';
@@ -78,4 +75,4 @@ export function prepaint(
 }
 
 /** The inline code of the pre-paint script, with the page state's functions passed in. */
-export const prepaintCode = `(${prepaint.toString()})(${queryEntries.toString()},${pickChoices.toString()},${setupRules.toString()},${JSON.stringify(PLATFORM_IDS)});`;
+export const prepaintCode = `(${prepaint.toString()})(${queryEntries.toString()},${pickChoices.toString()},${shownChoice.toString()},${setupRules.toString()},${JSON.stringify(PLATFORM_IDS)});`;

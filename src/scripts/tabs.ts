@@ -9,7 +9,7 @@
  * A link to an element inside a hidden panel (`#id`) chooses that panel.
  */
 import { effect } from '@preact/signals-core';
-import { choiceOf, isChoiceGroup, tabValue } from '../guide/client/choices.ts';
+import { isChoiceGroup, shownChoice, tabValue } from '../guide/client/choices.ts';
 import { pageSetup } from '../guide/client/setup.ts';
 import { TAB, TAB_KEYS } from '../guide/client/activation.ts';
 
@@ -56,7 +56,8 @@ export function moveTab(tab: HTMLElement, key: string): void {
   const group = tab.closest<HTMLElement>('[data-tabs]');
   if (!group || !isTabKey(key)) return;
   const move = MOVES[key];
-  const tabs = tabsOf(group);
+  // Tabs of a choice the platform does not have (Airflow 2 on Remote Execution) are hidden.
+  const tabs = tabsOf(group).filter((t) => t === tab || t.checkVisibility());
   const next = tabs[move(tabs.indexOf(tab), tabs.length)];
   if (!next) return;
   chooseTab(next);
@@ -101,7 +102,7 @@ export function initTabs(): void {
       if (!isChoiceGroup(name)) continue;
       const value = tabValue(
         tabsOf(group).map((t) => t.dataset.tabValue ?? ''),
-        choiceOf(state, name),
+        shownChoice(state, name),
       );
       if (value) show(group, value);
     }

@@ -1,3 +1,14 @@
+import { FIELDS } from '../generators/fields.ts';
+
+/**
+ * The platforms a tab's choice exists on, or undefined when it exists on all: Airflow 2 only
+ * where the setup offers the Airflow version (not Remote Execution, which runs Airflow 3).
+ * The tab is hidden on the other platforms (setup-css.ts) and the group shows Airflow 3 there.
+ */
+export function choicePlatforms(group: string, value: string): readonly string[] | undefined {
+  return group === 'airflowVersion' && value !== '3' ? FIELDS.airflowVersion.platforms : undefined;
+}
+
 /** Per-page counter so every tab group on a page gets unique element ids. */
 const counters = new WeakMap<object, number>();
 

@@ -284,3 +284,31 @@ test('a click and arrow keys on tabs before the page code has loaded are done wh
   await expectSelected(groups(page).nth(1), labels[2] as string);
   await expect(page).toHaveURL(/[?&]platform=/);
 });
+
+test('Remote Execution runs Airflow 3 only: its Airflow 2 tabs are hidden and the Airflow 3 panels show, and Astro gets the choice back', async ({ page }) => {
+  const path = GUIDE_ROUTES[0]?.path as string;
+  await page.goto(path);
+  const versions = page.locator('[data-tabs="airflowVersion"]').first();
+  await versions.scrollIntoViewIfNeeded();
+  await tab(versions, 'Airflow 2').click();
+  await expectSelected(versions, 'Airflow 2');
+  await tab(groups(page).first(), 'Remote Execution').click();
+  await expectSelected(versions, 'Airflow 3');
+  await expect(tab(versions, 'Airflow 2')).toBeHidden();
+  await tab(groups(page).first(), 'Astro').click();
+  await expectSelected(versions, 'Airflow 2');
+  await expect(tab(versions, 'Airflow 2')).toBeVisible();
+  // On Remote Execution the arrow keys skip the hidden tab.
+  await tab(groups(page).first(), 'Remote Execution').click();
+  await tab(versions, 'Airflow 3').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(tab(versions, 'Airflow 3')).toBeFocused();
+  await expectSelected(versions, 'Airflow 3');
+  // The same before any script runs, for a link that asks for both.
+  await page.route('**/_astro/*.js', (route) => route.abort());
+  await page.goto(`${path}?platform=remote-execution&airflowVersion=2`);
+  const panels = page.locator('[data-tabs="airflowVersion"]').first().locator(':scope > .tabs__panels > [role="tabpanel"]');
+  await expect(panels.and(page.locator('[data-tab-value="3"]'))).toBeVisible();
+  await expect(panels.and(page.locator('[data-tab-value="2"]'))).toBeHidden();
+  await expect(tab(page.locator('[data-tabs="airflowVersion"]').first(), 'Airflow 2')).toBeHidden();
+});

@@ -100,6 +100,17 @@ export function choiceOf(state: ChoiceState, group: ChoiceGroup): string {
   return group === 'authMethod' ? state.authPref : state[group];
 }
 
+/**
+ * The value the tab groups of `group` show for a state: the choice, except that Remote
+ * Execution runs Airflow 3 only (its Airflow 2 tabs are hidden, see setup-css.ts).
+ * Self-contained: the pre-paint script inlines it.
+ */
+export function shownChoice(state: ChoiceState, group: string): string {
+  if (group === 'airflowVersion') return state.platform === 'remote-execution' ? '3' : state.airflowVersion;
+  if (group === 'authMethod') return state.authPref;
+  return group === 'platform' ? state.platform : '';
+}
+
 export function resolveChoices(auth: AuthTable, pins: Pins, state: ChoiceState): Choices {
   let platform = pins.platform ?? state.platform;
   if (!pins.platform) {

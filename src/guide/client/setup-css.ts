@@ -1,6 +1,7 @@
 /**
- * The CSS that shows the form fields (`data-when`) and the all-empty snippet renderings
- * (`data-empty-for`) of the chosen platform and auth method. The pre-paint script installs
+ * The CSS that shows the form fields (`data-when`), the tabs of choices that exist on the
+ * chosen platform only (`data-platforms`: Airflow 2 is not on Remote Execution) and the
+ * all-empty snippet renderings (`data-empty-for`) of the chosen platform and auth method. The pre-paint script installs
  * the first version before the page is parsed, so a prefilled or remembered setup never
  * shifts the layout; `followSetup` replaces it whenever the choice changes.
  */
@@ -16,6 +17,7 @@ export function setupRules(platform: string, pref: string, offered: readonly str
   const key = platform + ':' + pref;
   return [
     '[data-when]:not([data-when~="' + combo + '"]){display:none!important}',
+    '[data-platforms]:not([data-platforms~="' + platform + '"]){display:none!important}',
     'html:not(.setup-live) [data-live-snippet]>.code-block[data-empty-for~="' + key + '"]{display:grid!important}',
     'html:not(.setup-live) [data-live-snippet]>.code-block:not([data-empty-for~="' + key + '"]){display:none!important}',
   ].join('\n');
