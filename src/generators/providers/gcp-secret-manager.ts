@@ -171,8 +171,9 @@ export const gcpSecretManager: ProviderSpec = {
     const role = '--role=roles/secretmanager.secretAccessor';
     const perSecret = (name: string) => commented(['gcloud', 'secrets', 'add-iam-policy-binding', shellWord(name), project(ctx), member, role]);
     const lines = [
-      '# Let the service account read secrets in the project (Secret Manager Secret Accessor). This also',
-      '# covers secrets you add later, and a missing secret gives NotFound, which Airflow skips quietly.',
+      '# Let the service account read every secret in the project (Secret Manager Secret Accessor), not',
+      "# only Airflow's: keep Airflow's secrets in a project of their own, or grant per secret below.",
+      '# It covers secrets you add later, and a missing secret gives NotFound, which Airflow skips quietly.',
       cmd(['gcloud', 'projects', 'add-iam-policy-binding', shellWord(m(ctx, 'projectId')), member, role]),
       '# Stricter: grant it on each secret instead. Every new secret then needs its own grant, and a lookup',
       '# of a missing name gives PermissionDenied, which Airflow logs as an error each time:',
