@@ -167,6 +167,35 @@ function yamlMap(key: string, entries: Record<string, string> | undefined, inden
   return [indent + key + ':', ...Object.entries(entries).map(([k, v]) => `${indent}  ${k}: ${yamlString(v)}`)];
 }
 
+/**
+ * The Airflow services of the Astro CLI's local environment (its compose templates:
+ * airflow/include/airflow{2,3}/composeyml.go.tmpl in astronomer/astro-cli). An override may
+ * name only services that exist, or Compose fails on a service without an image.
+ */
+export function localAirflowServices(airflowVersion: '2' | '3'): string[] {
+  return airflowVersion === '2' ? ['scheduler', 'webserver', 'triggerer'] : ['scheduler', 'dag-processor', 'api-server', 'triggerer'];
+}
+
+/** docker-compose.override.yml for the local containers, when the provider needs one. */
+export function composeOverrideSnippet(spec: ProviderSpec, ctx: Ctx): Snippet | undefined {
+  const local = spec.localContainers?.(ctx);
+  if (!local) return undefined;
+  const lines = [
+    '# In the Astro project folder, next to .env: the Astro CLI merges this file into its local',
+    '# containers (astro dev restart).' + (local.volumes?.length ? ' Compose replaces ${HOME} with your home folder.' : ''),
+    ...local.notes.map((n) => '# ' + n),
+    'services:',
+  ];
+  for (const service of localAirflowServices(ctx.airflowVersion)) {
+    lines.push(`  ${service}:`);
+    if (local.volumes?.length) lines.push('    volumes:', ...local.volumes.map((v) => '      - ' + yamlString(v)));
+    const env = Object.entries(local.environment ?? {});
+    if (env.length) lines.push('    environment:', ...env.map(([k, v]) => `      ${k}: ` + yamlString(v)));
+    if (local.extraHosts?.length) lines.push('    extra_hosts:', ...local.extraHosts.map((h) => '      - ' + yamlString(h)));
+  }
+  return snippet('compose-override', 'Give the local containers your credentials', 'yaml', lines.join('\n') + '\n', 'docker-compose.override.yml');
+}
+
 export function valuesYamlSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
   const id: Identity = spec.identity?.(ctx) ?? {};
   const sa = yamlMap('annotations', id.annotations, '  ');

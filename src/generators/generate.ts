@@ -3,6 +3,7 @@ import {
   connectionSnippets,
   deployAstroSnippet,
   dockerfileSnippet,
+  composeOverrideSnippet,
   envFileSnippet,
   exampleDagSnippet,
   helmSnippet,
@@ -100,11 +101,12 @@ export function generateWith(spec: ProviderSpec, input: RawInput): GenerateResul
     requirementsSnippet(spec, ctx),
     kwargsSnippet(spec, ctx),
   ];
+  const override = ctx.platform === 'software' || spec.localLogin?.(ctx) === false ? undefined : composeOverrideSnippet(spec, ctx);
   if (ctx.platform === 'astro') {
-    snippets.push(envFileSnippet(spec, ctx), exampleDagSnippet(ctx), deployAstroSnippet(spec, ctx));
+    snippets.push(envFileSnippet(spec, ctx), ...(override ? [override] : []), exampleDagSnippet(ctx), deployAstroSnippet(spec, ctx));
   } else if (ctx.platform === 'remote-execution') {
     // No .env when the auth method cannot log in from the local containers (Vault Kubernetes auth).
-    if (spec.localLogin?.(ctx) !== false) snippets.push(envFileSnippet(spec, ctx));
+    if (spec.localLogin?.(ctx) !== false) snippets.push(envFileSnippet(spec, ctx), ...(override ? [override] : []));
     snippets.push(exampleDagSnippet(ctx), valuesYamlSnippet(spec, ctx), helmSnippet(ctx));
   } else {
     snippets.push(dockerfileSnippet(spec, ctx), exampleDagSnippet(ctx), softwareEnvSnippet(spec, ctx));

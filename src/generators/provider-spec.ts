@@ -16,6 +16,17 @@ export interface Identity {
   annotations?: Record<string, string>;
 }
 
+/** Additions to the Astro CLI's local Airflow containers (every Airflow service gets them). */
+export interface LocalContainers {
+  /** Comment lines above the services (without `# `). */
+  notes: string[];
+  /** Bind mounts, `<host path>:<container path>:ro`; `${HOME}` is expanded by Compose. */
+  volumes?: string[];
+  environment?: Record<string, string>;
+  /** `host:address` entries, such as host.docker.internal:host-gateway. */
+  extraHosts?: string[];
+}
+
 export interface ProviderSpec {
   info: ProviderInfo;
   /** Auth methods per platform; the first one is the platform's default. */
@@ -43,6 +54,8 @@ export interface ProviderSpec {
   identity?(ctx: Ctx): Identity | undefined;
   /** Comment lines for the local `.env`. */
   localNotes?(ctx: Ctx): string[];
+  /** What the local Airflow containers need from your computer (a docker-compose.override.yml), if anything. */
+  localContainers?(ctx: Ctx): LocalContainers | undefined;
   /** False when the auth method cannot log in from the local Astro CLI containers (then there is no `.env`). */
   localLogin?(ctx: Ctx): boolean;
   /** The lowest provider package version that knows every kwarg used (`requirements` pins it). */

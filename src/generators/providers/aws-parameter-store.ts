@@ -2,7 +2,7 @@
 import { cmd, opt, shellWord } from '../common-snippets.ts';
 import type { ProviderSpec } from '../provider-spec.ts';
 import { plain } from '../slots.ts';
-import { AWS_AUTH, PIPE_NOTE, account, checkAwsConsistency, awsIdentity, awsKwargs, awsLocalNotes, awsNaming, iamSnippets, nameCharChecks, partition, region } from './aws-shared.ts';
+import { AWS_AUTH, PIPE_NOTE, account, checkAwsConsistency, awsIdentity, awsKwargs, awsLocalContainers, awsLocalNotes, awsNaming, iamSnippets, nameCharChecks, partition, region } from './aws-shared.ts';
 import { m, value } from '../context.ts';
 
 export const awsParameterStore: ProviderSpec = {
@@ -54,6 +54,7 @@ export const awsParameterStore: ProviderSpec = {
   },
   identity: awsIdentity,
   localNotes: awsLocalNotes,
+  localContainers: awsLocalContainers,
   crossChecks(ctx, names) {
     checkAwsConsistency(ctx);
     for (const [field, name, prefixField] of [

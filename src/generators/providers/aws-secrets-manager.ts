@@ -4,7 +4,7 @@ import { m } from '../context.ts';
 import type { ProviderSpec } from '../provider-spec.ts';
 import { plain } from '../slots.ts';
 import { warning } from '../fields.ts';
-import { AWS_AUTH, PIPE_NOTE, account, checkAwsConsistency, awsIdentity, awsKwargs, awsLocalNotes, awsNaming, iamSnippets, nameCharChecks, partition, region } from './aws-shared.ts';
+import { AWS_AUTH, PIPE_NOTE, account, checkAwsConsistency, awsIdentity, awsKwargs, awsLocalContainers, awsLocalNotes, awsNaming, iamSnippets, nameCharChecks, partition, region } from './aws-shared.ts';
 
 export const awsSecretsManager: ProviderSpec = {
   info: {
@@ -75,6 +75,7 @@ export const awsSecretsManager: ProviderSpec = {
   },
   identity: awsIdentity,
   localNotes: awsLocalNotes,
+  localContainers: awsLocalContainers,
   crossChecks(ctx, names) {
     checkAwsConsistency(ctx);
     for (const [field, name] of [

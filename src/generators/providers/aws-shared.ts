@@ -3,7 +3,7 @@ import { cmd, commented, opt, snippet } from '../common-snippets.ts';
 import { type Ctx, m, placeholder, value } from '../context.ts';
 import { type JsonTree, toJson } from '../escape/json.ts';
 import { type Check, FIELDS, error, firstOf, mustMatch, listOf, warning } from '../fields.ts';
-import type { Identity, ProviderSpec } from '../provider-spec.ts';
+import type { Identity, LocalContainers, ProviderSpec } from '../provider-spec.ts';
 import { secretName } from '../secret-name.ts';
 import { mark } from '../slots.ts';
 import type { ProviderId, SecretKind, Snippet } from '../types.ts';
@@ -230,6 +230,19 @@ export function awsIdentity(ctx: Ctx): Identity | undefined {
 
 export function region(ctx: Ctx): string {
   return opt('--region ', m(ctx, 'region'));
+}
+
+/** Your AWS CLI sign-in, read-only, in the local containers (the backend's boto3 starts from it). */
+export function awsLocalContainers(ctx: Ctx): LocalContainers | undefined {
+  if (ctx.authMethod !== 'role') return undefined;
+  return {
+    notes: [
+      'Your AWS CLI sign-in (aws configure, or aws configure sso and aws sso login), read-only.',
+      'Add AWS_PROFILE under environment to use a profile other than default.',
+    ],
+    volumes: ['${HOME}/.aws:/usr/local/airflow/.aws:ro'],
+    environment: { AWS_CONFIG_FILE: '/usr/local/airflow/.aws/config', AWS_SHARED_CREDENTIALS_FILE: '/usr/local/airflow/.aws/credentials' },
+  };
 }
 
 export function awsLocalNotes(ctx: Ctx): string[] {

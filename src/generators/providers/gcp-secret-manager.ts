@@ -205,8 +205,17 @@ export const gcpSecretManager: ProviderSpec = {
   },
   localNotes(ctx) {
     return ctx.authMethod === 'workload-identity'
-      ? ['Workload Identity exists only on the Deployment: locally, use a service account key or gcloud credentials.']
+      ? ['Workload Identity exists only on the Deployment: locally, the backend uses your gcloud login (docker-compose.override.yml).']
       : [];
+  },
+  localContainers(ctx) {
+    if (ctx.authMethod !== 'workload-identity') return undefined;
+    const file = '/usr/local/airflow/gcloud/application_default_credentials.json';
+    return {
+      notes: ['Your gcloud application default credentials (gcloud auth application-default login), read-only.'],
+      volumes: ['${HOME}/.config/gcloud/application_default_credentials.json:' + file + ':ro'],
+      environment: { GOOGLE_APPLICATION_CREDENTIALS: file },
+    };
   },
   crossChecks(ctx, names) {
     const a = accountEmail(ctx);

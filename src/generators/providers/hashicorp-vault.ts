@@ -238,5 +238,14 @@ export const hashicorpVault: ProviderSpec = {
       ? []
       : ['A Vault on your computer is http://host.docker.internal:8200 from inside the Astro CLI containers.'];
   },
+  localContainers() {
+    // For a Vault on your computer: Docker Desktop resolves host.docker.internal on its own;
+    // Docker Engine on Linux needs the host-gateway entry. Harmless for any other Vault.
+    return {
+      notes: ['Needed only for a Vault on your computer (http://host.docker.internal:8200) with Docker Engine on', 'Linux: the name then means your computer inside the containers. Docker Desktop has it already.'],
+      extraHosts: ['host.docker.internal:host-gateway'],
+    };
+  },
+
 
 };

@@ -147,8 +147,13 @@ describe('every provider x platform x auth method', () => {
 
     it('has exactly the contract snippet ids, in guide order', () => {
       const ids = r.snippets.map((s) => s.id);
-      // Vault Kubernetes auth cannot log in from the local containers, so it has no .env.
-      const tail = TAIL[platform].filter((id) => !(id === 'env-file' && authMethod === 'kubernetes'));
+      // Vault Kubernetes auth cannot log in from the local containers, so it has no .env. Right
+      // after the .env, the local containers get the reader's own AWS or gcloud sign-in (Vault: the
+      // host entry for a Vault on the reader's computer).
+      const override = (['role', 'workload-identity', 'approle'].includes(authMethod)) && platform !== 'software';
+      const tail = TAIL[platform]
+        .filter((id) => !(id === 'env-file' && authMethod === 'kubernetes'))
+        .flatMap((id) => (id === 'env-file' && override ? [id, 'compose-override'] : [id]));
       expect(new Set(ids)).toEqual(new Set([...PROVIDER_IDS_EXTRA[p](authMethod, platform), ...COMMON, ...tail]));
       expect(ids.indexOf('write-variable')).toBeLessThan(ids.indexOf('verify-secrets'));
       expect(ids.indexOf('requirements')).toBeLessThan(ids.indexOf('example-dag'));

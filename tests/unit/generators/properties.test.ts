@@ -26,6 +26,7 @@ import {
   STUB_OID,
   STUB_SCOPE,
   commandsOf,
+  composeOverrideOf,
   irsaTrustOf,
   connJsonOf,
   foreignAccountOf,
@@ -85,7 +86,7 @@ const inputArb: fc.Arbitrary<Input> = fc.record(
     connectionsPrefix: maybe(text),
     variablesPrefix: maybe(text),
     sep: either('-', '/', '_', ''),
-    vaultUrl: either('https://vault.example.com:8200', 'https://my-vault.vault.azure.net/'),
+    vaultUrl: either('https://vault.example.com:8200', 'https://my-vault.vault.azure.net/', 'http://host.docker.internal:8200'),
     namespace: either('admin'),
     mountPoint: maybe(text),
     kvVersion: either('1', '2'),
@@ -122,6 +123,13 @@ const inputArb: fc.Arbitrary<Input> = fc.record(
     clientSecret: maybe(text),
     managedIdentityClientId: maybe(text),
     principalObjectId: either('fedcba98-7654-3210-fedc-ba9876543210'),
+    workloadIdentityArn: either('arn:aws:iam::210987654321:role/AirflowS3Logs-x'),
+    eksClusterName: either('prod-agents'),
+    oidcIssuer: either('https://oidc.eks.us-east-1.amazonaws.com/id/ABC123', 'https://eastus.oic.prod-aks.azure.com/t/g/'),
+    managedIdentityName: either('airflow-agents'),
+    resourceGroup: either('airflow-rg'),
+    aksClusterName: either('agents-aks'),
+    aksResourceGroup: either('agents-rg'),
   },
   { requiredKeys: [] },
 );
@@ -196,6 +204,11 @@ describe('in-process parsers (JSON, YAML, HCL, Dockerfile, compose-go .env, text
         expect(commonEnv.map((e) => e.name)).toEqual(['AIRFLOW__SECRETS__BACKEND_KWARGS', 'AIRFLOW__WORKERS__SECRETS_BACKEND_KWARGS']);
         for (const e of commonEnv) expect(kwargsMatch(JSON.parse(e.value), kw), why(c, 'values-yaml kwargs')).toBe(true);
       }
+      // The local containers' additions: exactly the intended services, mounts and hosts.
+      const override = snippet(c, 'compose-override');
+      const intendedOverride = composeOverrideOf(p, platform, auth, input);
+      expect(override !== undefined, why(c, 'compose-override presence')).toBe(intendedOverride !== undefined);
+      if (override !== undefined) expect(parseYaml(override), why(c, 'compose-override')).toEqual(intendedOverride);
       const envFile = snippet(c, 'env-file');
       // Local .env on Astro and Remote Execution, except Vault Kubernetes auth (no local login).
       expect(envFile !== undefined, why(c, 'env-file presence')).toBe(platform !== 'software' && auth !== 'kubernetes');

@@ -271,6 +271,30 @@ export function iamPolicyOf(p: 'aws-parameter-store' | 'aws-secrets-manager', in
   };
 }
 
+/**
+ * The docker-compose.override.yml a setup needs locally, as parsed YAML, or undefined: the
+ * Astro CLI's Airflow services of the Airflow version (astronomer/astro-cli compose templates),
+ * each with the reader's AWS or gcloud sign-in mounted, or (Vault) the host entry for a Vault on the host.
+ */
+export function composeOverrideOf(p: Pid, platform: Plat, auth: string, inp: Input): Record<string, unknown> | undefined {
+  if (platform === 'software') return undefined;
+  let service: Record<string, unknown> | undefined;
+  if ((p === 'aws-parameter-store' || p === 'aws-secrets-manager') && auth === 'role') {
+    service = {
+      volumes: ['${HOME}/.aws:/usr/local/airflow/.aws:ro'],
+      environment: { AWS_CONFIG_FILE: '/usr/local/airflow/.aws/config', AWS_SHARED_CREDENTIALS_FILE: '/usr/local/airflow/.aws/credentials' },
+    };
+  } else if (p === 'gcp-secret-manager' && auth === 'workload-identity') {
+    const file = '/usr/local/airflow/gcloud/application_default_credentials.json';
+    service = { volumes: [`\${HOME}/.config/gcloud/application_default_credentials.json:${file}:ro`], environment: { GOOGLE_APPLICATION_CREDENTIALS: file } };
+  } else if (p === 'hashicorp-vault' && auth !== 'kubernetes') {
+    service = { extra_hosts: ['host.docker.internal:host-gateway'] };
+  }
+  if (!service) return undefined;
+  const names = platform === 'astro' && inp.airflowVersion === '2' ? ['scheduler', 'webserver', 'triggerer'] : ['scheduler', 'dag-processor', 'api-server', 'triggerer'];
+  return { services: Object.fromEntries(names.map((n) => [n, service])) };
+}
+
 /** The IRSA trust policy of a Remote Execution role, from the input alone. */
 export function irsaTrustOf(p: 'aws-parameter-store' | 'aws-secrets-manager', inp: Input) {
   const r = ROLE_ARN.exec(inp.roleArn ?? '');
