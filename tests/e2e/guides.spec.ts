@@ -236,6 +236,28 @@ test('the policy file name follows the policy name', async ({ page }) => {
   await expect(policy.getByRole('button', { name: 'Download team-read.hcl' })).toBeVisible();
 });
 
+test('a button pressed in the connection builder before it is live is done once it is', async ({ page }) => {
+  await page.goto('/aws-secrets-manager/');
+  await page.waitForLoadState('networkidle');
+  // Hold back the page code and the islands, as a slow connection would.
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_astro\/.*\.js$|\/setup-config\//, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  const b = builder(page);
+  await b.locator('summary').click();
+  await b.getByLabel('Connection URI').fill('mysql://admin@db.internal:3306/shop');
+  await b.getByRole('button', { name: 'Fill the fields' }).click();
+  await expect(page.locator('html')).not.toHaveAttribute('data-islands', 'hydrated');
+  await expect(b.locator('[name="connType"]')).toHaveValue('');
+  release();
+  await expect(b.locator('[name="connType"]')).toHaveValue('mysql');
+  await expect(b.locator('[name="connHost"]')).toHaveValue('db.internal');
+  await expect(b.getByLabel('Connection URI')).toHaveValue('');
+});
+
 test('the connection builder parses a pasted URI into the fields, and reports a bad one', async ({ page }) => {
   await page.goto('/aws-secrets-manager/');
   const b = builder(page);

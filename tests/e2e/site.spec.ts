@@ -134,7 +134,8 @@ test('a guide is split into one section per h2 that the browser skips off screen
   await page.goto(`/hashicorp-vault/#${id}`);
   await expect(lastHeading).toBeInViewport();
   expect((await lastHeading.innerText()).trim()).toBe(((await lastHeading.textContent()) ?? '').trim());
-  expect((await layout()).height).toBe(lazy.height);
+  // The same page height (sections remembered at fractional sizes may round to 1 px either way).
+  expect(Math.abs((await layout()).height - lazy.height)).toBeLessThanOrEqual(1);
 
   // Loading the page shifts nothing, although sections switch while it loads.
   await page.goto('/hashicorp-vault/?platform=software');

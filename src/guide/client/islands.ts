@@ -8,6 +8,7 @@
  */
 import type { FunctionComponent } from 'preact';
 import { type GuideSpec, type SetupConfig, setupConfigUrl } from './config.ts';
+import { replayIslandActions } from './island-actions.ts';
 
 export const ISLAND_ATTRIBUTE = 'data-island';
 
@@ -47,6 +48,7 @@ export function hydrateIslands(spec: GuideSpec): Promise<void> {
       if (Island) hydrate(h(Island, { config }), host);
     });
     root.dataset.islands = 'hydrated';
+    replayIslandActions();
   })().catch(() => {
     root.dataset.islands = 'failed';
     hydrating = undefined;

@@ -9,11 +9,13 @@
  * as it should be, and the layer loads when the reader reaches for a tab list, a setup form
  * or a Download button (pointer over it, focus, touch) or uses one. A tab click, an arrow
  * key on a tab or a Download click that comes before the layer is kept and done when it
- * arrives; typing needs nothing kept (the setup reads the forms when it starts).
+ * arrives, and so is a button press in a form island before it has hydrated (island-actions.ts);
+ * typing needs nothing kept (the setup reads the forms when it starts).
  *
  * Self-contained apart from constants: no signals, no setup code.
  */
 import { DOWNLOAD_BUTTON, REACHING_EVENTS, SETUP_FORMS, TAB, TAB_KEYS } from './activation.ts';
+import { ISLAND_HOST, islandsHydrated, pendingIslandActions } from './island-actions.ts';
 import type { PendingAction } from './page.ts';
 import { CHOICE_KEY_PREFIX, VALUES_KEY } from './storage-keys.ts';
 
@@ -75,6 +77,29 @@ export function startWhenNeeded(): void {
       { passive: true },
     );
   }
+  // A button of a form island pressed before the island is live (the page code may have
+  // arrived already): kept for islands.ts, which does it once the islands have hydrated.
+  document.addEventListener(
+    'click',
+    (event) => {
+      const button = target(event)?.closest<HTMLElement>('button');
+      if (!button?.closest(ISLAND_HOST) || islandsHydrated()) return;
+      pendingIslandActions.push({ kind: 'click', target: button });
+      load();
+    },
+    true,
+  );
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      const input = target(event)?.closest<HTMLElement>('input');
+      if (event.key !== 'Enter' || !input?.closest(ISLAND_HOST) || islandsHydrated()) return;
+      event.preventDefault();
+      pendingIslandActions.push({ kind: 'enter', target: input });
+      load();
+    },
+    true,
+  );
   document.addEventListener('click', (event) => {
     const el = target(event);
     const tab = el?.closest<HTMLElement>(TAB);
