@@ -65,8 +65,6 @@ const AZURE: ProviderId[] = ['azure-key-vault'];
 const PREFIXED: ProviderId[] = ['aws-parameter-store', 'aws-secrets-manager', 'gcp-secret-manager', 'azure-key-vault'];
 
 export const error = (message: string): Finding => ({ message, severity: 'error' });
-
-
 export const warning = (message: string): Finding => ({ message, severity: 'warning' });
 
 /** The first finding of several checks of one field (a provider's rule on top of the shared one). */
@@ -103,6 +101,8 @@ export function mustMatch(re: RegExp, message: string, max?: number): Check {
 }
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+/** Azure's rule for resource group names (the identity's and the cluster's). */
+const resourceGroupName = mustMatch(/^[-\p{L}\p{N}_.()]{0,89}[-\p{L}\p{N}_()]$/u, 'Resource group names are up to 90 letters, digits, _ - . ( ), not ending with a period');
 /** Helm's rule for release names: DNS subdomain labels, at most HELM_RELEASE_MAX characters. */
 const HELM_RELEASE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const HELM_RELEASE_MAX = 53;
@@ -310,7 +310,7 @@ export const FIELDS = {
     providers: AZURE,
     platforms: ['remote-execution'],
     auth: ['managed-identity'],
-    check: mustMatch(/^[-\p{L}\p{N}_.()]{0,89}[-\p{L}\p{N}_()]$/u, 'Resource group names are up to 90 letters, digits, _ - . ( ), not ending with a period'),
+    check: resourceGroupName,
   },
   aksClusterName: {
     label: 'AKS cluster name',
@@ -330,7 +330,7 @@ export const FIELDS = {
     providers: AZURE,
     platforms: ['remote-execution'],
     auth: ['managed-identity'],
-    check: mustMatch(/^[-\p{L}\p{N}_.()]{0,89}[-\p{L}\p{N}_()]$/u, 'Resource group names are up to 90 letters, digits, _ - . ( ), not ending with a period'),
+    check: resourceGroupName,
   },
   accessKeyId: {
     label: 'Access key ID',

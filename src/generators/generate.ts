@@ -101,12 +101,16 @@ export function generateWith(spec: ProviderSpec, input: RawInput): GenerateResul
     requirementsSnippet(spec, ctx),
     kwargsSnippet(spec, ctx),
   ];
-  const override = ctx.platform === 'software' || spec.localLogin?.(ctx) === false ? undefined : composeOverrideSnippet(spec, ctx);
+  // Local development with the Astro CLI: the .env, then what the containers need from your computer.
+  const local = () => {
+    const override = composeOverrideSnippet(spec, ctx);
+    return override ? [envFileSnippet(spec, ctx), override] : [envFileSnippet(spec, ctx)];
+  };
   if (ctx.platform === 'astro') {
-    snippets.push(envFileSnippet(spec, ctx), ...(override ? [override] : []), exampleDagSnippet(ctx), deployAstroSnippet(spec, ctx));
+    snippets.push(...local(), exampleDagSnippet(ctx), deployAstroSnippet(spec, ctx));
   } else if (ctx.platform === 'remote-execution') {
-    // No .env when the auth method cannot log in from the local containers (Vault Kubernetes auth).
-    if (spec.localLogin?.(ctx) !== false) snippets.push(envFileSnippet(spec, ctx), ...(override ? [override] : []));
+    // Nothing local when the auth method cannot log in from the local containers (Vault Kubernetes auth).
+    if (spec.localLogin?.(ctx) !== false) snippets.push(...local());
     snippets.push(exampleDagSnippet(ctx), valuesYamlSnippet(spec, ctx), helmSnippet(ctx));
   } else {
     snippets.push(dockerfileSnippet(spec, ctx), exampleDagSnippet(ctx), softwareEnvSnippet(spec, ctx));

@@ -14,7 +14,6 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { LINE_POOLS_ATTRIBUTE } from '../guide/client/line-pools.ts';
 
-
 const TEMPLATE = /<template data-line-pool>([\s\S]*?)<\/template>/g;
 
 /**

@@ -2,7 +2,7 @@
 import { cmd, commented, opt, shellWord, snippet } from '../common-snippets.ts';
 import { type Ctx, m, value } from '../context.ts';
 import type { JsonTree } from '../escape/json.ts';
-import { type Check, error, listOf, mustMatch, warning } from '../fields.ts';
+import { type Check, FIELDS, error, firstOf, listOf, mustMatch, warning } from '../fields.ts';
 import type { ProviderSpec } from '../provider-spec.ts';
 import type { Snippet } from '../types.ts';
 import { mark, plain } from '../slots.ts';
@@ -108,12 +108,11 @@ export const azureKeyVault: ProviderSpec = {
     clientId: guid('Client ID'),
     managedIdentityClientId: guid('Managed identity client ID'),
     principalObjectId: guid('Object ID'),
-    oidcIssuer: (v) =>
+    oidcIssuer: firstOf(FIELDS.oidcIssuer.check, (v) =>
       /^https:\/\/[a-z0-9-]+\.oic\.prod-aks\.azure\.com\/[0-9a-fA-F-]{36}\/[0-9a-fA-F-]{36}\/?$/.test(v)
         ? undefined
-        : /^https:\/\//.test(v)
-          ? warning('AKS issuers look like https://<region>.oic.prod-aks.azure.com/<tenant ID>/<GUID>/; check that this is the one the command printed.')
-          : error('The issuer is the https:// URL the az aks show command prints'),
+        : warning('AKS issuers look like https://<region>.oic.prod-aks.azure.com/<tenant ID>/<GUID>/; check that this is the one the command printed.'),
+    ),
     sep: (v) => (SEP.test(v) ? undefined : error('Key Vault names only allow letters, digits and -, so the separator must be one of those (usually -)')),
     connectionsPrefix: azurePrefix,
     variablesPrefix: azurePrefix,

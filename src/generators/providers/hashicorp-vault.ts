@@ -246,6 +246,4 @@ export const hashicorpVault: ProviderSpec = {
       extraHosts: ['host.docker.internal:host-gateway'],
     };
   },
-
-
 };

@@ -6,7 +6,9 @@
  */
 export type IslandAction = { kind: 'click'; target: HTMLElement } | { kind: 'enter'; target: HTMLElement };
 
-export const ISLAND_HOST = '[data-island]';
+/** The attribute of an island's host element; its value names the island (islands.ts). */
+export const ISLAND_ATTRIBUTE = 'data-island';
+export const ISLAND_HOST = `[${ISLAND_ATTRIBUTE}]`;
 
 /** What is waiting for the islands. */
 export const pendingIslandActions: IslandAction[] = [];

@@ -8,9 +8,7 @@
  */
 import type { FunctionComponent } from 'preact';
 import { type GuideSpec, type SetupConfig, setupConfigUrl } from './config.ts';
-import { replayIslandActions } from './island-actions.ts';
-
-export const ISLAND_ATTRIBUTE = 'data-island';
+import { ISLAND_ATTRIBUTE, ISLAND_HOST, replayIslandActions } from './island-actions.ts';
 
 /** The island components by the name their host carries. */
 const ISLANDS: Record<string, () => Promise<{ default: FunctionComponent<{ config: SetupConfig }> }>> = {
@@ -30,7 +28,7 @@ let hydrating: Promise<void> | undefined;
 
 export function hydrateIslands(spec: GuideSpec): Promise<void> {
   const root = document.documentElement;
-  const hosts = Array.from(document.querySelectorAll<HTMLElement>(`[${ISLAND_ATTRIBUTE}]`));
+  const hosts = Array.from(document.querySelectorAll<HTMLElement>(ISLAND_HOST));
   if (hosts.length === 0) return Promise.resolve();
   hydrating ??= (async () => {
     root.dataset.islands = 'loading';

@@ -1,8 +1,8 @@
 /**
  * The CSS that shows the form fields (`data-when`), the tabs of choices that exist on the
  * chosen platform only (`data-platforms`: Airflow 2 is not on Remote Execution) and the
- * all-empty snippet renderings (`data-empty-for`) of the chosen platform and auth method. The pre-paint script installs
- * the first version before the page is parsed, so a prefilled or remembered setup never
+ * all-empty snippet renderings (`data-empty-for`) of the chosen platform and auth method.
+ * The pre-paint script installs the first version before the page is parsed, so a prefilled or remembered setup never
  * shifts the layout; `followSetup` replaces it whenever the choice changes.
  */
 import { effect } from '@preact/signals-core';
