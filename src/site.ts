@@ -7,7 +7,7 @@ export const SITE_TITLE = 'Airflow secrets backends';
 export const SITE_DESCRIPTION =
   'Step-by-step guides for storing Apache Airflow variables and connections in an external secrets backend on Astro, Remote Execution and Astronomer Software.';
 
-import { PLATFORMS as PLATFORM_IDS, type Platform, type ProviderId } from './generators/types.ts';
+import { PLATFORMS as PLATFORM_IDS, PLATFORM_LABELS, type Platform, type ProviderId } from './generators/types.ts';
 
 export type Provider = ProviderId;
 export type { Platform };
@@ -33,12 +33,7 @@ export const GUIDES: readonly (NavItem & { provider: Provider })[] = [
 
 export const NAV: readonly NavItem[] = [OVERVIEW, ...GUIDES];
 
-/** What each platform is called on the page (tabs, form, notices). */
-export const PLATFORM_LABELS: Record<Platform, string> = {
-  astro: 'Astro',
-  'remote-execution': 'Remote Execution',
-  software: 'Astronomer Software',
-};
+export { PLATFORM_LABELS };
 
 export const PLATFORMS: readonly { value: Platform; label: string }[] = PLATFORM_IDS.map((value) => ({ value, label: PLATFORM_LABELS[value] }));
 

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { sanitize } from './slots.ts';
-import { PLATFORMS, PROVIDER_IDS, type FieldOption, type InputKind, type Platform, type ProviderId, type Severity } from './types.ts';
+import { PLATFORMS, PLATFORM_AIRFLOW_VERSIONS, PROVIDER_IDS, type FieldOption, type InputKind, type Platform, type ProviderId, type Severity } from './types.ts';
 
 export { PLATFORMS, PROVIDER_IDS };
 
@@ -536,7 +536,8 @@ export const FIELDS = {
       { value: '3', label: 'Airflow 3' },
       { value: '2', label: 'Airflow 2' },
     ],
-    platforms: ['astro', 'software'],
+    // Offered where the platform runs more than one version.
+    platforms: PLATFORMS.filter((p) => PLATFORM_AIRFLOW_VERSIONS[p].length > 1),
     check: (v) => (v === '2' || v === '3' ? undefined : error('Airflow version must be 2 or 3')),
   },
 } satisfies Record<string, FieldDef>;

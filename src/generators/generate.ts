@@ -19,13 +19,7 @@ import { FIELDS, type FieldDef, type FieldName, PLATFORMS, fieldApplies } from '
 import type { ProviderSpec, SecretNames } from './provider-spec.ts';
 import { secretName } from './secret-name.ts';
 import { plain } from './slots.ts';
-import type { GenerateResult, Platform, Problem, RawInput, Snippet } from './types.ts';
-
-const PLATFORM_LABELS: Record<Platform, string> = {
-  astro: 'Astro',
-  'remote-execution': 'Remote Execution',
-  software: 'Astronomer Software',
-};
+import { PLATFORM_LABELS, airflowVersionOn, type GenerateResult, type Platform, type Problem, type RawInput, type Snippet } from './types.ts';
 
 const KNOWN = [...Object.keys(FIELDS), 'platform', 'authMethod'];
 
@@ -49,10 +43,14 @@ export function resolve(spec: ProviderSpec, input: RawInput): Ctx {
       });
     }
   }
-  let airflowVersion: '2' | '3' = typed.airflowVersion === '2' ? '2' : '3';
-  if (platform === 'remote-execution' && airflowVersion === '2') {
-    airflowVersion = '3';
-    problems.push({ field: 'airflowVersion', severity: 'error', message: 'Remote Execution runs Airflow 3 only; the example DAG uses Airflow 3.' });
+  const wanted = typed.airflowVersion === '2' ? '2' : '3';
+  const airflowVersion = airflowVersionOn(platform, wanted);
+  if (airflowVersion !== wanted) {
+    problems.push({
+      field: 'airflowVersion',
+      severity: 'error',
+      message: `${PLATFORM_LABELS[platform]} runs Airflow ${airflowVersion} only; the example DAG uses Airflow ${airflowVersion}.`,
+    });
   }
   const ctx: Ctx = { provider: spec.info.id, platform, authMethod, airflowVersion, typed, problems };
   for (const name of Object.keys(FIELDS) as FieldName[]) {

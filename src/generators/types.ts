@@ -8,6 +8,33 @@ export type ProviderId = (typeof PROVIDER_IDS)[number];
 export const PLATFORMS = ['astro', 'remote-execution', 'software'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
+/** What each platform is called in the interface (tabs, form, messages). */
+export const PLATFORM_LABELS: Record<Platform, string> = {
+  astro: 'Astro',
+  'remote-execution': 'Remote Execution',
+  software: 'Astronomer Software',
+};
+
+export type AirflowVersion = '2' | '3';
+
+/**
+ * The Airflow versions each platform runs, its default first: the one statement of "Remote
+ * Execution runs Airflow 3 only". The generator, the setup's choices, the tabs (which hide
+ * an Airflow 2 tab where it can't run) and the form (which offers the version only where
+ * there is a choice) all read it.
+ */
+export const PLATFORM_AIRFLOW_VERSIONS: Record<Platform, readonly AirflowVersion[]> = {
+  astro: ['3', '2'],
+  'remote-execution': ['3'],
+  software: ['3', '2'],
+};
+
+/** `wanted` where `platform` runs it, else the platform's default Airflow version. */
+export function airflowVersionOn(platform: Platform, wanted: string | undefined): AirflowVersion {
+  const runs = PLATFORM_AIRFLOW_VERSIONS[platform];
+  return (runs as readonly string[]).includes(wanted ?? '') ? (wanted as AirflowVersion) : (runs[0] as AirflowVersion);
+}
+
 export type SnippetLang = 'sh' | 'hcl' | 'json' | 'yaml' | 'dotenv' | 'dockerfile' | 'python' | 'text';
 
 /** A range of `code` (UTF-16 offsets, end exclusive) whose text comes from a form field. */

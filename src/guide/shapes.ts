@@ -10,6 +10,7 @@
 import { fieldDef } from '../generators/fields.ts';
 import { authMethods, formFields, generate, platforms, type ProviderId, type RawInput, type Snippet } from '../generators/index.ts';
 import {
+  PLATFORM_AIRFLOW_VERSIONS,
   allStateKeys,
   resolveChoices,
   type AirflowVersion,
@@ -194,7 +195,7 @@ export function snippetShapes(provider: ProviderId, id: string, pins: Pins): Sha
 /** ['3'], or ['3', '2'] when the snippet follows the reader's Airflow version and differs by it. */
 function airflowVersionsThatMatter(provider: ProviderId, id: string, pins: Pins): AirflowVersion[] {
   if (pins.airflowVersion) return ['3'];
-  const platform = pins.platform === 'remote-execution' ? 'astro' : (pins.platform ?? 'astro');
+  const platform = pins.platform && PLATFORM_AIRFLOW_VERSIONS[pins.platform].length > 1 ? pins.platform : 'astro';
   const at = (af: AirflowVersion) => generateMemo(provider, { platform, airflowVersion: af }).find((x) => x.id === id)?.code;
   return at('3') === at('2') ? ['3'] : ['3', '2'];
 }

@@ -12,7 +12,7 @@
  *    chosen setup's form fields and snippet renderings.
  * Choices are checked against the known values, so nothing from the URL reaches CSS.
  */
-import { PLATFORM_IDS, pickChoices, shownChoice } from '../guide/client/choices.ts';
+import { PLATFORM_AIRFLOW_VERSIONS, PLATFORM_IDS, pickChoices, shownChoice } from '../guide/client/choices.ts';
 import { queryEntries } from '../guide/client/query.ts';
 import { setupRules } from '../guide/client/setup-css.ts';
 
@@ -22,6 +22,7 @@ export function prepaint(
   shown: typeof shownChoice,
   rulesFor: typeof setupRules,
   platforms: readonly string[],
+  versionsOn: Record<string, readonly string[]>,
 ): void {
   const root = document.documentElement;
   root.classList.add('js');
@@ -49,7 +50,7 @@ export function prepaint(
   const choices = pick(fromQuery, (group) => read('guides:tab:' + group), guide && guide.auth, platforms);
   const tabRules: string[] = [];
   for (const group of ['platform', 'authMethod', 'airflowVersion']) {
-    const value = shown(choices, group);
+    const value = shown(choices, group, versionsOn);
     if (!value) continue;
     root.setAttribute('data-tab-' + group.toLowerCase(), value);
     const sel = 'html.js [data-tabs="' + group + '"]:not([data-ready]):has(>.tabs__panels>[data-tab-value="' + value + '"])';
@@ -75,4 +76,4 @@ export function prepaint(
 }
 
 /** The inline code of the pre-paint script, with the page state's functions passed in. */
-export const prepaintCode = `(${prepaint.toString()})(${queryEntries.toString()},${pickChoices.toString()},${shownChoice.toString()},${setupRules.toString()},${JSON.stringify(PLATFORM_IDS)});`;
+export const prepaintCode = `(${prepaint.toString()})(${queryEntries.toString()},${pickChoices.toString()},${shownChoice.toString()},${setupRules.toString()},${JSON.stringify(PLATFORM_IDS)},${JSON.stringify(PLATFORM_AIRFLOW_VERSIONS)});`;

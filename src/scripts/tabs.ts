@@ -9,7 +9,7 @@
  * A link to an element inside a hidden panel (`#id`) chooses that panel.
  */
 import { effect } from '@preact/signals-core';
-import { isChoiceGroup, shownChoice, tabValue } from '../guide/client/choices.ts';
+import { PLATFORM_AIRFLOW_VERSIONS, isChoiceGroup, shownChoice, tabValue } from '../guide/client/choices.ts';
 import { pageSetup } from '../guide/client/setup.ts';
 import { TAB, TAB_KEYS } from '../guide/client/activation.ts';
 
@@ -102,7 +102,7 @@ export function initTabs(): void {
       if (!isChoiceGroup(name)) continue;
       const value = tabValue(
         tabsOf(group).map((t) => t.dataset.tabValue ?? ''),
-        shownChoice(state, name),
+        shownChoice(state, name, PLATFORM_AIRFLOW_VERSIONS),
       );
       if (value) show(group, value);
     }

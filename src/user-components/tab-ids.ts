@@ -1,12 +1,14 @@
-import { FIELDS } from '../generators/fields.ts';
+import { PLATFORMS, PLATFORM_AIRFLOW_VERSIONS } from '../generators/types.ts';
 
 /**
- * The platforms a tab's choice exists on, or undefined when it exists on all: Airflow 2 only
- * where the setup offers the Airflow version (not Remote Execution, which runs Airflow 3).
- * The tab is hidden on the other platforms (setup-css.ts) and the group shows Airflow 3 there.
+ * The platforms a tab's choice exists on, or undefined when it exists on all: an Airflow
+ * version only where the platform runs it (Remote Execution runs Airflow 3 only). The tab is
+ * hidden on the other platforms (setup-css.ts) and the group shows the platform's version.
  */
 export function choicePlatforms(group: string, value: string): readonly string[] | undefined {
-  return group === 'airflowVersion' && value !== '3' ? FIELDS.airflowVersion.platforms : undefined;
+  if (group !== 'airflowVersion') return undefined;
+  const on = PLATFORMS.filter((p) => (PLATFORM_AIRFLOW_VERSIONS[p] as readonly string[]).includes(value));
+  return on.length === PLATFORMS.length ? undefined : on;
 }
 
 /** Per-page counter so every tab group on a page gets unique element ids. */

@@ -4,10 +4,11 @@
  * of them (props of <Snippet>); the others follow the reader's setup. Shared by the build,
  * the pre-paint script and the browser, so all three resolve alike.
  */
-import { PLATFORMS, type Platform } from '../../generators/types.ts';
+import { PLATFORMS, PLATFORM_AIRFLOW_VERSIONS, airflowVersionOn, type AirflowVersion, type Platform } from '../../generators/types.ts';
 
 export type PlatformId = Platform;
-export type AirflowVersion = '2' | '3';
+export type { AirflowVersion };
+export { PLATFORM_AIRFLOW_VERSIONS };
 
 export const PLATFORM_IDS: readonly PlatformId[] = PLATFORMS;
 export const AIRFLOW_VERSIONS: readonly AirflowVersion[] = ['3', '2'];
@@ -101,12 +102,16 @@ export function choiceOf(state: ChoiceState, group: ChoiceGroup): string {
 }
 
 /**
- * The value the tab groups of `group` show for a state: the choice, except that Remote
- * Execution runs Airflow 3 only (its Airflow 2 tabs are hidden, see setup-css.ts).
+ * The value the tab groups of `group` show for a state: the choice, except an Airflow
+ * version the platform doesn't run (`versionsOn` is PLATFORM_AIRFLOW_VERSIONS; the hidden
+ * tabs: setup-css.ts), where they show the platform's default version.
  * Self-contained: the pre-paint script inlines it.
  */
-export function shownChoice(state: ChoiceState, group: string): string {
-  if (group === 'airflowVersion') return state.platform === 'remote-execution' ? '3' : state.airflowVersion;
+export function shownChoice(state: ChoiceState, group: string, versionsOn: Record<string, readonly string[]>): string {
+  if (group === 'airflowVersion') {
+    const runs = versionsOn[state.platform] || [];
+    return runs.indexOf(state.airflowVersion) >= 0 ? state.airflowVersion : runs[0] || state.airflowVersion;
+  }
   if (group === 'authMethod') return state.authPref;
   return group === 'platform' ? state.platform : '';
 }
@@ -114,13 +119,16 @@ export function shownChoice(state: ChoiceState, group: string): string {
 export function resolveChoices(auth: AuthTable, pins: Pins, state: ChoiceState): Choices {
   let platform = pins.platform ?? state.platform;
   if (!pins.platform) {
-    if (pins.airflowVersion === '2' && platform === 'remote-execution') platform = 'astro';
+    const version = pins.airflowVersion;
+    if (version && !PLATFORM_AIRFLOW_VERSIONS[platform].includes(version)) {
+      platform = PLATFORM_IDS.find((p) => PLATFORM_AIRFLOW_VERSIONS[p].includes(version)) ?? platform;
+    }
     if (pins.authMethod && !auth[platform].includes(pins.authMethod)) {
       platform = PLATFORM_IDS.find((p) => auth[p].includes(pins.authMethod as string)) ?? platform;
     }
   }
   const authMethod = pins.authMethod ?? effectiveAuth(auth, platform, state.authPref);
-  const airflowVersion = pins.airflowVersion ?? (platform === 'remote-execution' ? '3' : state.airflowVersion);
+  const airflowVersion = pins.airflowVersion ?? airflowVersionOn(platform, state.airflowVersion);
   return { platform, authMethod, airflowVersion };
 }
 

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { allStateKeys, effectiveAuth, pickChoices, resolveChoices, tabValue, type AuthTable } from '../../../src/guide/client/choices.ts';
+import { FIELDS } from '../../../src/generators/fields.ts';
+import { generate } from '../../../src/generators/index.ts';
+import { PLATFORMS, type AirflowVersion } from '../../../src/generators/types.ts';
+import {
+  PLATFORM_AIRFLOW_VERSIONS,
+  allStateKeys,
+  effectiveAuth,
+  pickChoices,
+  resolveChoices,
+  shownChoice,
+  tabValue,
+  type AuthTable,
+} from '../../../src/guide/client/choices.ts';
+import { choicePlatforms } from '../../../src/user-components/tab-ids.ts';
 
 const vault: AuthTable = { astro: ['approle'], 'remote-execution': ['approle', 'kubernetes'], software: ['approle'] };
 const gcp: AuthTable = { astro: ['workload-identity', 'key-file'], 'remote-execution': ['workload-identity'], software: ['key-file'] };
@@ -19,6 +32,29 @@ describe('choices', () => {
     expect(resolveChoices(vault, { airflowVersion: '2' }, state)).toEqual({ platform: 'astro', authMethod: 'approle', airflowVersion: '2' });
     // A pinned auth method moves an unpinned platform to one that offers it.
     expect(resolveChoices(gcp, { authMethod: 'key-file' }, { ...state, platform: 'remote-execution' }).platform).toBe('astro');
+  });
+
+  it('agree everywhere on the Airflow versions each platform runs (Remote Execution: 3 only)', () => {
+    expect(PLATFORM_AIRFLOW_VERSIONS['remote-execution']).toEqual(['3']);
+    for (const platform of PLATFORMS) {
+      for (const version of ['3', '2'] as AirflowVersion[]) {
+        const runs = PLATFORM_AIRFLOW_VERSIONS[platform].includes(version);
+        const shown = runs ? version : '3';
+        const state = { platform, authPref: '', airflowVersion: version };
+        // The tabs and the pre-paint script.
+        expect(shownChoice(state, 'airflowVersion', PLATFORM_AIRFLOW_VERSIONS)).toBe(shown);
+        expect(choicePlatforms('airflowVersion', version)?.includes(platform) ?? true).toBe(runs);
+        // The snippets a guide renders.
+        expect(resolveChoices(vault, {}, state).airflowVersion).toBe(shown);
+        // The generator: the version it uses and the problem it reports.
+        const result = generate('hashicorp-vault', { platform, airflowVersion: version });
+        const dag = result.snippets.find((s) => s.id === 'example-dag')?.code ?? '';
+        expect(dag.includes('from airflow.sdk import')).toBe(shown === '3');
+        expect(result.problems.some((p) => p.field === 'airflowVersion')).toBe(!runs);
+      }
+      // The form offers the version only where there is a choice.
+      expect(((FIELDS.airflowVersion.platforms ?? PLATFORMS) as readonly string[]).includes(platform)).toBe(PLATFORM_AIRFLOW_VERSIONS[platform].length > 1);
+    }
   });
 
   it('list every state key once', () => {
