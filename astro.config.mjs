@@ -7,12 +7,14 @@ import { codeColorsPlugin } from './src/integrations/code-colors';
 import { satteri } from '@astrojs/markdown-satteri';
 import { docSectionsPlugin } from './src/integrations/doc-sections';
 import { linePools } from './src/integrations/line-pools';
+import { searchIndex } from './src/integrations/search-index';
 
 export default defineConfig({
   site: 'https://secrets-backend-guides.example',
   output: 'static',
   trailingSlash: 'always',
-  integrations: [mdx(), preact(), linePools()],
+  // The search index is last: it indexes the pages as the other integrations leave them.
+  integrations: [mdx(), preact(), linePools(), searchIndex()],
   build: {
     // Small page scripts and styles go inline; Astro hashes them into the CSP.
     inlineStylesheets: 'auto',
@@ -42,6 +44,8 @@ export default defineConfig({
         "manifest-src 'self'",
         "media-src 'none'",
       ],
+      // The search (Pagefind) compiles its WebAssembly, loaded from this site, in the page.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },
   },
   vite: {

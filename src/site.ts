@@ -48,3 +48,18 @@ export function normalizePath(path: string): string {
   if (!p.endsWith('/')) p = `${p}/`;
   return p;
 }
+
+/** Every word the site search shows or announces (src/components/Search.astro, src/scripts/search.ts). */
+export const SEARCH_TEXTS = {
+  open: 'Search',
+  dialog: 'Search the guides',
+  placeholder: 'Search the guides: a step, a setting, an error',
+  close: 'Close',
+  results: 'Results',
+  hint: 'Type a word: a step, a setting such as role_arn, or an error message.',
+  loading: 'Loading the search index…',
+  notBuilt: 'Search works in the built site: run npm run build, then npm run preview.',
+  failed: 'The search could not load. Use the navigation, or reload the page.',
+  none: (query: string) => `No page matches “${query}”.`,
+  found: (pages: number, query: string) => `${pages} ${pages === 1 ? 'page matches' : 'pages match'} “${query}”.`,
+};

@@ -147,8 +147,12 @@ function figureHtml(h: Highlighted, shape: Shape): string {
   code.children = children;
   figure.properties.dataShape = shape.key;
   if (shape.emptyFor.length) figure.properties.dataEmptyFor = shape.emptyFor.join(' ');
+  // Other setups' renderings stay out of the search index: it shows the default one.
   if (shape.isDefault) figure.properties.dataDefault = '';
-  else figure.properties.hidden = true;
+  else {
+    figure.properties.hidden = true;
+    figure.properties.dataPagefindIgnore = '';
+  }
   const filename = shape.snippet.filename;
   if (filename) {
     const copyAt = figure.children.findIndex((c) => c.type === 'element' && classList(c).includes('code-block__copy'));
