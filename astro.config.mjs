@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
+import sitemap from '@astrojs/sitemap';
 import { CODE_THEMES, codeBlockTransformer } from './src/integrations/code-highlight';
 import { codeColorsPlugin } from './src/integrations/code-colors';
 import { satteri } from '@astrojs/markdown-satteri';
@@ -14,7 +15,14 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   // The search index is last: it indexes the pages as the other integrations leave them.
-  integrations: [mdx(), preact(), linePools(), searchIndex()],
+  integrations: [
+    mdx(),
+    preact(),
+    // Every page but the 404 page, at the `site` address above.
+    sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/404') }),
+    linePools(),
+    searchIndex(),
+  ],
   build: {
     // Small page scripts and styles go inline; Astro hashes them into the CSP.
     inlineStylesheets: 'auto',
