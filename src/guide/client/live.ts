@@ -39,6 +39,13 @@ function pinsOf(el: HTMLElement): Pins {
   };
 }
 
+/** The values with every secret field emptied (so its snippets show the placeholder). */
+export function withoutSecrets(values: Readonly<Record<string, string>>, secrets: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = { ...values };
+  for (const name of secrets) if (name in out) out[name] = '';
+  return out;
+}
+
 export function startLive(page: PageSetup, api: ProviderApi): void {
   const spec = page.spec;
   if (!spec) return;
@@ -72,8 +79,10 @@ export function startLive(page: PageSetup, api: ProviderApi): void {
     }
     return out;
   };
+  // While printing, every secret shows as its placeholder: secret values never go on paper.
+  let printState: SetupState | null = null;
   const refresh = (t: Tracked) => {
-    const state = page.state.peek();
+    const state = printState ?? page.state.peek();
     if (t.shown === state) return;
     t.live.show(resultFor(state, t.pins).snippets.find((s) => s.id === t.id));
     t.shown = state;
@@ -169,5 +178,17 @@ export function startLive(page: PageSetup, api: ProviderApi): void {
     else update();
   });
   addEventListener('hashchange', () => live && refreshShown());
+  const print = (on: boolean) => {
+    const state = page.state.peek();
+    if (on === (printState !== null)) return;
+    printState = on ? { ...state, values: withoutSecrets(state.values, spec.secrets) } : null;
+    for (const t of tracked) refresh(t);
+  };
+  addEventListener('beforeprint', () => print(true));
+  addEventListener('afterprint', () => print(false));
+  // Print preview and emulated print media may come without the events.
+  const printMedia = matchMedia('print');
+  printMedia.addEventListener('change', () => print(printMedia.matches));
+  if (printMedia.matches) print(true);
   setTimeout(firstPass, 0);
 }
