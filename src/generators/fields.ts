@@ -56,6 +56,11 @@ export interface FieldDef {
    * each of them (src/guide/shapes.ts).
    */
   layoutExamples?: readonly string[];
+  /**
+   * Optional, but shown with the fields every reader fills rather than in the collapsed
+   * optional section: the readers who need it (HCP Vault's namespace) must see it.
+   */
+  prominent?: boolean;
 }
 
 const VAULT: ProviderId[] = ['hashicorp-vault'];
@@ -155,6 +160,7 @@ export const FIELDS = {
     example: 'admin',
     kind: 'text',
     providers: VAULT,
+    prominent: true,
   },
   mountPoint: {
     label: 'KV mount path',

@@ -93,10 +93,11 @@ export function formFieldsWithoutHelp(providerId: ProviderId, platform: Platform
 
 /** The form's fields with their help text (for build-time rendering; see `formFieldsWithoutHelp`). */
 export function formFields(providerId: ProviderId, platform: Platform, authMethod: string): FormField[] {
-  return formFieldsWithoutHelp(providerId, platform, authMethod).map(({ name, label, ...rest }) => ({
-    name,
-    label,
-    help: fieldHelp(name, providerId),
-    ...rest,
-  }));
+  return formFieldsWithoutHelp(providerId, platform, authMethod).map(({ name, label, ...rest }) => {
+    const help = fieldHelp(name, providerId);
+    const field: FormField = { name, label, help: help.text, ...rest };
+    if (help.more) field.helpMore = help.more;
+    if (help.on) field.helpOn = help.on;
+    return field;
+  });
 }

@@ -25,6 +25,7 @@ export function fieldsOf(spec: ProviderSpec, platform: Platform, authMethod: str
     if (d.default !== undefined) f.default = d.default;
     if (d.example !== undefined) f.example = d.example;
     if (d.options) f.options = d.options.map((o) => ({ ...o }));
+    if (d.prominent) f.prominent = true;
     out.push(f);
   }
   return out;

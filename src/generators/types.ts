@@ -114,7 +114,12 @@ export interface FieldOption {
 export interface FormField {
   name: string;
   label: string;
+  /** Help under the field (at most two lines; see field-help.ts). */
   help: string;
+  /** More help, behind a disclosure. */
+  helpMore?: string;
+  /** Help lines shown only while that platform is chosen. */
+  helpOn?: Partial<Record<Platform, string>>;
   /** Shown in an empty input and used in snippets when the field is empty and has no default. */
   placeholder: string;
   /** Used in snippets when the field is empty. */
@@ -124,10 +129,12 @@ export interface FormField {
   kind: InputKind;
   options?: FieldOption[];
   secret: boolean;
+  /** Optional, but shown with the fields every reader fills (see FieldDef). */
+  prominent?: boolean;
 }
 
 /** A form field without its help text (what `formFieldsWithoutHelp` returns). */
-export type FormFieldWithoutHelp = Omit<FormField, 'help'>;
+export type FormFieldWithoutHelp = Omit<FormField, 'help' | 'helpMore' | 'helpOn'>;
 
 export interface AuthMethodChoices {
   values: string[];

@@ -87,6 +87,7 @@ export function Field({ meta, value, idPrefix, problem, onBlur, extra }: FieldPr
             <Help text={meta.help} />
           </p>
         )}
+        <MoreHelp meta={meta} />
         {problem && <Message id={msgId} problem={problem} />}
       </fieldset>
     );
@@ -113,13 +114,42 @@ export function Field({ meta, value, idPrefix, problem, onBlur, extra }: FieldPr
       </div>
       {(meta.help || meta.secret) && (
         <p class="sf-help" id={helpId}>
-          <Help text={meta.help.replace(/\s*Stays in this browser tab\.?/, '')} />
-          {meta.secret && TEXTS.field.secretHelp}
+          {/* A secret field without help of its own says where its value stays; the "(secret)" tag says it for the others. */}
+          {meta.help ? <Help text={meta.help} /> : TEXTS.field.secretHelp}
         </p>
       )}
+      <MoreHelp meta={meta} />
       {extra}
       {problem && <Message id={msgId} problem={problem} />}
     </div>
+  );
+}
+
+/**
+ * The rest of a field's help: lines for one platform (shown while it is chosen, by the setup
+ * CSS's `data-platforms` rule) and the detail behind a "More" disclosure.
+ */
+function MoreHelp({ meta }: { meta: FieldMeta }) {
+  const on = Object.entries(meta.helpOn ?? {});
+  return (
+    <>
+      {on.map(([platform, text]) => (
+        <p key={platform} class="sf-help" data-platforms={platform}>
+          <Help text={text} />
+        </p>
+      ))}
+      {meta.helpMore && (
+        <details class="sf-help-more">
+          <summary>
+            {TEXTS.field.more}
+            <span class="sr-only">{TEXTS.field.moreAbout(meta.label)}</span>
+          </summary>
+          <p class="sf-help">
+            <Help text={meta.helpMore} />
+          </p>
+        </details>
+      )}
+    </>
   );
 }
 

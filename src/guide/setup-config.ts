@@ -40,11 +40,13 @@ export function setupConfig(provider: ProviderId): SetupConfig {
             ? 'connection'
             : TEST_FIELDS.includes(f.name)
               ? 'test'
-              : f.default !== undefined || f.placeholder === ''
+              : !f.prominent && (f.default !== undefined || f.placeholder === '')
                 ? 'optional'
                 : 'main',
         };
         if (f.default !== undefined) meta.default = f.default;
+        if (f.helpMore) meta.helpMore = f.helpMore;
+        if (f.helpOn) meta.helpOn = f.helpOn;
         if (f.options) meta.options = f.options;
         byName.set(f.name, meta);
       }

@@ -30,7 +30,9 @@ export const TEXTS = {
   },
   field: {
     secretTag: ' (secret)',
-    secretHelp: ' Never leaves this browser tab: not put in links or saved.',
+    secretHelp: 'Never leaves this browser tab: not put in links or saved.',
+    more: 'More',
+    moreAbout: (label: string) => ` about ${label}`,
     show: 'Show',
     hide: 'Hide',
     error: 'Error: ',

@@ -140,7 +140,7 @@ export async function choose(page: Page, platform: PlatformId, authMethod?: stri
 export async function openOptional(page: Page): Promise<void> {
   await waitHydrated(page);
   const details = form(page).locator('details.sf-more');
-  if ((await details.count()) && !(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+  if ((await details.count()) && !(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator(':scope > summary').click();
 }
 
 /** Waits until the page has written the URL and storage for the current setup (nothing is waiting). */

@@ -22,6 +22,10 @@ export interface FieldMeta {
   name: FieldName;
   label: string;
   help: string;
+  /** More help, behind a disclosure. */
+  helpMore?: string;
+  /** Help lines shown only while that platform is chosen. */
+  helpOn?: Partial<Record<PlatformId, string>>;
   /** Placeholder shown in the empty input (the default, else an example). */
   hint: string;
   kind: FieldKind;

@@ -19,6 +19,8 @@ import {
   type Platform,
   type ProviderId,
 } from '../../../src/generators/index.ts';
+import { HELP_MAX_CHARS } from '../../../src/generators/field-help.ts';
+import { PLATFORMS, PLATFORM_LABELS, PROVIDER_IDS } from '../../../src/generators/types.ts';
 
 const COMMON = ['connection-uri', 'connection-json', 'write-variable', 'write-connection', 'verify-secrets', 'requirements', 'backend-kwargs'];
 /** The last snippets of each platform's guide; deleting the test secrets always comes last. */
@@ -972,15 +974,39 @@ describe('input handling', () => {
 });
 
 describe('limits documented in the field help', () => {
-  const help = (name: string, p: ProviderId) => formFields(p, 'remote-execution', authMethods(p, 'remote-execution').values.at(-1)!).find((f) => f.name === name)?.help ?? '';
+  const field = (name: string, p: ProviderId, platform: Platform = 'remote-execution', auth?: string) =>
+    formFields(p, platform, auth ?? authMethods(p, platform).values.at(-1)!).find((f) => f.name === name);
+  /** Everything a reader can open of a field's help. */
+  const help = (name: string, p: ProviderId, platform?: Platform, auth?: string) => {
+    const f = field(name, p, platform, auth);
+    return [f?.help, f?.helpMore, ...Object.values(f?.helpOn ?? {})].join(' ');
+  };
   it('empty prefixes and paths, plain-text credentials in values.yaml, the GKE pool, the Vault audience, several service accounts', () => {
     expect(help('connectionsPrefix', 'gcp-secret-manager')).toContain('"connections_prefix": ""');
     expect(help('variablesPath', 'hashicorp-vault')).toContain('"variables_path": ""');
-    expect(formFields('hashicorp-vault', 'remote-execution', 'approle').find((f) => f.name === 'secretId')!.help).toMatch(/values\.yaml in plain text/);
-    expect(help('clientSecret', 'azure-key-vault') || formFields('azure-key-vault', 'remote-execution', 'client-secret').find((f) => f.name === 'clientSecret')!.help).toMatch(/values\.yaml in plain text/);
+    // Plain-text credentials in values.yaml: said on Remote Execution, where they apply.
+    expect(field('secretId', 'hashicorp-vault', 'remote-execution', 'approle')!.helpOn?.['remote-execution']).toMatch(/values\.yaml in plain text/);
+    expect(field('clientSecret', 'azure-key-vault', 'remote-execution', 'client-secret')!.helpOn?.['remote-execution']).toMatch(/values\.yaml in plain text/);
     expect(help('projectId', 'gcp-secret-manager')).toContain('<cluster-project>.svc.id.goog');
     expect(help('kubernetesRole', 'hashicorp-vault')).toMatch(/audience/);
     expect(help('kubernetesServiceAccount', 'hashicorp-vault')).toMatch(/commas.*dag-processor/s);
+  });
+
+  it('keeps the help under a field to two lines, with the rest behind a disclosure or on its platform', () => {
+    for (const p of PROVIDER_IDS) {
+      for (const platform of PLATFORMS) {
+        for (const auth of authMethods(p, platform).values) {
+          for (const f of formFields(p, platform, auth)) {
+            expect(f.help.length, `${p} ${f.name}`).toBeLessThanOrEqual(HELP_MAX_CHARS);
+            // A platform's line names its platform (without scripts every line shows).
+            for (const [on, text] of Object.entries(f.helpOn ?? {})) {
+              expect(text, `${p} ${f.name} ${on}`).toContain(`On ${PLATFORM_LABELS[on as Platform]}`);
+              expect(text.length, `${p} ${f.name} ${on}`).toBeLessThanOrEqual(HELP_MAX_CHARS);
+            }
+          }
+        }
+      }
+    }
   });
 });
 
