@@ -40,6 +40,11 @@ export const awsParameterStore: ProviderSpec = {
       '\n'
     );
   },
+  migration: {
+    writer: (ctx) => [`aws ssm put-parameter ${region(ctx)} --name="$1" --type SecureString --overwrite --value file:///dev/stdin >/dev/null`],
+    args: (_ctx, _kind, _key, name) => [shellWord(name)],
+    connectionFormat: 'json',
+  },
   verify(ctx, names) {
     const get = (name: string) =>
       cmd(['aws', 'ssm', 'get-parameter', region(ctx), opt('--name ', name), '--with-decryption', '--query Parameter.Value', '--output text']);

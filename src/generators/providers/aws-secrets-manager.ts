@@ -1,5 +1,5 @@
 /** AWS Secrets Manager. */
-import { cmd, opt } from '../common-snippets.ts';
+import { cmd, opt, shellWord } from '../common-snippets.ts';
 import { m } from '../context.ts';
 import type { ProviderSpec } from '../provider-spec.ts';
 import { plain } from '../slots.ts';
@@ -54,6 +54,18 @@ export const awsSecretsManager: ProviderSpec = {
       cmd(['aws', 'secretsmanager', 'create-secret', region(ctx), opt('--name ', name), '--secret-string file:///dev/stdin'], v) +
       '\n'
     );
+  },
+  migration: {
+    // A name that exists gets a new version of its value; a new one is created.
+    writer: (ctx) => [
+      `if aws secretsmanager describe-secret ${region(ctx)} --secret-id="$1" >/dev/null 2>&1 </dev/null; then`,
+      `  aws secretsmanager put-secret-value ${region(ctx)} --secret-id="$1" --secret-string file:///dev/stdin >/dev/null`,
+      'else',
+      `  aws secretsmanager create-secret ${region(ctx)} --name="$1" --secret-string file:///dev/stdin >/dev/null`,
+      'fi',
+    ],
+    args: (_ctx, _kind, _key, name) => [shellWord(name)],
+    connectionFormat: 'json',
   },
   verify(ctx, names) {
     const get = (name: string) =>

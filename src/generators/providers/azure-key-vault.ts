@@ -171,6 +171,11 @@ export const azureKeyVault: ProviderSpec = {
     const note = kind === 'variable' ? '# The value is piped in: az reads an argument that starts with @ from a file.\n' : '';
     return note + cmd(['az', 'keyvault', 'secret', 'set', opt('--vault-name ', vaultName(ctx)), opt('--name ', name), '--file /dev/stdin', '--encoding utf-8'], v) + '\n';
   },
+  migration: {
+    writer: (ctx) => [`az keyvault secret set ${opt('--vault-name ', vaultName(ctx))} --name "$1" --file /dev/stdin --encoding utf-8 >/dev/null`],
+    args: (_ctx, _kind, _key, name) => [shellWord(name)],
+    connectionFormat: 'json',
+  },
   verify(ctx, names) {
     const get = (name: string) =>
       cmd(['az', 'keyvault', 'secret', 'show', opt('--vault-name ', vaultName(ctx)), opt('--name ', name), '--query value', '--output tsv']);

@@ -152,6 +152,18 @@ export const gcpSecretManager: ProviderSpec = {
       '\n'
     );
   },
+  migration: {
+    // A secret that exists gets a new version (Airflow reads the latest); a new one is created with its first.
+    writer: (ctx) => [
+      `if gcloud secrets describe "$1" ${project(ctx)} >/dev/null 2>&1 </dev/null; then`,
+      `  gcloud secrets versions add "$1" ${project(ctx)} --data-file=- >/dev/null`,
+      'else',
+      `  gcloud secrets create "$1" ${project(ctx)} --replication-policy=automatic --data-file=- >/dev/null`,
+      'fi',
+    ],
+    args: (_ctx, _kind, _key, name) => [shellWord(name)],
+    connectionFormat: 'json',
+  },
   verify(ctx, names) {
     const get = (name: string) => cmd(['gcloud', 'secrets', 'versions', 'access', 'latest', project(ctx), opt('--secret=', name)]);
     return get(names.variable) + '\n' + get(names.connection) + '\n';

@@ -65,10 +65,14 @@ function kvVersion(ctx: Ctx): '1' | '2' {
 }
 
 /** `<path>/<key>` under the mount, as the CLI's -mount form and Airflow use it. */
-function kvPath(ctx: Ctx, kind: SecretKind): string {
+function kvPathOf(ctx: Ctx, kind: SecretKind, key: string): string {
   const path = rstripChars(m(ctx, kind === 'variable' ? 'variablesPath' : 'connectionsPath'), '/');
-  const key = m(ctx, kind === 'variable' ? 'variableKey' : 'connectionId');
   return plain(path) === '' ? key : path + '/' + key;
+}
+
+/** The test secret's path under the mount. */
+function kvPath(ctx: Ctx, kind: SecretKind): string {
+  return kvPathOf(ctx, kind, m(ctx, kind === 'variable' ? 'variableKey' : 'connectionId'));
 }
 
 function policyFile(ctx: Ctx): string {
@@ -205,6 +209,12 @@ export const hashicorpVault: ProviderSpec = {
     return note + '\n' + cmd(['vault', 'kv', 'put', mount, shellWord(kvPath(ctx, kind)), field], v) + '\n';
   },
 
+  migration: {
+    // "$1" is the path under the mount, "$2" the key Airflow reads: value for a variable, conn_uri for a connection.
+    writer: (ctx) => [`vault kv put ${opt('-mount=', m(ctx, 'mountPoint'))} "$1" "$2" >/dev/null`],
+    args: (ctx, kind, key) => [shellWord(kvPathOf(ctx, kind, key)), kind === 'variable' ? 'value=-' : 'conn_uri=-'],
+    connectionFormat: 'uri',
+  },
   verify(ctx) {
     const mount = opt('-mount=', m(ctx, 'mountPoint'));
     return (
