@@ -25,3 +25,6 @@ export const DOWNLOAD_BUTTON = '.code-block__download';
 
 /** The keys that move between the tabs of a tab list. */
 export const TAB_KEYS = ['ArrowRight', 'ArrowLeft', 'Home', 'End'] as const;
+
+/** The migration tool of a guide (src/guide/MigrationTool.astro); its code loads when reached for. */
+export const MIGRATION_TOOL = '[data-migration]';

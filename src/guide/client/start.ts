@@ -14,7 +14,7 @@
  *
  * Self-contained apart from constants: no signals, no setup code.
  */
-import { DOWNLOAD_BUTTON, REACHING_EVENTS, SETUP_FORMS, TAB, TAB_KEYS } from './activation.ts';
+import { DOWNLOAD_BUTTON, MIGRATION_TOOL, REACHING_EVENTS, SETUP_FORMS, TAB, TAB_KEYS } from './activation.ts';
 import { ISLAND_HOST, islandsHydrated, pendingIslandActions } from './island-actions.ts';
 import type { PendingAction } from './page.ts';
 import { CHOICE_KEY_PREFIX, VALUES_KEY } from './storage-keys.ts';
@@ -120,6 +120,12 @@ export function startWhenNeeded(): void {
       if (!started && target(event)?.closest(SETUP_FORMS)) load();
     });
   }
+  // The migration tool's code (with the generator's planner) loads when the reader reaches it.
+  const migrate = (event: Event) => {
+    const root = target(event)?.closest<HTMLElement>(MIGRATION_TOOL);
+    if (root) import('./migration.ts').then((m) => m.startMigration(root)).catch(() => undefined);
+  };
+  for (const type of ['focusin', 'input'] as const) document.addEventListener(type, migrate);
   // The setup forms never submit (Enter in a field would load the page with every value in its URL).
   document.addEventListener('submit', (event) => {
     if (target(event)?.matches(SETUP_FORMS)) event.preventDefault();
