@@ -147,12 +147,9 @@ function figureHtml(h: Highlighted, shape: Shape): string {
   code.children = children;
   figure.properties.dataShape = shape.key;
   if (shape.emptyFor.length) figure.properties.dataEmptyFor = shape.emptyFor.join(' ');
-  // Other setups' renderings stay out of the search index: it shows the default one.
+  // Other setups' renderings are hidden (and left out of the search index: search-index.ts).
   if (shape.isDefault) figure.properties.dataDefault = '';
-  else {
-    figure.properties.hidden = true;
-    figure.properties.dataPagefindIgnore = '';
-  }
+  else figure.properties.hidden = true;
   const filename = shape.snippet.filename;
   if (filename) {
     const copyAt = figure.children.findIndex((c) => c.type === 'element' && classList(c).includes('code-block__copy'));

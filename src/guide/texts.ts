@@ -73,6 +73,10 @@ export const TEXTS = {
     columns: ['Kind', 'Key', 'Name Airflow looks up', 'Stored as', 'Problems'] as const,
     format: { text: 'text', json: 'JSON', uri: 'URI' } as Record<string, string>,
     none: '—',
+    scriptTitle: 'Move your variables and connections',
+    checkTitle: 'Check that Airflow finds them',
+    download: 'Download',
+    copy: 'Copy',
   },
   download: {
     done: (name: string) => `Downloaded ${name}`,

@@ -4,7 +4,7 @@
  * each page's `<main>` (`data-pagefind-body`) is indexed, so headers, sidebars and tables of
  * contents don't show up as matches; snippets are indexed as rendered by default, with their
  * placeholder text (`<your-role-id>`, `AIRFLOW__SECRETS__BACKEND_KWARGS`, ...), and the
- * hidden renderings for other setups are left out (`data-pagefind-ignore`, render-snippet.ts).
+ * hidden renderings for other setups are left out (`[hidden]`).
  *
  * The index goes to `/pagefind/` in the build: `pagefind.js`, its WebAssembly and the index
  * fragments, all same-origin files the search dialog (src/scripts/search.ts) loads when a
@@ -32,7 +32,11 @@ export function searchIndex(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         try {
-          const { index, errors } = await pagefind.createIndex({ includeCharacters: SEARCH_WORD_CHARACTERS });
+          const { index, errors } = await pagefind.createIndex({
+            includeCharacters: SEARCH_WORD_CHARACTERS,
+            // Hidden elements (other setups' snippet renderings) would only repeat the shown ones.
+            excludeSelectors: ['[hidden]'],
+          });
           if (!index) throw new Error(`search index: ${errors.join('; ')}`);
           const root = fileURLToPath(dir);
           const added = await index.addDirectory({ path: root });

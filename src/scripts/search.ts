@@ -8,6 +8,7 @@
  * Keyboard: type, Enter opens the first result, Down/Up move through the results, Escape
  * closes (the dialog gives focus back to what opened it).
  */
+import '../styles/search-dialog.css';
 import { SEARCH_TEXTS } from '../site.ts';
 
 /** The part of Pagefind's browser API used here. */

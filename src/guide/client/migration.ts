@@ -54,9 +54,68 @@ function table(items: MigrationItem[]): HTMLTableElement {
   return t;
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+
+function icon(paths: [string, Record<string, string>][]): SVGSVGElement {
+  const svg = document.createElementNS(SVG, 'svg');
+  for (const [k, v] of Object.entries({ viewBox: '0 0 24 24', width: '16', height: '16', fill: 'none', stroke: 'currentColor', 'stroke-width': '2', 'stroke-linecap': 'round', 'stroke-linejoin': 'round', 'aria-hidden': 'true', focusable: 'false' })) {
+    svg.setAttribute(k, v);
+  }
+  for (const [tag, attrs] of paths) {
+    const el = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    svg.append(el);
+  }
+  return svg;
+}
+
+/** A code figure like the guide's file snippets: caption, Download and Copy (their page scripts handle them). */
+function codeFigure(id: string, title: string, file: string): HTMLElement {
+  const figure = document.createElement('figure');
+  figure.className = 'code-block';
+  figure.dataset.migrationSnippet = id;
+  const caption = document.createElement('figcaption');
+  caption.className = 'code-block__caption';
+  const t = document.createElement('span');
+  t.className = 'code-block__title';
+  t.textContent = title;
+  const f = document.createElement('span');
+  f.className = 'code-block__filename';
+  f.textContent = file;
+  caption.append(t, f);
+  const button = (cls: string, label: string, text: string, svg: SVGSVGElement) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = cls;
+    b.setAttribute('aria-label', label);
+    const span = document.createElement('span');
+    span.className = `${cls}-text`;
+    span.setAttribute('aria-hidden', 'true');
+    span.textContent = text;
+    b.append(svg, span);
+    return b;
+  };
+  const download = button('code-block__download', `${TEXTS.migration.download} ${file.slice(file.lastIndexOf('/') + 1)}`, TEXTS.migration.download, icon([['path', { d: 'M12 3v12m0 0-5-5m5 5 5-5M4 21h16' }]]));
+  const copy = button(
+    'code-block__copy',
+    TEXTS.migration.copy,
+    TEXTS.migration.copy,
+    icon([
+      ['rect', { x: '9', y: '9', width: '12', height: '12', rx: '2' }],
+      ['path', { d: 'M5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v1' }],
+    ]),
+  );
+  const pre = document.createElement('pre');
+  pre.tabIndex = 0;
+  pre.append(document.createElement('code'));
+  figure.append(caption, download, copy, pre);
+  return figure;
+}
+
 export function startMigration(root: HTMLElement): void {
-  if (root.dataset.migrationStarted) return;
-  root.dataset.migrationStarted = '';
+  // Started once (start.ts calls this on every focus and input in the tool).
+  if (root.hasAttribute('data-migration-started')) return;
+  root.setAttribute('data-migration-started', '');
   const provider = root.dataset.provider as ProviderId;
   const inputs = {
     variables: root.querySelector<HTMLTextAreaElement>('[data-migration-input="variables"]'),
@@ -64,7 +123,12 @@ export function startMigration(root: HTMLElement): void {
   };
   const status = root.querySelector<HTMLElement>('[data-migration-status]');
   const tableHost = root.querySelector<HTMLElement>('[data-migration-table]');
-  const figures = Array.from(root.querySelectorAll<HTMLElement>('[data-migration-snippet]'));
+  const figures = [
+    codeFigure('migrate-secrets', T.scriptTitle, 'migrate-secrets.sh'),
+    codeFigure('migrate-check', T.checkTitle, 'include/check_migrated_secrets.py'),
+  ];
+  for (const figure of figures) figure.hidden = true;
+  root.append(...figures);
   const setup = pageSetup();
   let queued = false;
 
