@@ -10,7 +10,7 @@
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { hastToHtml } from 'shiki';
-import { highlightToHast, lineIcon } from '../integrations/code-highlight.ts';
+import { highlightToHast } from '../integrations/code-highlight.ts';
 import { lineGroups } from './client/lines.ts';
 import type { Shape } from './shapes.ts';
 import type { Snippet } from '../generators/index.ts';
@@ -129,9 +129,7 @@ async function highlight(snippet: Snippet): Promise<Highlighted> {
   };
 }
 
-const DOWNLOAD_ICON: Element = lineIcon([
-  { type: 'element', tagName: 'path', properties: { d: 'M12 3v12m0 0-5-5m5 5 5-5M4 21h16' }, children: [] },
-]);
+
 
 export function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
@@ -157,7 +155,7 @@ function figureHtml(h: Highlighted, shape: Shape): string {
       type: 'element',
       tagName: 'button',
       properties: { type: 'button', className: ['code-block__download'], ariaLabel: `Download ${basename(filename)}` },
-      children: [structuredClone(DOWNLOAD_ICON), span(['code-block__download-text'], [text('Download')], { ariaHidden: 'true' })],
+      children: [span(['code-block__download-text'], [text('Download')], { ariaHidden: 'true' })],
     });
   }
   return hastToHtml(h.root);

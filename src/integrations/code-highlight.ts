@@ -134,31 +134,8 @@ function text(value: string): ElementContent {
   return { type: 'text', value };
 }
 
-/** A 16 px line icon in the site's style (decorative: hidden from assistive technology). */
-export function lineIcon(children: ElementContent[]): Element {
-  return el(
-    'svg',
-    {
-      xmlns: 'http://www.w3.org/2000/svg',
-      viewBox: '0 0 24 24',
-      width: '16',
-      height: '16',
-      fill: 'none',
-      stroke: 'currentColor',
-      strokeWidth: '2',
-      strokeLinecap: 'round',
-      strokeLinejoin: 'round',
-      ariaHidden: 'true',
-      focusable: 'false',
-    },
-    children,
-  );
-}
 
-const COPY_ICON: Element = lineIcon([
-  el('rect', { x: '9', y: '9', width: '12', height: '12', rx: '2' }),
-  el('path', { d: 'M5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v1' }),
-]);
+
 
 /** Number of lines the code below `node` shows (a final newline starts no line). */
 export function codeLineCount(node: Element): number {
@@ -197,7 +174,7 @@ export function buildFigure(pre: Element, opts: FigureOptions): Element {
   }
   children.push(
     el('button', { type: 'button', className: ['code-block__copy'], ariaLabel: 'Copy' }, [
-      structuredClone(COPY_ICON),
+      // Its icon is drawn by code.css (one copy for the whole page, not one per block).
       el('span', { className: ['code-block__copy-text'], ariaHidden: 'true' }, [text('Copy')]),
     ]),
   );

@@ -34,8 +34,9 @@ export function searchIndex(): AstroIntegration {
         try {
           const { index, errors } = await pagefind.createIndex({
             includeCharacters: SEARCH_WORD_CHARACTERS,
-            // Hidden elements (other setups' snippet renderings) would only repeat the shown ones.
-            excludeSelectors: ['[hidden]'],
+            // Hidden elements (other setups' snippet renderings) would only repeat the shown ones;
+            // a heading's anchor link would put "Link to section" into every excerpt.
+            excludeSelectors: ['[hidden]', '.heading__anchor'],
           });
           if (!index) throw new Error(`search index: ${errors.join('; ')}`);
           const root = fileURLToPath(dir);

@@ -8,7 +8,9 @@
  * Keyboard: type, Enter opens the first result, Down/Up move through the results, Escape
  * closes (the dialog gives focus back to what opened it).
  */
-import '../styles/search-dialog.css';
+// The dialog's styles, as a file of their own linked when it first opens (an imported
+// stylesheet would be put into every page).
+import dialogStyles from '../styles/search-dialog.css?url';
 import { SEARCH_TEXTS } from '../site.ts';
 
 /** The part of Pagefind's browser API used here. */
@@ -178,8 +180,17 @@ function wire(p: NonNullable<ReturnType<typeof parts>>): void {
   });
 }
 
+function linkStyles(): void {
+  if (document.querySelector(`link[href="${dialogStyles}"]`)) return;
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = dialogStyles;
+  document.head.append(link);
+}
+
 /** Called each time the dialog opens (search-trigger.ts opens it): searches what the field holds. */
 export function startSearch(dialog: HTMLDialogElement): void {
+  linkStyles();
   dialogElement = dialog;
   const p = parts() as NonNullable<ReturnType<typeof parts>>;
   if (!wired) {

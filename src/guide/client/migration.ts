@@ -13,6 +13,8 @@ import { TEXTS } from '../texts.ts';
 import { resolveChoices } from './choices.ts';
 import { generatorInput } from './derived.ts';
 import { pageSetup } from './setup.ts';
+// Linked when the tool starts (an imported stylesheet would be put into every guide).
+import toolStyles from '../migration.css?url';
 
 const T = TEXTS.migration;
 
@@ -54,21 +56,6 @@ function table(items: MigrationItem[]): HTMLTableElement {
   return t;
 }
 
-const SVG = 'http://www.w3.org/2000/svg';
-
-function icon(paths: [string, Record<string, string>][]): SVGSVGElement {
-  const svg = document.createElementNS(SVG, 'svg');
-  for (const [k, v] of Object.entries({ viewBox: '0 0 24 24', width: '16', height: '16', fill: 'none', stroke: 'currentColor', 'stroke-width': '2', 'stroke-linecap': 'round', 'stroke-linejoin': 'round', 'aria-hidden': 'true', focusable: 'false' })) {
-    svg.setAttribute(k, v);
-  }
-  for (const [tag, attrs] of paths) {
-    const el = document.createElementNS(SVG, tag);
-    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-    svg.append(el);
-  }
-  return svg;
-}
-
 /** A code figure like the guide's file snippets: caption, Download and Copy (their page scripts handle them). */
 function codeFigure(id: string, title: string, file: string): HTMLElement {
   const figure = document.createElement('figure');
@@ -83,7 +70,8 @@ function codeFigure(id: string, title: string, file: string): HTMLElement {
   f.className = 'code-block__filename';
   f.textContent = file;
   caption.append(t, f);
-  const button = (cls: string, label: string, text: string, svg: SVGSVGElement) => {
+  // Their icons are drawn by code.css.
+  const button = (cls: string, label: string, text: string) => {
     const b = document.createElement('button');
     b.type = 'button';
     b.className = cls;
@@ -92,19 +80,11 @@ function codeFigure(id: string, title: string, file: string): HTMLElement {
     span.className = `${cls}-text`;
     span.setAttribute('aria-hidden', 'true');
     span.textContent = text;
-    b.append(svg, span);
+    b.append(span);
     return b;
   };
-  const download = button('code-block__download', `${TEXTS.migration.download} ${file.slice(file.lastIndexOf('/') + 1)}`, TEXTS.migration.download, icon([['path', { d: 'M12 3v12m0 0-5-5m5 5 5-5M4 21h16' }]]));
-  const copy = button(
-    'code-block__copy',
-    TEXTS.migration.copy,
-    TEXTS.migration.copy,
-    icon([
-      ['rect', { x: '9', y: '9', width: '12', height: '12', rx: '2' }],
-      ['path', { d: 'M5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v1' }],
-    ]),
-  );
+  const download = button('code-block__download', `${TEXTS.migration.download} ${file.slice(file.lastIndexOf('/') + 1)}`, TEXTS.migration.download);
+  const copy = button('code-block__copy', TEXTS.migration.copy, TEXTS.migration.copy);
   const pre = document.createElement('pre');
   pre.tabIndex = 0;
   pre.append(document.createElement('code'));
@@ -116,6 +96,12 @@ export function startMigration(root: HTMLElement): void {
   // Started once (start.ts calls this on every focus and input in the tool).
   if (root.hasAttribute('data-migration-started')) return;
   root.setAttribute('data-migration-started', '');
+  if (!document.querySelector(`link[href="${toolStyles}"]`)) {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = toolStyles;
+    document.head.append(link);
+  }
   const provider = root.dataset.provider as ProviderId;
   const inputs = {
     variables: root.querySelector<HTMLTextAreaElement>('[data-migration-input="variables"]'),
@@ -127,8 +113,7 @@ export function startMigration(root: HTMLElement): void {
     codeFigure('migrate-secrets', T.scriptTitle, 'migrate-secrets.sh'),
     codeFigure('migrate-check', T.checkTitle, 'include/check_migrated_secrets.py'),
   ];
-  for (const figure of figures) figure.hidden = true;
-  root.append(...figures);
+  // The figures are in the page only while there is something to show.
   const setup = pageSetup();
   let queued = false;
 
@@ -140,9 +125,14 @@ export function startMigration(root: HTMLElement): void {
     }
     for (const figure of figures) {
       const snippet = plan?.snippets.find((s) => s.id === figure.dataset.migrationSnippet);
-      figure.hidden = empty || !snippet || plan.items.length === 0;
       const code = figure.querySelector('pre code');
-      if (code) code.textContent = snippet && !figure.hidden ? snippet.code : '';
+      if (empty || !snippet || plan.items.length === 0) {
+        figure.remove();
+        if (code) code.textContent = '';
+      } else {
+        if (code) code.textContent = snippet.code;
+        if (!figure.isConnected) root.append(figure);
+      }
     }
     if (!status) return;
     if (empty) status.textContent = T.empty;
