@@ -398,6 +398,9 @@ test('a choice and typing made before the form hydrates are kept and applied to 
   await fieldInput(page, 'variableKey').fill('typed_early');
   await builder(page).locator('textarea[name="connExtra"]').fill('{"sslmode": "require"}');
   release();
+  // The page's module scripts have run once the document is loaded: only then does reaching
+  // for the form (a single pointer event) find their listeners.
+  await page.waitForLoadState('domcontentloaded');
   await waitHydrated(page);
   await waitLive(page);
   await expect(form(page).locator('input[name="platform"][value="software"]')).toBeChecked();
