@@ -43,6 +43,11 @@ export interface MigrationItem {
   problems: MigrationProblem[];
 }
 
+/** True when the script writes the item: it has no error (an item with one is left out). */
+export function isWritten(item: MigrationItem): boolean {
+  return !item.problems.some((p) => p.severity === 'error');
+}
+
 export interface MigrationPlan {
   items: MigrationItem[];
   snippets: Snippet[];
@@ -122,11 +127,14 @@ function fromUri(connId: string, uri: string): ExportedConnection {
   }
 }
 
+/** The lines of a paste that say something (not blank, not a # comment). */
+const contentLines = (text: string) => text.split(/\r?\n/).filter((l) => l.trim() && !l.trim().startsWith('#'));
+
 /** Which export format a paste is in. */
 export function connectionsFormat(text: string): 'json' | 'yaml' | 'env' {
   const t = text.trim();
   if (t.startsWith('{')) return 'json';
-  const lines = t.split(/\r?\n/).filter((l) => l.trim() && !l.trim().startsWith('#'));
+  const lines = contentLines(t);
   return lines.length > 0 && lines.every((l) => /^[^\s=:][^=:]*=/.test(l)) ? 'env' : 'yaml';
 }
 
@@ -135,10 +143,7 @@ export function parseConnectionsExport(text: string): Parsed<ExportedConnection>
   if (!text.trim()) return { entries: [], problems: [] };
   const format = connectionsFormat(text);
   if (format === 'env') {
-    const entries = text
-      .split(/\r?\n/)
-      .filter((l) => l.trim() && !l.trim().startsWith('#'))
-      .map((line) => {
+    const entries = contentLines(text).map((line) => {
         const i = line.indexOf('=');
         const connId = line.slice(0, i).trim();
         const value = line.slice(i + 1).trim();
@@ -260,17 +265,15 @@ export function planMigration(providerId: ProviderId, input: RawInput, exports: 
     } else byName.set(item.secretName, item);
   }
 
-  const snippets = [migrationScript(providerId, ctx, items), checkScript(items)];
+  const written = items.filter(isWritten);
+  const snippets = [migrationScript(spec, ctx, written, items.filter((i) => !isWritten(i))), checkScript(written)];
   return { items, snippets, problems: [...variables.problems, ...connections.problems] };
 }
 
 /** A key as a shell comment: quoted as JSON, so no newline in it can end the comment. */
 const commentKey = (key: string) => JSON.stringify(key);
 
-function migrationScript(providerId: ProviderId, ctx: ReturnType<typeof resolve>, items: MigrationItem[]): Snippet {
-  const spec = specOf(providerId)!;
-  const ok = items.filter((i) => !i.problems.some((p) => p.severity === 'error'));
-  const skipped = items.filter((i) => !ok.includes(i));
+function migrationScript(spec: ProviderSpec, ctx: Ctx, ok: MigrationItem[], skipped: MigrationItem[]): Snippet {
   const count = (kind: SecretKind) => ok.filter((i) => i.kind === kind).length;
   const lines = [
     '#!/usr/bin/env bash',
@@ -308,8 +311,7 @@ function migrationScript(providerId: ProviderId, ctx: ReturnType<typeof resolve>
 /** A Python string literal (JSON's escapes are Python's too). */
 const pyLiteral = (s: string) => JSON.stringify(s);
 
-function checkScript(items: MigrationItem[]): Snippet {
-  const ok = items.filter((i) => !i.problems.some((p) => p.severity === 'error'));
+function checkScript(ok: MigrationItem[]): Snippet {
   const keys = (kind: SecretKind) => ok.filter((i) => i.kind === kind).map((i) => '    ' + pyLiteral(i.key) + ',');
   const code = [
     '# Asks the secrets backend configured in this Airflow for every moved key and prints',

@@ -7,7 +7,7 @@
  * setup, the URL and storage never see it.
  */
 import { effect } from '@preact/signals-core';
-import { planMigration, type MigrationItem, type MigrationPlan } from '../../generators/migration.ts';
+import { isWritten, planMigration, type MigrationItem, type MigrationPlan } from '../../generators/migration.ts';
 import type { ProviderId } from '../../generators/types.ts';
 import { TEXTS } from '../texts.ts';
 import { resolveChoices } from './choices.ts';
@@ -39,8 +39,7 @@ function table(items: MigrationItem[]): HTMLTableElement {
   const body = document.createElement('tbody');
   for (const item of items) {
     const tr = document.createElement('tr');
-    const errors = item.problems.some((p) => p.severity === 'error');
-    if (errors) tr.dataset.state = 'error';
+    if (!isWritten(item)) tr.dataset.state = 'error';
     const name = cell('td', item.secretName || T.none);
     name.className = 'migrate__name';
     tr.append(
@@ -137,7 +136,7 @@ export function startMigration(root: HTMLElement): void {
     if (!status) return;
     if (empty) status.textContent = T.empty;
     else {
-      const skipped = plan.items.filter((i) => i.problems.some((p) => p.severity === 'error')).length;
+      const skipped = plan.items.filter((i) => !isWritten(i)).length;
       const pasteProblems = plan.problems.map((p) => `${p.field === 'variables' ? 'Variables' : 'Connections'}: ${p.message}.`).join(' ');
       status.textContent = [plan.items.length ? T.summary(plan.items.length - skipped, skipped) : '', pasteProblems].filter(Boolean).join(' ');
     }
