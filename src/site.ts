@@ -31,7 +31,11 @@ export const GUIDES: readonly (NavItem & { provider: Provider })[] = [
   { href: '/azure-key-vault/', label: 'Azure Key Vault', provider: 'azure-key-vault' },
 ];
 
-export const NAV: readonly NavItem[] = [OVERVIEW, ...GUIDES];
+/** Tools that work with what a reader already has (after the guides in the sidebar). */
+export const DOCTOR: NavItem = { href: '/doctor/', label: 'Check my configuration' };
+export const TOOLS: readonly NavItem[] = [DOCTOR];
+
+export const NAV: readonly NavItem[] = [OVERVIEW, ...GUIDES, ...TOOLS];
 
 export { PLATFORM_LABELS };
 

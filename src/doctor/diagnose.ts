@@ -202,6 +202,12 @@ function checkBackend(w: Work, s: Setting | undefined, hasKwargs: boolean): { pr
   return {};
 }
 
+/** "a HashiCorp Vault", "an AWS Secrets Manager", "an Azure Key Vault". */
+function aProvider(p: ProviderId): string {
+  const name = providerName(p);
+  return (/^[AEIOU]/.test(name) ? 'an ' : 'a ') + name;
+}
+
 function providerName(p: ProviderId): string {
   return { 'hashicorp-vault': 'HashiCorp Vault', 'aws-parameter-store': 'AWS Parameter Store', 'aws-secrets-manager': 'AWS Secrets Manager', 'gcp-secret-manager': 'Google Cloud Secret Manager', 'azure-key-vault': 'Azure Key Vault' }[p];
 }
@@ -303,7 +309,7 @@ function checkKwargs(w: Work, provider: ProviderId, kw: Kwargs, platform: Platfo
         id: other && RENAMES[provider]?.[k] ? 'kwarg-other-backend' : 'kwarg-typo',
         severity: 'error',
         setting: KWARGS_ENV,
-        title: other && RENAMES[provider]?.[k] ? `"${k}" is a ${providerName(other)} setting; ${providerName(provider)} calls it "${rename}"` : `"${k}" is not a ${providerName(provider)} setting: did you mean "${rename}"?`,
+        title: other && RENAMES[provider]?.[k] ? `"${k}" is ${aProvider(other)} setting; ${providerName(provider)} calls it "${rename}"` : `"${k}" is not ${aProvider(provider)} setting: did you mean "${rename}"?`,
         detail: `${UNKNOWN_KWARG_FATE[provider].text} Meanwhile "${rename}" keeps its default.`,
         fix: `"${rename}"`,
       });
@@ -315,7 +321,7 @@ function checkKwargs(w: Work, provider: ProviderId, kw: Kwargs, platform: Platfo
       id: other ? 'kwarg-other-backend' : 'kwarg-unknown',
       severity: UNKNOWN_KWARG_FATE[provider].severity,
       setting: KWARGS_ENV,
-      title: other ? `"${k}" is a ${providerName(other)} setting, not a ${providerName(provider)} one` : `"${k}" is not a ${providerName(provider)} setting`,
+      title: other ? `"${k}" is ${aProvider(other)} setting, not ${aProvider(provider)} one` : `"${k}" is not ${aProvider(provider)} setting`,
       detail: `${UNKNOWN_KWARG_FATE[provider].text}${other ? ` Is the backend class the one you meant?` : ''}`,
       fix: `remove "${k}"`,
     });

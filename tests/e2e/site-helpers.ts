@@ -1,6 +1,6 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 
-/** The six routes of the site (stable; other pages link to them). */
+/** The routes of the site in sidebar order (stable; other pages link to them). */
 export const ROUTES = [
   { path: '/', nav: 'Overview' },
   { path: '/hashicorp-vault/', nav: 'HashiCorp Vault' },
@@ -8,9 +8,10 @@ export const ROUTES = [
   { path: '/aws-secrets-manager/', nav: 'AWS Secrets Manager' },
   { path: '/gcp-secret-manager/', nav: 'Google Cloud Secret Manager' },
   { path: '/azure-key-vault/', nav: 'Azure Key Vault' },
+  { path: '/doctor/', nav: 'Check my configuration' },
 ] as const;
 
-export const GUIDE_ROUTES = ROUTES.filter((r) => r.path !== '/');
+export const GUIDE_ROUTES = ROUTES.filter((r) => r.path !== '/' && r.path !== '/doctor/');
 
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 900 };

@@ -44,7 +44,7 @@ test.describe('every route', () => {
   }
 });
 
-test('the overview links to each of the five guides from its body', async ({ page }) => {
+test('the overview links to each of the five guides and to the doctor from its body', async ({ page }) => {
   await page.goto('/');
   const main = page.getByRole('main');
   for (const r of ROUTES.slice(1)) {

@@ -9,6 +9,7 @@
 import { effect } from '@preact/signals-core';
 import { isWritten, planMigration, type MigrationItem, type MigrationPlan } from '../../generators/migration.ts';
 import type { ProviderId } from '../../generators/types.ts';
+import { codeFigure } from '../../scripts/code-figure.ts';
 import { TEXTS } from '../texts.ts';
 import { resolveChoices } from './choices.ts';
 import { generatorInput } from './derived.ts';
@@ -55,39 +56,9 @@ function table(items: MigrationItem[]): HTMLTableElement {
   return t;
 }
 
-/** A code figure like the guide's file snippets: caption, Download and Copy (their page scripts handle them). */
-function codeFigure(id: string, title: string, file: string): HTMLElement {
-  const figure = document.createElement('figure');
-  figure.className = 'code-block';
+function migrationFigure(id: string, title: string, filename: string): HTMLElement {
+  const figure = codeFigure({ title, filename, copy: T.copy, download: T.download });
   figure.dataset.migrationSnippet = id;
-  const caption = document.createElement('figcaption');
-  caption.className = 'code-block__caption';
-  const t = document.createElement('span');
-  t.className = 'code-block__title';
-  t.textContent = title;
-  const f = document.createElement('span');
-  f.className = 'code-block__filename';
-  f.textContent = file;
-  caption.append(t, f);
-  // Their icons are drawn by code.css.
-  const button = (cls: string, label: string, text: string) => {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.className = cls;
-    b.setAttribute('aria-label', label);
-    const span = document.createElement('span');
-    span.className = `${cls}-text`;
-    span.setAttribute('aria-hidden', 'true');
-    span.textContent = text;
-    b.append(span);
-    return b;
-  };
-  const download = button('code-block__download', `${TEXTS.migration.download} ${file.slice(file.lastIndexOf('/') + 1)}`, TEXTS.migration.download);
-  const copy = button('code-block__copy', TEXTS.migration.copy, TEXTS.migration.copy);
-  const pre = document.createElement('pre');
-  pre.tabIndex = 0;
-  pre.append(document.createElement('code'));
-  figure.append(caption, download, copy, pre);
   return figure;
 }
 
@@ -109,8 +80,8 @@ export function startMigration(root: HTMLElement): void {
   const status = root.querySelector<HTMLElement>('[data-migration-status]');
   const tableHost = root.querySelector<HTMLElement>('[data-migration-table]');
   const figures = [
-    codeFigure('migrate-secrets', T.scriptTitle, 'migrate-secrets.sh'),
-    codeFigure('migrate-check', T.checkTitle, 'include/check_migrated_secrets.py'),
+    migrationFigure('migrate-secrets', T.scriptTitle, 'migrate-secrets.sh'),
+    migrationFigure('migrate-check', T.checkTitle, 'include/check_migrated_secrets.py'),
   ];
   // The figures are in the page only while there is something to show.
   const setup = pageSetup();
