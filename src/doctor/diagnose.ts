@@ -344,6 +344,17 @@ function checkKwargs(w: Work, provider: ProviderId, kw: Kwargs, platform: Platfo
     else if (!PLACEHOLDER.test(url) && !/^https:\/\/[a-z0-9-]{3,24}\.vault\.(azure\.net|azure\.cn|usgovcloudapi\.net|microsoftazure\.de)\/?$/i.test(url))
       add(w, { id: 'azure-url-shape', severity: 'warning', setting: KWARGS_ENV, title: `"vault_url" does not look like a Key Vault URL`, detail: `Key Vault URLs look like https://<name>.vault.azure.net/; this is ${quoteForText(url)}.` });
     if (sep === '') add(w, { id: 'sep-empty', severity: 'error', setting: KWARGS_ENV, title: '"sep" is empty', detail: 'Key Vault names cannot hold "_", so the backend replaces every "_" with sep: with an empty sep, underscores disappear (my_var becomes myvar) and prefix and key run together.', fix: 'remove "sep" (the default is "-")' });
+    for (const k of ['connections_prefix', 'variables_prefix']) {
+      const p = str(fixed[k]);
+      if (p?.includes('_') && sep !== '')
+        add(w, {
+          id: 'azure-underscore',
+          severity: 'info',
+          setting: KWARGS_ENV,
+          title: `"${k}" has "_", which Key Vault names cannot hold`,
+          detail: `Airflow replaces every "_" in the name with the separator: it looks up ${quoteForText(secretName(provider, fixed, k.startsWith('c') ? 'connection' : 'variable', 'my_key') ?? '')}. Name your secrets that way, or use "-" in the prefix.`,
+        });
+    }
     const parts = ['tenant_id', 'client_id', 'client_secret'].filter((k) => str(fixed[k]));
     if (parts.length > 0 && parts.length < 3)
       add(w, { id: 'azure-partial-credentials', severity: 'error', setting: KWARGS_ENV, title: `Only ${parts.join(' and ')} of tenant_id, client_id and client_secret are set`, detail: 'The backend uses the client secret only when all three are set; otherwise it falls back to DefaultAzureCredential and ignores them.' });

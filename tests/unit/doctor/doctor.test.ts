@@ -158,6 +158,10 @@ describe('findings', () => {
     expect(r.findings.find((f) => f.id === 'class-typo')?.fix).toBe(SM);
     expect(ids(kw('my_company.secrets.Backend', '{}'), 'warning')).toContain('class-unknown');
   });
+  it('Azure: a prefix with "_" is looked up with "-"', () => {
+    const r = kw(AZURE, '{"vault_url": "https://kv1.vault.azure.net/", "connections_prefix": "airflow_conns"}');
+    expect(r.findings.find((f) => f.id === 'azure-underscore')?.detail).toContain('airflow-conns-my-key');
+  });
   it('sep "" on Azure and GCP; Azure credentials half set', () => {
     expect(ids(kw(AZURE, '{"vault_url": "https://kv1.vault.azure.net/", "sep": ""}'), 'error')).toContain('sep-empty');
     expect(ids(kw(GCP, '{"project_id": "my-project-123", "sep": ""}'), 'warning')).toContain('sep-empty');

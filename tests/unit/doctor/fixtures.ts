@@ -94,4 +94,43 @@ export const SEED_FIXTURES: Fixture[] = [
     text: `AIRFLOW__SECRETS__BACKEND\n"airflow.providers.microsoft.azure.secrets.key_vault.AzureKeyVaultBackend"\nAIRFLOW__SECRETS__BACKEND_KWARGS\n'{"connections_prefix": "airflow-connections", "variables_prefix": "airflow-variables", "vault_url": "https://my-vault.vault.azure.net/"}'\n`,
     finds: ['backend-quoted', 'kwargs-quoted'],
   },
+  {
+    name: 'Vault, .env for local development (overview page)',
+    format: 'env',
+    provider: 'hashicorp-vault',
+    text: `AIRFLOW__SECRETS__BACKEND=airflow.providers.hashicorp.secrets.vault.VaultBackend\nAIRFLOW__SECRETS__BACKEND_KWARGS={"connections_path": "connections", "variables_path": "variables", "config_path": null, "url": "http://host.docker.internal:8200", "auth_type": "approle", "role_id":"astro_role", "secret_id":"<your-approle-secret>"}\n`,
+    finds: ['placeholder'],
+  },
+  {
+    name: 'Parameter Store, astro commands with unquoted JSON (overview page)',
+    format: 'astro-command',
+    provider: 'aws-parameter-store',
+    text:
+      '$ astro deployment variable create --deployment-id <your-deployment-id> AIRFLOW__SECRETS__BACKEND=airflow.providers.amazon.aws.secrets.systems_manager.SystemsManagerParameterStoreBackend\n' +
+      '$ astro deployment variable create --deployment-id <your-deployment-id> AIRFLOW__SECRETS__BACKEND_KWARGS={"connections_prefix": "airflow/connections", "variables_prefix": "airflow/variables", "role_arn": "<your-role-arn>", "region_name": "<your-region>"} --secret\n',
+    finds: ['shell-redirect', 'shell-split', 'placeholder'],
+  },
+  {
+    name: 'GCP, astro commands with unquoted JSON (overview page)',
+    format: 'astro-command',
+    provider: 'gcp-secret-manager',
+    text:
+      '$ astro deployment variable create --deployment-id <your-deployment-id> AIRFLOW__SECRETS__BACKEND=airflow.providers.google.cloud.secrets.secret_manager.CloudSecretManagerBackend\n' +
+      '$ astro deployment variable create --deployment-id <your-deployment-id> AIRFLOW__SECRETS__BACKEND_KWARGS={"connections_prefix": "airflow-connections", "variables_prefix": "airflow-variables", "project_id": "<your-secret-manager-project-id>"}\n',
+    finds: ['shell-redirect', 'shell-split', 'placeholder'],
+  },
+  {
+    name: 'Azure, .env with client-secret placeholders (current Astro guide)',
+    format: 'env',
+    provider: 'azure-key-vault',
+    text: 'AIRFLOW__SECRETS__BACKEND=airflow.providers.microsoft.azure.secrets.key_vault.AzureKeyVaultBackend\nAIRFLOW__SECRETS__BACKEND_KWARGS={"connections_prefix": "airflow-connections", "variables_prefix": "airflow-variables", "vault_url": "<your-vault-url>", "tenant_id": "<your-tenant-id>", "client_id": "<your-client-id>", "client_secret": "<your-client-secret>"}\n',
+    finds: ['placeholder'],
+  },
+  {
+    name: 'Secrets Manager, Dockerfile with the airflow.contrib class',
+    format: 'dockerfile',
+    provider: 'aws-secrets-manager',
+    text: `ENV AIRFLOW__SECRETS__BACKEND="airflow.contrib.secrets.aws_secrets_manager.SecretsManagerBackend"\nENV AIRFLOW__SECRETS__BACKEND_KWARGS='{"connections_prefix": "airflow/connections", "variables_prefix": "airflow/variables", "region_name": "us-east-1"}'\n`,
+    finds: ['class-contrib'],
+  },
 ];
