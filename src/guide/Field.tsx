@@ -6,6 +6,7 @@ import { Component, type RefObject } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Problem } from '../generators/types.ts';
 import type { FieldMeta } from './client/config.ts';
+import { isTrimmed } from './client/trim.ts';
 import { MAX_VALUE_LENGTH } from './client/url-state.ts';
 import { TEXTS } from './texts.ts';
 
@@ -120,6 +121,11 @@ export function Field({ meta, value, idPrefix, problem, onBlur, extra }: FieldPr
       )}
       <MoreHelp meta={meta} />
       {extra}
+      {isTrimmed(meta.name, value) && (
+        <p class="sf-help sf-trimmed" data-trimmed={meta.name}>
+          {TEXTS.field.trimmed}
+        </p>
+      )}
       {problem && <Message id={msgId} problem={problem} />}
     </div>
   );

@@ -34,6 +34,7 @@ export function setupConfig(provider: ProviderId): SetupConfig {
           label: f.label,
           help: f.help,
           hint: f.default ?? f.example ?? '',
+          placeholder: f.placeholder,
           kind: f.kind,
           secret: f.secret,
           section: CONNECTION_FIELDS.includes(f.name)

@@ -37,6 +37,7 @@ export const TEXTS = {
     hide: 'Hide',
     error: 'Error: ',
     check: 'Check: ',
+    trimmed: 'The spaces or line breaks at the start or end are left out of the snippets.',
   },
   builder: {
     name: 'Test connection',

@@ -28,6 +28,8 @@ export interface FieldMeta {
   helpOn?: Partial<Record<PlatformId, string>>;
   /** Placeholder shown in the empty input (the default, else an example). */
   hint: string;
+  /** What snippets show while the field is empty, such as `<your-vault-url>` ('' when none). */
+  placeholder: string;
   kind: FieldKind;
   secret: boolean;
   default?: string;

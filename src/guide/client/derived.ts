@@ -9,6 +9,7 @@ import { computed, signal } from '@preact/signals-core';
 import type { ProviderApi } from '../../generators/provider-api.ts';
 import type { Problem, RawInput } from '../../generators/types.ts';
 import { type AirflowVersion, type PlatformId, resolveChoices } from './choices.ts';
+import { snippetValue } from './trim.ts';
 import { fillLinePools } from './line-pools.ts';
 import { loadProvider } from './provider-loader.ts';
 import { pageSetup } from './setup.ts';
@@ -19,7 +20,10 @@ export type { Problem };
 /** The generator's input for a state and resolved choices (empty values left out). */
 export function generatorInput(state: SetupState, platform: PlatformId, authMethod: string, airflowVersion: AirflowVersion): RawInput {
   const input: RawInput = { platform, authMethod, airflowVersion };
-  for (const [k, v] of Object.entries(state.values)) if (v !== '') input[k] = v;
+  for (const [k, typed] of Object.entries(state.values)) {
+    const v = snippetValue(k, typed);
+    if (v !== '') input[k] = v;
+  }
   return input;
 }
 

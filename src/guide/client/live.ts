@@ -11,11 +11,12 @@
  */
 import { effect } from '@preact/signals-core';
 import type { ProviderApi } from '../../generators/provider-api.ts';
-import type { GenerateResult } from '../../generators/types.ts';
+import type { GenerateResult, Problem } from '../../generators/types.ts';
 import { type AirflowVersion, type Pins, isPlatform, resolveChoices } from './choices.ts';
 import { checked, generatorInput } from './derived.ts';
 import type { PageSetup } from './setup.ts';
 import { LiveSnippet } from './snippet-dom.ts';
+import { snippetValue } from './trim.ts';
 import type { SetupState } from './url-state.ts';
 
 interface Tracked {
@@ -62,6 +63,21 @@ export function startLive(page: PageSetup, api: ProviderApi): void {
   }
   const lookups = Array.from(document.querySelectorAll<HTMLElement>('code[data-lookup]')).filter((el) => el.dataset.provider === provider);
 
+  // A value with an error is marked where it appears in a snippet, with the message (the
+  // copy button reads it, copy-check.ts): it never flows into a copy unnoticed.
+  const markErrors = (root: HTMLElement, problems: readonly Problem[], values: SetupState['values']) => {
+    const errors = new Map(problems.filter((p) => p.severity === 'error').map((p) => [p.field, p.message]));
+    if (!errors.size && !root.querySelector('[data-slot-error]')) return;
+    // A slot made of several values (the kwargs JSON, a URI) is marked when it holds a wrong one.
+    const wrong = [...errors].map(([field, message]) => [snippetValue(field, values[field] ?? ''), message] as const).filter(([v]) => v !== '');
+    for (const el of root.querySelectorAll<HTMLElement>('[data-slot]')) {
+      const text = el.textContent ?? '';
+      const message = errors.get(el.dataset.slot ?? '') ?? wrong.find(([v]) => text.includes(v))?.[1];
+      if (message === undefined) delete el.dataset.slotError;
+      else if (el.dataset.slotError !== message) el.dataset.slotError = message;
+    }
+  };
+
   // Generator results of the current state, by resolved choices.
   let resultsOf: SetupState | null = null;
   let results = new Map<string, GenerateResult>();
@@ -84,7 +100,9 @@ export function startLive(page: PageSetup, api: ProviderApi): void {
   const refresh = (t: Tracked) => {
     const state = printState ?? page.state.peek();
     if (t.shown === state) return;
-    t.live.show(resultFor(state, t.pins).snippets.find((s) => s.id === t.id));
+    const result = resultFor(state, t.pins);
+    t.live.show(result.snippets.find((s) => s.id === t.id));
+    markErrors(t.live.root, result.problems, state.values);
     t.shown = state;
     // For tests: the setup version this snippet shows (see <html data-setup-version>).
     t.live.root.dataset.version = String(page.version.peek());

@@ -1,0 +1,96 @@
+/**
+ * After a copy (copy.ts loads this only when it is needed): what the copied snippet still
+ * lacks. A note under the figure's caption names the values still to fill (`<your-…>`
+ * placeholders) and the values with an error, each a link to its field, so nothing
+ * incomplete or wrong is pasted unnoticed. The note goes when the reader types again.
+ */
+import type { SetupConfig } from '../guide/client/config.ts';
+import { setupConfigUrl } from '../guide/client/config.ts';
+import type { ProviderId } from '../generators/types.ts';
+
+const PLACEHOLDERS = /<(?:your|installed)-[^<>\s]*>/g;
+
+interface Lack {
+  field: string;
+  label: string;
+}
+
+function inputOf(field: string): HTMLElement | null {
+  return document.getElementById(`sf-${field}`) ?? document.getElementById(`cb-${field}`);
+}
+
+function fieldLink(lack: Lack): HTMLElement {
+  const input = inputOf(lack.field);
+  if (!input) return Object.assign(document.createElement('code'), { textContent: lack.label });
+  const a = document.createElement('a');
+  a.href = `#${input.id}`;
+  a.textContent = lack.label;
+  a.addEventListener('click', (event) => {
+    event.preventDefault();
+    // A field in a closed section ("optional" names and paths): open it first.
+    for (let d = input.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
+    input.scrollIntoView({ block: 'center' });
+    input.focus({ preventScroll: true });
+  });
+  return a;
+}
+
+function joined(parts: HTMLElement[]): (HTMLElement | string)[] {
+  return parts.flatMap((p, i) => (i === 0 ? [p] : [i === parts.length - 1 ? ' and ' : ', ', p]));
+}
+
+function guideProvider(): ProviderId | null {
+  try {
+    return (JSON.parse(document.documentElement.dataset.guide ?? 'null') as { provider: ProviderId } | null)?.provider ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The guide's fields (labels and placeholders), or none outside a guide or offline. */
+async function fieldsOf(provider: ProviderId | null): Promise<SetupConfig['fields']> {
+  if (!provider) return [];
+  try {
+    const response = await fetch(setupConfigUrl(provider));
+    return ((await response.json()) as SetupConfig).fields;
+  } catch {
+    return [];
+  }
+}
+
+/** Errors of the setup in this code: the page's own check, when the page is live. */
+async function errorsIn(code: Element, text: string): Promise<{ lack: Lack; message: string }[]> {
+  if (!document.documentElement.classList.contains('setup-live')) return [];
+  const [{ checked }, { pageSetup }] = await Promise.all([import('../guide/client/derived.ts'), import('../guide/client/setup.ts')]);
+  const values = pageSetup().state.peek().values;
+  return (checked.peek()?.problems ?? [])
+    .filter((p) => p.severity === 'error')
+    .filter((p) => code.querySelector(`[data-slot="${p.field}"]`) || (values[p.field] && text.includes(values[p.field].trim())))
+    .map((p) => ({ lack: { field: p.field, label: document.querySelector(`label[for="${inputOf(p.field)?.id}"]`)?.firstChild?.textContent?.trim() || p.field }, message: p.message }));
+}
+
+/** Shows what the copied code still lacks; returns the note's text for the live region ('' when complete). */
+export async function showCopyNote(figure: HTMLElement, code: Element): Promise<string> {
+  figure.querySelector('[data-copy-note]')?.remove();
+  const text = code.textContent ?? '';
+  const found = [...new Set(text.match(PLACEHOLDERS) ?? [])];
+  const fields = found.length ? await fieldsOf(guideProvider()) : [];
+  const todo: Lack[] = found.map((placeholder) => {
+    const f = fields.find((x) => x.placeholder === placeholder);
+    return f ? { field: f.name, label: f.label } : { field: '', label: placeholder };
+  });
+  const errors = await errorsIn(code, text);
+  if (!todo.length && !errors.length) return '';
+  const note = document.createElement('p');
+  note.className = 'code-block__note';
+  note.dataset.copyNote = '';
+  const first = errors[0];
+  if (first) note.append('Copied, but ', fieldLink(first.lack), ` has an error: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}.`);
+  if (todo.length) {
+    if (first) note.append(' ');
+    note.append(`${first ? 'Still' : 'Copied with'} ${todo.length} ${todo.length === 1 ? 'value' : 'values'} to fill: `, ...joined(todo.map(fieldLink)), '.');
+  }
+  figure.querySelector('pre')?.before(note);
+  document.addEventListener('input', () => note.remove(), { once: true });
+  return note.textContent ?? '';
+}
