@@ -1,10 +1,11 @@
 /**
- * Walking a guide once: what is typed reaches the snippets trimmed (and the field says so),
- * a copy says which values are still to fill or wrong, with links to their fields.
+ * Walking a guide once: values printed by a step are entered right there (inline fields,
+ * the same setup as the form), what is typed reaches the snippets trimmed (and the field says
+ * so), a copy says which values are still to fill or wrong, with links to their fields.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { DESKTOP } from './site-helpers';
-import { choose, fieldInput, fillFields, waitLive } from './guide-helpers';
+import { GUIDES, SECRETS, choose, combos, fieldInput, fillFields, form, liveSnippets, sampleValue, textFields, waitLive } from './guide-helpers';
 
 test.use({ viewport: DESKTOP, permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -58,4 +59,70 @@ test('a copy with placeholders names the values still to fill, with links to the
   await figure.getByRole('button', { name: 'Copy' }).click();
   await expect(page.locator('#live-status')).toHaveText('Copied');
   await expect(figure.locator('[data-copy-note]')).toHaveCount(0);
+});
+
+/** The fields further down the page: inline fields and the connection builder, in page order. */
+const downThePage = (page: Page) => page.locator('form[data-inline-fields] :is(input, textarea)[name], form[data-connection-builder] :is(input, textarea)[name]');
+
+for (const guide of GUIDES)
+  for (const { platform, authMethod } of combos(guide.provider))
+    test(`${guide.path} ${platform} / ${authMethod}: one pass from top to bottom fills every snippet`, async ({ page }) => {
+      await page.goto(guide.path);
+      await choose(page, platform, authMethod);
+      const later = await downThePage(page).evaluateAll((els) => els.filter((e) => (e as HTMLElement).checkVisibility()).map((e) => (e as HTMLInputElement).name));
+      const values: Record<string, string> = {};
+      for (const f of textFields(guide.provider, platform, authMethod)) {
+        const v = sampleValue(guide.provider, f.name);
+        if (v !== undefined) values[f.name] = v;
+      }
+      // The form at the top: everything that no step further down asks for.
+      await fillFields(page, Object.fromEntries(Object.entries(values).filter(([name]) => !later.includes(name))));
+      // Then down the page: each field where it appears, never scrolling back up.
+      let lastY = await page.evaluate(() => window.scrollY);
+      const fields = downThePage(page).filter({ visible: true });
+      const count = await fields.count();
+      let inline = 0;
+      for (let i = 0; i < count; i++) {
+        const input = fields.nth(i);
+        const name = (await input.getAttribute('name')) as string;
+        if (values[name] === undefined) continue;
+        await input.scrollIntoViewIfNeeded();
+        const y = await page.evaluate(() => window.scrollY);
+        // (fields side by side may sit a few pixels apart)
+        expect(y, `${name} is below the previous step`).toBeGreaterThanOrEqual(lastY - 60);
+        lastY = y;
+        await input.fill(values[name]);
+        await input.blur();
+        if (await input.evaluate((e) => e.closest('form[data-inline-fields]') !== null)) {
+          inline++;
+          // The form field of the same name follows.
+          await expect(form(page).locator(`[name="${name}"]`)).toHaveValue(values[name]);
+        }
+      }
+      await waitLive(page);
+      for (const s of await liveSnippets(page)) if (s.visible) expect(s.text, `${s.id} still has a placeholder`).not.toContain('<your-');
+      await expect(page.locator('.sf-msg--error:visible')).toHaveCount(0);
+      // Secrets typed inline are as secret as in the form.
+      const kept = await page.evaluate(() => JSON.stringify({ url: location.href, local: { ...localStorage }, session: { ...sessionStorage } }));
+      for (const name of SECRETS) if (values[name] && later.includes(name)) expect(kept).not.toContain(encodeURIComponent(values[name]).slice(0, 12));
+      if (!['kubernetes', 'workload-identity'].includes(authMethod) || platform === 'remote-execution') expect(inline).toBeGreaterThan(0);
+    });
+
+test('an inline field and its form twin stay in sync both ways, with the same check message', async ({ page }) => {
+  await page.goto('/aws-secrets-manager/');
+  await choose(page, 'astro', 'role');
+  const inline = page.locator('form[data-inline-fields] [name="roleArn"]:visible');
+  await inline.fill('not-an-arn');
+  await expect(fieldInput(page, 'roleArn')).toHaveValue('not-an-arn');
+  const message = inline.locator('xpath=..').locator('[data-inline-msg]');
+  await expect(message).toContainText('Role ARN must look like');
+  await expect(inline).toHaveAttribute('aria-invalid', 'true');
+  // The form field shows the same message once it has been visited.
+  await fieldInput(page, 'roleArn').focus();
+  await fieldInput(page, 'roleArn').blur();
+  await expect(page.locator('#sf-roleArn-msg')).toHaveText(await message.innerText());
+  await fillFields(page, { roleArn: 'arn:aws:iam::123456789012:role/from-the-form' });
+  await expect(inline).toHaveValue('arn:aws:iam::123456789012:role/from-the-form');
+  await expect(message).toBeHidden();
+  await expect(inline).not.toHaveAttribute('aria-invalid', 'true');
 });

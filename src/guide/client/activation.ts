@@ -14,8 +14,8 @@ export const ACTIVE_ATTRIBUTE = 'data-setup-active';
 /** Events in a setup form or a tab list that mean the reader is about to use it. */
 export const REACHING_EVENTS = ['focusin', 'pointerover', 'touchstart'] as const;
 
-/** The forms whose fields are the page's setup: the setup form and the connection builder. */
-export const SETUP_FORMS = 'form[data-setup-form], form[data-connection-builder]';
+/** The forms whose fields are the page's setup: the setup form, the connection builder and the inline fields. */
+export const SETUP_FORMS = 'form[data-setup-form], form[data-connection-builder], form[data-inline-fields]';
 
 /** A tab of a tab group (src/user-components/TabGroup.astro). */
 export const TAB = '[data-tabs] > .tabs__list > [role="tab"]';

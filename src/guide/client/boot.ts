@@ -11,6 +11,7 @@ import { RENDERED_CHOICES, sameChoices } from './choices.ts';
 import { goLive } from './derived.ts';
 import { hydrateIslands } from './islands.ts';
 import { followSetup } from './setup-css.ts';
+import { followInlineFields } from './inline-fields.ts';
 import { followForms, pageSetup } from './setup.ts';
 import type { SetupState } from './url-state.ts';
 
@@ -31,6 +32,7 @@ export function bootGuide(): (type: ReachingEvent) => void {
     if (spec) void hydrateIslands(spec);
   };
   followForms(setup, document);
+  followInlineFields(setup, document);
   followSetup(setup);
   const link = setup.link;
   const linkNotes = link.droppedSecrets.length + link.cut.length + link.invalid.length + (link.unofferedAuth ? 1 : 0);

@@ -1,0 +1,39 @@
+/**
+ * The inline fields of a guide (InlineFields.astro): the same setup fields as the form,
+ * entered where their value appears. What is typed in them reaches the setup through
+ * `followForms` (they are setup forms, see activation.ts); this keeps each one showing the
+ * setup's value (typed in the form or in another repeat), with the form's check message and
+ * trimmed notice.
+ */
+import { effect } from '@preact/signals-core';
+import { TEXTS } from '../texts.ts';
+import { checked } from './derived.ts';
+import type { PageSetup } from './setup.ts';
+import { isTrimmed } from './trim.ts';
+
+export function followInlineFields(setup: PageSetup, doc: Document): void {
+  const inputs = Array.from(doc.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('form[data-inline-fields] :is(input, textarea)[name]'));
+  if (!inputs.length) return;
+  effect(() => {
+    const values = setup.state.value.values;
+    const problems = checked.value?.problems ?? [];
+    for (const input of inputs) {
+      const value = values[input.name] ?? '';
+      if (input.value !== value) input.value = value;
+      const field = input.closest('.sf-field');
+      const trimmed = field?.querySelector<HTMLElement>('[data-inline-trimmed]');
+      if (trimmed) trimmed.hidden = !isTrimmed(input.name, value);
+      const msg = field?.querySelector<HTMLElement>('[data-inline-msg]');
+      if (!msg) continue;
+      const problem = value ? problems.find((p) => p.field === input.name) : undefined;
+      msg.hidden = !problem;
+      msg.className = problem ? `sf-msg sf-msg--${problem.severity}` : 'sf-msg';
+      msg.textContent = problem ? (problem.severity === 'error' ? TEXTS.field.error : TEXTS.field.check) + problem.message : '';
+      if (problem?.severity === 'error') input.setAttribute('aria-invalid', 'true');
+      else input.removeAttribute('aria-invalid');
+      const described = [input.dataset.secret !== undefined ? `${input.id}-help` : '', problem ? msg.id : ''].filter(Boolean).join(' ');
+      if (described) input.setAttribute('aria-describedby', described);
+      else input.removeAttribute('aria-describedby');
+    }
+  });
+}
