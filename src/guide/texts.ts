@@ -39,6 +39,11 @@ export const TEXTS = {
     check: 'Check: ',
     trimmed: 'The spaces or line breaks at the start or end are left out of the snippets.',
   },
+  summary: {
+    title: 'Your setup',
+    close: 'Close',
+    choices: (platform: string, auth: string, airflow: string) => [platform, auth, airflow ? `Airflow ${airflow}` : ''].filter(Boolean).join(' · '),
+  },
   builder: {
     name: 'Test connection',
     paste: 'Paste a connection URI instead',

@@ -30,13 +30,13 @@ async function copyFrom(button: HTMLButtonElement): Promise<void> {
   }
   if (label) label.textContent = message;
   button.dataset.state = message === 'Copied' ? 'copied' : 'failed';
+  announce(message);
   const figure = button.closest<HTMLElement>('.code-block');
   // Values still to fill or with an error: say which (the check loads only then).
-  let note = '';
   if (figure && message === 'Copied' && (/<(your|installed)-/.test(text) || document.documentElement.classList.contains('setup-live'))) {
-    note = await import('./copy-check.ts').then((m) => m.showCopyNote(figure, code)).catch(() => '');
+    const note = await import('./copy-check.ts').then((m) => m.showCopyNote(figure, code)).catch(() => '');
+    if (note) announce(note);
   } else figure?.querySelector('[data-copy-note]')?.remove();
-  announce(note || message);
   window.setTimeout(() => {
     if (label) label.textContent = 'Copy';
     delete button.dataset.state;

@@ -3,6 +3,7 @@
  * the same setup as the form), what is typed reaches the snippets trimmed (and the field says
  * so), a copy says which values are still to fill or wrong, with links to their fields.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DESKTOP } from './site-helpers';
 import { GUIDES, SECRETS, choose, combos, fieldInput, fillFields, form, liveSnippets, sampleValue, textFields, waitLive } from './guide-helpers';
@@ -125,4 +126,43 @@ test('an inline field and its form twin stay in sync both ways, with the same ch
   await expect(inline).toHaveValue('arn:aws:iam::123456789012:role/from-the-form');
   await expect(message).toBeHidden();
   await expect(inline).not.toHaveAttribute('aria-invalid', 'true');
+});
+
+test('"Your setup" from anywhere: the summary shows the choices and opens the form in a dialog, where the reader is', async ({ page }) => {
+  await page.goto('/hashicorp-vault/');
+  const summary = page.locator('[data-setup-summary]');
+  // The form is in view at the top: no need for the button there.
+  await choose(page, 'astro', 'approle');
+  await expect(summary).toBeHidden();
+  await page.locator('#step-5-deploy-the-configuration').scrollIntoViewIfNeeded();
+  await expect(summary).toBeVisible();
+  await expect(summary).toContainText('Astro · AppRole · Airflow 3');
+  const y = await page.evaluate(() => window.scrollY);
+  await summary.click();
+  const dialog = page.getByRole('dialog', { name: 'Your setup' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator('form[data-setup-form]')).toHaveCount(1);
+  const axe = new AxeBuilder({ page: page as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page'] }).include('dialog');
+  expect((await axe.analyze()).violations.map((v) => v.id)).toEqual([]);
+  await dialog.locator('[name="vaultUrl"]').fill('https://vault.from-the-dialog.example:8200');
+  await dialog.locator('input[name="platform"][value="software"]').check();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('Astronomer Software · AppRole · Airflow 3');
+  // The reader is where they were, and the form is back in its place.
+  expect(Math.abs((await page.evaluate(() => window.scrollY)) - y)).toBeLessThan(40);
+  await expect(page.locator('main form[data-setup-form]')).toHaveCount(1);
+  await waitLive(page);
+  await expect(page.locator('[data-live-snippet="software-env-vars"]:visible pre code')).toContainText('https://vault.from-the-dialog.example:8200');
+});
+
+test('the summary works before the page code has loaded: a click is kept and the dialog opens', async ({ page }) => {
+  await page.goto('/aws-secrets-manager/#step-3-configure-your-astro-project-locally');
+  const summary = page.locator('[data-setup-summary]');
+  await expect(summary).toBeVisible();
+  await summary.click();
+  await expect(page.getByRole('dialog', { name: 'Your setup' })).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
 });

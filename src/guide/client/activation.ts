@@ -28,3 +28,6 @@ export const TAB_KEYS = ['ArrowRight', 'ArrowLeft', 'Home', 'End'] as const;
 
 /** The migration tool of a guide (src/guide/MigrationTool.astro); its code loads when reached for. */
 export const MIGRATION_TOOL = '[data-migration]';
+
+/** The fixed "Your setup" button of a guide (SetupForm.astro): opens the form in a dialog (setup-dialog.ts). */
+export const SETUP_SUMMARY = '[data-setup-summary]';

@@ -4,9 +4,10 @@
  * actions start.ts kept while this loaded are then done, in order, as if they came now.
  */
 import { chooseTab, initTabs, moveTab } from '../../scripts/tabs.ts';
-import { SETUP_FORMS } from './activation.ts';
+import { SETUP_FORMS, SETUP_SUMMARY } from './activation.ts';
 import { type ReachingEvent, bootGuide } from './boot.ts';
 import { initDownloads, save } from './download.ts';
+import { followSetupSummary, openSetupDialog } from './setup-dialog.ts';
 import { pageSetup } from './setup.ts';
 
 /** What the reader did before this chunk was in place. */
@@ -14,17 +15,30 @@ export type PendingAction =
   | { kind: 'reach'; type: ReachingEvent; target: Element }
   | { kind: 'tab'; tab: HTMLElement }
   | { kind: 'tab-key'; tab: HTMLElement; key: string }
-  | { kind: 'download'; button: HTMLElement };
+  | { kind: 'download'; button: HTMLElement }
+  | { kind: 'summary' };
 
 export function startPage(pending: readonly PendingAction[]): void {
   initTabs();
   initDownloads();
   const reach = pageSetup().spec ? bootGuide() : null;
+  if (reach) {
+    followSetupSummary(pageSetup());
+    document.addEventListener('click', (event) => {
+      if (event.target instanceof Element && event.target.closest(SETUP_SUMMARY)) {
+        reach('focusin');
+        openSetupDialog();
+      }
+    });
+  }
   for (const action of pending) {
     if (action.kind === 'reach') {
       if (reach && action.target.closest(SETUP_FORMS)) reach(action.type);
     } else if (action.kind === 'tab') chooseTab(action.tab);
     else if (action.kind === 'tab-key') moveTab(action.tab, action.key);
-    else save(action.button);
+    else if (action.kind === 'summary') {
+      reach?.('focusin');
+      openSetupDialog();
+    } else save(action.button);
   }
 }
