@@ -1,7 +1,8 @@
 /**
  * Every word the guide's interface shows or announces (form, connection builder, notices,
  * statuses), in one place. Field labels and help come from the generator's field table;
- * everything else a reader reads in the live part of a guide is here.
+ * everything else a reader reads in the live part of a guide is here (the migration tool's
+ * words are in migration-texts.ts, so that the form's code does not carry them).
  */
 
 /** "a", "a and b", "a, b and c". */
@@ -42,7 +43,6 @@ export const TEXTS = {
   summary: {
     title: 'Your setup',
     close: 'Close',
-    choices: (platform: string, auth: string, airflow: string) => [platform, auth, airflow ? `Airflow ${airflow}` : ''].filter(Boolean).join(' · '),
   },
   builder: {
     name: 'Test connection',
@@ -62,27 +62,6 @@ export const TEXTS = {
     invalid: (param: string, value: string) => `This link asked for ${param} “${value}”, which does not exist here; it was ignored.`,
     unofferedAuth: (platform: string, offered: string[], provider: string, shown: string) =>
       `${platform} offers ${list(offered)} for ${provider}; showing ${shown}.`,
-  },
-  migration: {
-    private: 'What you paste stays in this browser tab: it is never put in the page address, saved, or sent anywhere. The scripts are made here, from your setup above.',
-    variables: 'Variables: the output of airflow variables export',
-    connections: 'Connections: the output of airflow connections export (json, yaml or env)',
-    variablesExample: '{"my_var": "my value"}',
-    connectionsExample: '{"my_db": {"conn_type": "postgres", "host": "db.example.com", ...}}',
-    noScript: 'This tool runs in your browser and needs JavaScript.',
-    empty: 'Paste an export above: the table of what will be written and the script appear here.',
-    loading: 'Reading your export…',
-    summary: (write: number, skipped: number) =>
-      `${write} ${write === 1 ? 'item' : 'items'} to write` + (skipped ? `, ${skipped} left out (see Problems)` : '') + '.',
-    failed: 'The tool could not load. Reload the page and try again.',
-    caption: 'What will be written',
-    columns: ['Kind', 'Key', 'Name Airflow looks up', 'Stored as', 'Problems'] as const,
-    format: { text: 'text', json: 'JSON', uri: 'URI' } as Record<string, string>,
-    none: '—',
-    scriptTitle: 'Move your variables and connections',
-    checkTitle: 'Check that Airflow finds them',
-    download: 'Download',
-    copy: 'Copy',
   },
   download: {
     done: (name: string) => `Downloaded ${name}`,

@@ -5,8 +5,10 @@
  * incomplete or wrong is pasted unnoticed. The note goes when the reader types again.
  */
 import type { SetupConfig } from '../guide/client/config.ts';
-import { setupConfigUrl } from '../guide/client/config.ts';
+import { setupConfigUrl } from '../guide/client/activation.ts';
 import type { ProviderId } from '../generators/types.ts';
+import laterStyles from '../guide/later.css?url';
+import { linkStylesheet } from './link-stylesheet.ts';
 
 const PLACEHOLDERS = /<(?:your|installed)-[^<>\s]*>/g;
 
@@ -58,15 +60,18 @@ async function fieldsOf(provider: ProviderId | null): Promise<SetupConfig['field
   }
 }
 
-/** Errors of the setup in this code: the page's own check, when the page is live. */
-async function errorsIn(code: Element, text: string): Promise<{ lack: Lack; message: string }[]> {
-  if (!document.documentElement.classList.contains('setup-live')) return [];
-  const [{ checked }, { pageSetup }] = await Promise.all([import('../guide/client/derived.ts'), import('../guide/client/setup.ts')]);
-  const values = pageSetup().state.peek().values;
-  return (checked.peek()?.problems ?? [])
-    .filter((p) => p.severity === 'error')
-    .filter((p) => code.querySelector(`[data-slot="${p.field}"]`) || (values[p.field] && text.includes(values[p.field].trim())))
-    .map((p) => ({ lack: { field: p.field, label: document.querySelector(`label[for="${inputOf(p.field)?.id}"]`)?.firstChild?.textContent?.trim() || p.field }, message: p.message }));
+/** The values with an error in this code, as the page marked them (live.ts). */
+function errorsIn(code: Element): { lack: Lack; message: string }[] {
+  const out = new Map<string, string>();
+  for (const el of code.querySelectorAll<HTMLElement>('[data-slot-error]')) {
+    const field = el.dataset.slotErrorField ?? el.dataset.slot ?? '';
+    if (!out.has(field)) out.set(field, el.dataset.slotError ?? '');
+  }
+  return [...out].map(([field, message]) => ({ lack: { field, label: labelOf(field) }, message }));
+}
+
+function labelOf(field: string): string {
+  return document.querySelector(`label[for="${inputOf(field)?.id}"]`)?.firstChild?.textContent?.trim() || field;
 }
 
 /** Shows what the copied code still lacks; returns the note's text for the live region ('' when complete). */
@@ -79,8 +84,9 @@ export async function showCopyNote(figure: HTMLElement, code: Element): Promise<
     const f = fields.find((x) => x.placeholder === placeholder);
     return f ? { field: f.name, label: f.label } : { field: '', label: placeholder };
   });
-  const errors = await errorsIn(code, text);
+  const errors = errorsIn(code);
   if (!todo.length && !errors.length) return '';
+  linkStylesheet(laterStyles);
   const note = document.createElement('p');
   note.className = 'code-block__note';
   note.dataset.copyNote = '';

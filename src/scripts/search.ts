@@ -10,6 +10,7 @@
  */
 // The dialog's styles, as a file of their own linked when it first opens (an imported
 // stylesheet would be put into every page).
+import { linkStylesheet } from './link-stylesheet.ts';
 import dialogStyles from '../styles/search-dialog.css?url';
 import { SEARCH_TEXTS } from '../site.ts';
 
@@ -180,17 +181,9 @@ function wire(p: NonNullable<ReturnType<typeof parts>>): void {
   });
 }
 
-function linkStyles(): void {
-  if (document.querySelector(`link[href="${dialogStyles}"]`)) return;
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = dialogStyles;
-  document.head.append(link);
-}
-
 /** Called each time the dialog opens (search-trigger.ts opens it): searches what the field holds. */
 export function startSearch(dialog: HTMLDialogElement): void {
-  linkStyles();
+  linkStylesheet(dialogStyles);
   dialogElement = dialog;
   const p = parts() as NonNullable<ReturnType<typeof parts>>;
   if (!wired) {

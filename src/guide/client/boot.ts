@@ -11,7 +11,6 @@ import { RENDERED_CHOICES, sameChoices } from './choices.ts';
 import { goLive } from './derived.ts';
 import { hydrateIslands } from './islands.ts';
 import { followSetup } from './setup-css.ts';
-import { followInlineFields } from './inline-fields.ts';
 import { followForms, pageSetup } from './setup.ts';
 import type { SetupState } from './url-state.ts';
 
@@ -23,6 +22,28 @@ function asRendered(s: SetupState): boolean {
 export type ReachingEvent = (typeof REACHING_EVENTS)[number];
 
 /** Starts the guide; returns what to do when the reader reaches for a setup form. */
+/**
+ * The inline fields' code loads when one of them comes within a screen of the view or gets
+ * the focus: until then nothing shows their values.
+ */
+function watchInlineFields(setup: ReturnType<typeof pageSetup>): void {
+  const forms = Array.from(document.querySelectorAll('form[data-inline-fields]'));
+  if (!forms.length) return;
+  let requested = false;
+  const load = () => {
+    if (requested) return;
+    requested = true;
+    observer?.disconnect();
+    import('./inline-fields.ts').then((m) => m.followInlineFields(setup, document)).catch(() => {
+      requested = false;
+    });
+  };
+  const observer = typeof IntersectionObserver === 'function' ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && load(), { rootMargin: '100% 0px' }) : null;
+  if (!observer) return load();
+  for (const f of forms) observer.observe(f);
+  document.addEventListener('focusin', (event) => event.target instanceof Element && event.target.closest('form[data-inline-fields]') && load());
+}
+
 export function bootGuide(): (type: ReachingEvent) => void {
   const setup = pageSetup();
   const root = document.documentElement;
@@ -32,7 +53,7 @@ export function bootGuide(): (type: ReachingEvent) => void {
     if (spec) void hydrateIslands(spec);
   };
   followForms(setup, document);
-  followInlineFields(setup, document);
+  watchInlineFields(setup);
   followSetup(setup);
   const link = setup.link;
   const linkNotes = link.droppedSecrets.length + link.cut.length + link.invalid.length + (link.unofferedAuth ? 1 : 0);

@@ -39,8 +39,6 @@ export interface FieldMeta {
   section: 'main' | 'test' | 'optional' | 'connection';
 }
 
-/** Where a guide's SetupConfig is served (src/pages/setup-config/[provider].json.ts). */
-export const setupConfigUrl = (provider: ProviderId): string => `/setup-config/${provider}.json`;
 
 /** What the islands render: the guide's fields with their labels and help (props). */
 export interface SetupConfig {

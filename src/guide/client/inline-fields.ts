@@ -11,6 +11,20 @@ import { checked } from './derived.ts';
 import type { PageSetup } from './setup.ts';
 import { isTrimmed } from './trim.ts';
 
+/** The field's line marked `attribute`, made at the end of the field the first time. */
+function line(field: HTMLElement, attribute: string, cls: string, text: string): HTMLElement {
+  let p = field.querySelector<HTMLElement>(`[${attribute}]`);
+  if (!p) {
+    p = document.createElement('p');
+    p.className = cls;
+    p.setAttribute(attribute, '');
+    p.textContent = text;
+    p.hidden = true;
+    field.append(p);
+  }
+  return p;
+}
+
 export function followInlineFields(setup: PageSetup, doc: Document): void {
   const inputs = Array.from(doc.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('form[data-inline-fields] :is(input, textarea)[name]'));
   if (!inputs.length) return;
@@ -20,11 +34,12 @@ export function followInlineFields(setup: PageSetup, doc: Document): void {
     for (const input of inputs) {
       const value = values[input.name] ?? '';
       if (input.value !== value) input.value = value;
-      const field = input.closest('.sf-field');
-      const trimmed = field?.querySelector<HTMLElement>('[data-inline-trimmed]');
-      if (trimmed) trimmed.hidden = !isTrimmed(input.name, value);
-      const msg = field?.querySelector<HTMLElement>('[data-inline-msg]');
-      if (!msg) continue;
+      const field = input.closest<HTMLElement>('.sf-field');
+      if (!field) continue;
+      const trimmed = isTrimmed(input.name, value);
+      if (trimmed || field.querySelector('[data-inline-trimmed]')) line(field, 'data-inline-trimmed', 'sf-help', TEXTS.field.trimmed).hidden = !trimmed;
+      const msg = line(field, 'data-inline-msg', 'sf-msg', '');
+      msg.id = `${input.id}-msg`;
       const problem = value ? problems.find((p) => p.field === input.name) : undefined;
       msg.hidden = !problem;
       msg.className = problem ? `sf-msg sf-msg--${problem.severity}` : 'sf-msg';

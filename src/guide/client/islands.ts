@@ -7,7 +7,8 @@
  * next call).
  */
 import type { FunctionComponent } from 'preact';
-import { type GuideSpec, type SetupConfig, setupConfigUrl } from './config.ts';
+import { setupConfigUrl } from './activation.ts';
+import type { GuideSpec, SetupConfig } from './config.ts';
 import { ISLAND_ATTRIBUTE, ISLAND_HOST, replayIslandActions } from './island-actions.ts';
 
 /** The island components by the name their host carries. */

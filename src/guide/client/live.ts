@@ -69,12 +69,18 @@ export function startLive(page: PageSetup, api: ProviderApi): void {
     const errors = new Map(problems.filter((p) => p.severity === 'error').map((p) => [p.field, p.message]));
     if (!errors.size && !root.querySelector('[data-slot-error]')) return;
     // A slot made of several values (the kwargs JSON, a URI) is marked when it holds a wrong one.
-    const wrong = [...errors].map(([field, message]) => [snippetValue(field, values[field] ?? ''), message] as const).filter(([v]) => v !== '');
+    const wrong = [...errors].map(([field, message]) => [field, snippetValue(field, values[field] ?? ''), message] as const).filter(([, v]) => v !== '');
     for (const el of root.querySelectorAll<HTMLElement>('[data-slot]')) {
       const text = el.textContent ?? '';
-      const message = errors.get(el.dataset.slot ?? '') ?? wrong.find(([v]) => text.includes(v))?.[1];
-      if (message === undefined) delete el.dataset.slotError;
-      else if (el.dataset.slotError !== message) el.dataset.slotError = message;
+      const own = el.dataset.slot ?? '';
+      const [field, , message] = errors.has(own) ? [own, '', errors.get(own)] : (wrong.find(([, v]) => text.includes(v)) ?? []);
+      if (message === undefined) {
+        delete el.dataset.slotError;
+        delete el.dataset.slotErrorField;
+      } else {
+        el.dataset.slotError = message;
+        el.dataset.slotErrorField = field;
+      }
     }
   };
 

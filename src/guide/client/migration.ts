@@ -10,14 +10,15 @@ import { effect } from '@preact/signals-core';
 import { isWritten, planMigration, type MigrationItem, type MigrationPlan } from '../../generators/migration.ts';
 import type { ProviderId } from '../../generators/types.ts';
 import { codeFigure } from '../../scripts/code-figure.ts';
-import { TEXTS } from '../texts.ts';
+import { linkStylesheet } from '../../scripts/link-stylesheet.ts';
+import { MIGRATION_TEXTS } from '../migration-texts.ts';
 import { resolveChoices } from './choices.ts';
 import { generatorInput } from './derived.ts';
 import { pageSetup } from './setup.ts';
 // Linked when the tool starts (an imported stylesheet would be put into every guide).
 import toolStyles from '../migration.css?url';
 
-const T = TEXTS.migration;
+const T = MIGRATION_TEXTS;
 
 function cell(tag: 'td' | 'th', text: string): HTMLElement {
   const el = document.createElement(tag);
@@ -66,12 +67,7 @@ export function startMigration(root: HTMLElement): void {
   // Started once (start.ts calls this on every focus and input in the tool).
   if (root.hasAttribute('data-migration-started')) return;
   root.setAttribute('data-migration-started', '');
-  if (!document.querySelector(`link[href="${toolStyles}"]`)) {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = toolStyles;
-    document.head.append(link);
-  }
+  linkStylesheet(toolStyles);
   const provider = root.dataset.provider as ProviderId;
   const inputs = {
     variables: root.querySelector<HTMLTextAreaElement>('[data-migration-input="variables"]'),

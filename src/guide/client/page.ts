@@ -7,7 +7,36 @@ import { chooseTab, initTabs, moveTab } from '../../scripts/tabs.ts';
 import { SETUP_FORMS, SETUP_SUMMARY } from './activation.ts';
 import { type ReachingEvent, bootGuide } from './boot.ts';
 import { initDownloads, save } from './download.ts';
-import { followSetupSummary, openSetupDialog } from './setup-dialog.ts';
+/** The summary's code (setup-summary.ts) loads when the form leaves the view, or on a click of it. */
+function summary(): Promise<typeof import('./setup-summary.ts')> {
+  return import('./setup-summary.ts').then((m) => {
+    m.followSetupSummary(pageSetup());
+    return m;
+  });
+}
+let summaryModule: ReturnType<typeof summary> | undefined;
+const loadSummary = () => (summaryModule ??= summary());
+
+function watchSetupSummary(): void {
+  const form = document.querySelector('.setup');
+  if (!form || typeof IntersectionObserver !== 'function') return void loadSummary();
+  const button = document.querySelector(SETUP_SUMMARY);
+  const observer = new IntersectionObserver((entries) => {
+    const inView = entries.every((e) => e.isIntersecting);
+    button?.toggleAttribute('data-form-in-view', inView);
+    if (!inView) {
+      observer.disconnect();
+      void loadSummary();
+    }
+  });
+  observer.observe(form);
+}
+
+function openSetupDialog(): void {
+  loadSummary()
+    .then((m) => m.openSetupDialog())
+    .catch(() => undefined);
+}
 import { pageSetup } from './setup.ts';
 
 /** What the reader did before this chunk was in place. */
@@ -23,7 +52,7 @@ export function startPage(pending: readonly PendingAction[]): void {
   initDownloads();
   const reach = pageSetup().spec ? bootGuide() : null;
   if (reach) {
-    followSetupSummary(pageSetup());
+    watchSetupSummary();
     document.addEventListener('click', (event) => {
       if (event.target instanceof Element && event.target.closest(SETUP_SUMMARY)) {
         reach('focusin');

@@ -1,27 +1,20 @@
 /**
- * "Your setup" from anywhere on the page: the fixed summary button (SetupForm.astro) shows
- * the current choices and opens the setup form in a modal dialog, where the reader is; the
- * form itself is moved into the dialog and back (the same form, island and state), and a
- * placeholder of its height keeps the page from moving behind it. The button hides while the
- * form is in view.
+ * "Your setup" from anywhere on the page (the summary button, setup-summary.ts): the setup
+ * form in a modal dialog, where the reader is. The form itself is moved into the dialog and
+ * back (the same form, island and state), and a placeholder of its height keeps the page from
+ * moving behind it.
  */
-import { effect } from '@preact/signals-core';
-import { PLATFORM_LABELS } from '../../generators/types.ts';
+import { linkStylesheet } from '../../scripts/link-stylesheet.ts';
+import laterStyles from '../later.css?url';
 import { TEXTS } from '../texts.ts';
 import { SETUP_SUMMARY } from './activation.ts';
-import { resolveChoices } from './choices.ts';
-import type { PageSetup } from './setup.ts';
 
 let dialog: HTMLDialogElement | null = null;
-
-function authLabel(method: string): string {
-  const input = document.querySelector(`form[data-setup-form] input[name="authMethod"][value="${CSS.escape(method)}"]`);
-  return input?.closest('label')?.textContent?.trim() || method;
-}
 
 export function openSetupDialog(): void {
   const setup = document.querySelector<HTMLElement>('.setup');
   if (!setup) return;
+  linkStylesheet(laterStyles);
   if (!dialog) {
     dialog = document.createElement('dialog');
     dialog.className = 'setup-dialog';
@@ -60,21 +53,4 @@ export function openSetupDialog(): void {
     { once: true },
   );
   d.showModal();
-}
-
-export function followSetupSummary(setup: PageSetup): void {
-  const button = document.querySelector<HTMLElement>(SETUP_SUMMARY);
-  const text = button?.querySelector<HTMLElement>('[data-setup-summary-text]');
-  if (!button || !setup.spec) return;
-  const spec = setup.spec;
-  if (text)
-    effect(() => {
-      const c = resolveChoices(spec.auth, {}, setup.choices.value);
-      text.textContent = TEXTS.summary.choices(PLATFORM_LABELS[c.platform], authLabel(c.authMethod), c.platform === 'remote-execution' ? '' : c.airflowVersion);
-    });
-  const form = document.querySelector('.setup');
-  if (form && typeof IntersectionObserver === 'function')
-    new IntersectionObserver((entries) => {
-      for (const entry of entries) button.toggleAttribute('data-form-in-view', entry.isIntersecting && !dialog?.open);
-    }).observe(form);
 }
