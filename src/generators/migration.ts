@@ -233,6 +233,8 @@ export function planMigration(providerId: ProviderId, input: RawInput, exports: 
     const all = [...problems, ...keyProblems(kind, key), ...nameProblems(named)];
     if (name === null) all.push({ field: 'key', severity: 'error', message: 'The backend does not look this key up with your settings' });
     if (value === '') all.push({ field: 'value', severity: emptyIsError ? 'error' : 'warning', message: emptyIsError ? AWS_EMPTY : 'The value is empty' });
+    // The AWS CLI reads a file:// value (standard input here) as text, with universal newlines.
+    if (emptyIsError && value.includes('\r')) all.push({ field: 'value', severity: 'warning', message: 'The AWS CLI reads the value as text: \\r\\n and \\r line breaks are stored as \\n' });
     items.push({ kind, key, secretName: named, format, value, problems: all });
   };
 

@@ -40,7 +40,8 @@ export const AWS_AUTH = {
 
 /** Before a command that takes a piped value. */
 export const PIPE_NOTE =
-  '# The value is piped in: the AWS CLI reads a value that starts with file:// (or http:// in CLI v1) from that location.';
+  '# Piped in, so a value that starts with file:// or http:// is not read from there. The AWS CLI\n' +
+  '# reads it as text: \\r\\n and \\r line breaks are stored as \\n.';
 
 const ROLE_ARN = /^arn:(aws[a-z-]*):iam::(\d{12}):role\/(?:[^/]*\/)*([^/]+)$/;
 
