@@ -23,7 +23,12 @@ export const toolChecks = {
   python3: () => probe('python3', ['-c', 'import ast; print(1)']),
   dotenv: () => probe('python3', ['-c', 'import dotenv; print(1)']),
   /** The AWS CLI, and moto's server mode (a local AWS API) with boto3 to read back what it stored. */
-  aws: () => probe('aws', ['--version']),
+  // AWS_ENDPOINT_URL (every request to the local API, none to AWS) needs CLI v1.29 / v2.13 or newer.
+  aws: () =>
+    probe('aws', ['--version'], (out) => {
+      const [major, minor] = (/aws-cli\/(\d+)\.(\d+)/.exec(out) ?? []).slice(1).map(Number);
+      return major === 1 ? minor >= 29 : major === 2 ? minor >= 13 : major > 2;
+    }),
   moto: () => probe('python3', ['-c', 'import moto.server, boto3; print(1)']),
   gcloud: () => probe('gcloud', ['--version']),
   az: () => probe('az', ['--version']),
