@@ -13,7 +13,7 @@ import { shellQuote, shellWord } from './escape/shell.ts';
 import { yamlString } from './escape/yaml.ts';
 import { parseJsonObject } from './fields.ts';
 import type { Identity, ProviderSpec } from './provider-spec.ts';
-import { extractSlots, layoutWidth, mark } from './slots.ts';
+import { OPEN, extractSlots, layoutWidth, mark } from './slots.ts';
 import type { Snippet, SnippetLang } from './types.ts';
 
 export function snippet(id: string, title: string, lang: SnippetLang, marked: string, filename?: string): Snippet {
@@ -22,11 +22,63 @@ export function snippet(id: string, title: string, lang: SnippetLang, marked: st
 }
 
 /**
+ * Arguments from input that may start with `-`. A CLI reads such an argument as an option
+ * (`--name -x` fails; `--endpoint-url=...` would even change where the command goes), so the
+ * words a command is built from say where each value goes, and `arrange` decides once for every
+ * command how it reaches the CLI:
+ *  - a flag's value is always joined to it: `opt('--name', v)` gives `--name=<v>` (`-mount=<v>`
+ *    for vault); aws, gcloud, az, helm, kubectl, eksctl, astro and vault all read that form, and
+ *    the value is the flag's whatever it starts with;
+ *  - a positional is `arg(v)`, listed after the options: when its first character comes from
+ *    input, a `--` goes before it, which ends the options for every one of these CLIs;
+ *  - any other word that starts with input is a mistake in the generator, and throws.
+ * Whether a word starts with input is decided by its slot markers (`m()` marks placeholders and
+ * defaults too), never by the characters typed, so a snippet's layout stays the same for any value.
+ */
+const POSITIONAL = '\uE00E';
+const LITERAL_POSITIONAL = '\uE00F';
+
+/** A flag (a literal such as `--name`) and its marked value as one word, `--flag=<value>`. */
+export function opt(flag: string, marked: string): string {
+  return flag + '=' + shellWord(marked);
+}
+
+/** A positional argument (marked): after `--` when its first character comes from input. */
+export function arg(marked: string): string {
+  return (marked[0] === OPEN ? POSITIONAL : LITERAL_POSITIONAL) + shellWord(marked);
+}
+
+/** A positional only the shell knows, such as `"$1"`: it may start with -, so it goes after `--`. */
+export function expansion(word: string): string {
+  return POSITIONAL + word;
+}
+
+/**
+ * The words as the shell gets them: `--` before the first positional that may start with -, and
+ * that word and the ones after it (positionals only: the call lists options first) as one word,
+ * so a wrapped command keeps them on one line.
+ */
+function arrange(words: string[]): string[] {
+  const first = words.findIndex((w) => w[0] === POSITIONAL);
+  return (first < 0 ? words : [...words.slice(0, first), '-- ' + words.slice(first).join(' ')]).map((w) => {
+    // A word that starts with input and is neither opt() nor arg(): a mistake in the generator.
+    if (w[0] === OPEN) throw Error(w);
+    return w.replace(/[\uE00E\uE00F]/g, '');
+  });
+}
+
+/** A command on one line (no wrapping), arranged as `cmd` does: for lines inside scripts. */
+export function commandLine(words: string[]): string {
+  return arrange(words).join(' ');
+}
+
+/**
  * One shell command from already-quoted words; long commands continue over lines (how long
  * depends on the words and the number of values, not on the values themselves).
  * `stdin` (a marked value) is quoted and piped in with printf, which prints it exactly.
  */
-export function cmd(words: string[], stdin?: string): string {
+export function cmd(input: string[], stdin?: string): string {
+  const words = arrange(input);
   const line = words.join(' ');
   // The program and its subcommands stay on the first line; options and values continue.
   let head = 1;
@@ -39,15 +91,11 @@ export function cmd(words: string[], stdin?: string): string {
 /**
  * A command as a comment: one line (not wrapped), and every line of it starts with `# `, so a
  * value with a line break (a carriage return is one when pasted into a terminal) can never turn
- * the rest of the command into code.
+ * the rest of the command into code. `stdin` as in `cmd`.
  */
-export function commented(words: string[]): string {
-  return '# ' + words.join(' ').replace(/\r\n?|\n/g, '\n# ');
-}
-
-/** A shell word made of a literal prefix and a (marked) value. The prefix must be shell-safe. */
-export function opt(prefix: string, marked: string): string {
-  return prefix + shellWord(marked);
+export function commented(words: string[], stdin?: string): string {
+  const line = (stdin === undefined ? '' : `printf '%s' ${shellWord(stdin)} | `) + commandLine(words);
+  return '# ' + line.replace(/\r\n?|\n/g, '\n# ');
 }
 
 export { shellQuote, shellWord };
@@ -149,13 +197,15 @@ export function dockerfileSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
 }
 
 export function deployAstroSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
-  const id = opt('--deployment-id ', m(ctx, 'deploymentId'));
+  const id = opt('--deployment-id', m(ctx, 'deploymentId'));
+  // --key and --value, not KEY=VALUE: the CLI cuts a KEY=VALUE argument at its second =.
+  const kwargs = ['--key=AIRFLOW__SECRETS__BACKEND_KWARGS', '--value=' + shellQuote(kwargsLine(spec, ctx))];
   const lines = [
-    cmd(['astro', 'deployment', 'variable', 'create', id, 'AIRFLOW__SECRETS__BACKEND=' + shellWord(spec.info.backendClass)]),
+    cmd(['astro', 'deployment', 'variable', 'create', id, '--key=AIRFLOW__SECRETS__BACKEND', '--value=' + shellWord(spec.info.backendClass)]),
     '# ' + KWARGS_NOTE,
-    cmd(['astro', 'deployment', 'variable', 'create', id, '--secret', 'AIRFLOW__SECRETS__BACKEND_KWARGS=' + shellQuote(kwargsLine(spec, ctx))]),
+    cmd(['astro', 'deployment', 'variable', 'create', id, '--secret', ...kwargs]),
     '# create skips a key that exists already (and still succeeds). To change the kwargs later:',
-    commented(['astro', 'deployment', 'variable', 'update', id, '--secret', 'AIRFLOW__SECRETS__BACKEND_KWARGS=' + shellQuote(kwargsLine(spec, ctx))]),
+    commented(['astro', 'deployment', 'variable', 'update', id, '--secret', ...kwargs]),
     '# Deploy so that the Deployment installs the provider package from requirements.txt.',
     cmd(['astro', 'deploy', id]),
   ];
@@ -214,12 +264,12 @@ export function valuesYamlSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
 }
 
 export function helmSnippet(ctx: Ctx): Snippet {
-  const ns = opt('--namespace ', m(ctx, 'kubernetesNamespace'));
+  const ns = opt('--namespace', m(ctx, 'kubernetesNamespace'));
   const lines = [
     '# The agents\' release (NAME) and its chart version: the CHART column ends in it.',
     cmd(['helm', 'list', ns]),
     '# Keep that version, or Helm moves the agents to the newest chart in your local repo index.',
-    cmd(['helm', 'upgrade', shellWord(m(ctx, 'helmRelease')), 'astronomer/astro-remote-execution-agent', ns, opt('--version ', m(ctx, 'agentChartVersion')), '-f values.yaml']),
+    cmd(['helm', 'upgrade', ns, opt('--version', m(ctx, 'agentChartVersion')), '-f values.yaml', arg(m(ctx, 'helmRelease')), 'astronomer/astro-remote-execution-agent']),
   ];
   return snippet('helm-upgrade', 'Apply the values to the agents', 'sh', lines.join('\n') + '\n');
 }

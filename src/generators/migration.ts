@@ -16,6 +16,7 @@ import { commented, shellWord, snippet } from './common-snippets.ts';
 import { buildConnectionUri, connectionJsonObject, parseConnectionUri } from './connection.ts';
 import type { Ctx } from './context.ts';
 import { FIELDS, type FieldDef } from './fields.ts';
+import { MIGRATION_WRITERS } from './migration-writers.ts';
 import { names, resolve } from './generate.ts';
 import type { ProviderSpec } from './provider-spec.ts';
 import { specOf } from './registry.ts';
@@ -203,10 +204,9 @@ function keyChecker(spec: ProviderSpec, base: Ctx) {
   };
 }
 
-/** Names the CLI would read as an option, and characters that can't be part of a name. */
+/** Characters that can't be part of a name (a name that starts with - is fine: the CLIs get it as --flag=NAME or after --). */
 function nameProblems(name: string): MigrationProblem[] {
   const out: MigrationProblem[] = [];
-  if (name.startsWith('-')) out.push({ field: 'key', severity: 'error', message: `The name ${name} starts with -, which the CLI would read as an option` });
   if (/[\u0000-\u001f\u007f]/.test(name)) out.push({ field: 'key', severity: 'error', message: 'The key contains a control character (a newline, a tab...)' });
   return out;
 }
@@ -233,18 +233,20 @@ export function planMigration(providerId: ProviderId, input: RawInput, exports: 
     const all = [...problems, ...keyProblems(kind, key), ...nameProblems(named)];
     if (name === null) all.push({ field: 'key', severity: 'error', message: 'The backend does not look this key up with your settings' });
     if (value === '') all.push({ field: 'value', severity: emptyIsError ? 'error' : 'warning', message: emptyIsError ? AWS_EMPTY : 'The value is empty' });
+    // The AWS CLI reads a file:// value (standard input here) as text, with universal newlines.
+    if (emptyIsError && value.includes('\r')) all.push({ field: 'value', severity: 'warning', message: 'The AWS CLI reads the value as text: \\r\\n and \\r line breaks are stored as \\n' });
     items.push({ kind, key, secretName: named, format, value, problems: all });
   };
 
   for (const v of variables.entries) add('variable', v.key, v.value, 'text', []);
   for (const c of connections.entries) {
     if (c.error) {
-      items.push({ kind: 'connection', key: c.connId, secretName: '', format: spec.migration.connectionFormat, value: '', problems: [{ field: 'value', severity: 'error', message: c.error }] });
+      items.push({ kind: 'connection', key: c.connId, secretName: '', format: MIGRATION_WRITERS[spec.info.id].connectionFormat, value: '', problems: [{ field: 'value', severity: 'error', message: c.error }] });
       continue;
     }
     const problems: MigrationProblem[] = [];
     let value: string;
-    if (spec.migration.connectionFormat === 'json') {
+    if (MIGRATION_WRITERS[spec.info.id].connectionFormat === 'json') {
       const o: Record<string, unknown> = connectionJsonObject(c.fields);
       if (c.fields.description) o.description = c.fields.description;
       value = JSON.stringify(o);
@@ -252,7 +254,7 @@ export function planMigration(providerId: ProviderId, input: RawInput, exports: 
       value = buildConnectionUri(c.fields);
       if (c.fields.description) problems.push({ field: 'value', severity: 'warning', message: 'A connection URI has no place for the description: it is not written' });
     }
-    add('connection', c.connId, value, spec.migration.connectionFormat, problems);
+    add('connection', c.connId, value, MIGRATION_WRITERS[spec.info.id].connectionFormat, problems);
   }
 
   // Two keys whose names come out the same (Azure turns _ into -): the second would overwrite the first.
@@ -289,14 +291,14 @@ function migrationScript(spec: ProviderSpec, ctx: Ctx, ok: MigrationItem[], skip
     `    printf 'would write %s\\n' "$1"`,
     '    return',
     '  fi',
-    ...spec.migration.writer(ctx).map((l) => '  ' + l),
+    ...MIGRATION_WRITERS[spec.info.id].writer(ctx).map((l) => '  ' + l),
     `  printf 'wrote %s\\n' "$1"`,
     '}',
     '',
   ];
   for (const item of ok) {
     lines.push(`# ${item.kind} ${commentKey(item.key)}`);
-    lines.push(`printf '%s' ${shellWord(item.value)} | write_secret ${spec.migration.args(ctx, item.kind, item.key, item.secretName).join(' ')}`);
+    lines.push(`printf '%s' ${shellWord(item.value)} | write_secret ${MIGRATION_WRITERS[spec.info.id].args(ctx, item.kind, item.key, item.secretName).join(' ')}`);
   }
   if (skipped.length) {
     lines.push('', `# Left out (${skipped.length}): fix them and generate the script again.`);

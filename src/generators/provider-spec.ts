@@ -46,8 +46,6 @@ export interface ProviderSpec {
   /** Shell code that stores one test secret (the value is marked). */
   write(ctx: Ctx, kind: SecretKind, names: SecretNames, value: string): string;
   verify(ctx: Ctx, names: SecretNames): string;
-  /** Moving existing variables and connections into the backend (migration.ts). */
-  migration: MigrationSpec;
   /** Shell code that deletes both test secrets for good (the last snippet of a guide). */
   remove(ctx: Ctx, names: SecretNames): string;
   /** Snippets right after the secrets are written (e.g. per-secret access grants). */
@@ -64,17 +62,4 @@ export interface ProviderSpec {
   minVersion?(ctx: Ctx): string | undefined;
   /** Rules that involve more than one field: the lookup names (prefix, separator and key together), the role's account. */
   crossChecks?(ctx: Ctx, names: SecretNames): void;
-}
-
-/** How the migration script (migration.ts) writes one secret with this backend's CLI. */
-export interface MigrationSpec {
-  /**
-   * The body of the script's `write_secret` shell function: `"$1"` (and `"$2"`, if `args`
-   * gives two) name the secret, standard input is its value. A second run must overwrite.
-   */
-  writer(ctx: Ctx): string[];
-  /** The shell words `write_secret` gets for one secret (`name`: the name Airflow looks up). */
-  args(ctx: Ctx, kind: SecretKind, key: string, name: string): string[];
-  /** How a connection is stored: Airflow's JSON form (keeps extras exactly) or its URI. */
-  connectionFormat: 'json' | 'uri';
 }

@@ -1,5 +1,5 @@
 /** AWS Systems Manager Parameter Store. */
-import { cmd, opt, shellWord } from '../common-snippets.ts';
+import { cmd, opt } from '../common-snippets.ts';
 import type { ProviderSpec } from '../provider-spec.ts';
 import { plain } from '../slots.ts';
 import { AWS_AUTH, PIPE_NOTE, account, checkAwsConsistency, awsIdentity, awsKwargs, awsLocalContainers, awsLocalNotes, awsNaming, iamSnippets, nameCharChecks, partition, region } from './aws-shared.ts';
@@ -36,26 +36,19 @@ export const awsParameterStore: ProviderSpec = {
     return (
       PIPE_NOTE +
       '\n# A second run fails with ParameterAlreadyExists: add --overwrite to replace the value.\n' +
-      cmd(['aws', 'ssm', 'put-parameter', region(ctx), opt('--name ', name), '--type SecureString', '--value file:///dev/stdin'], v) +
+      cmd(['aws', 'ssm', 'put-parameter', region(ctx), opt('--name', name), '--type SecureString', '--value file:///dev/stdin'], v) +
       '\n'
     );
-  },
-  migration: {
-    writer: (ctx) => [`aws ssm put-parameter ${region(ctx)} --name="$1" --type SecureString --overwrite --value file:///dev/stdin >/dev/null`],
-    args: (_ctx, _kind, _key, name) => [shellWord(name)],
-    connectionFormat: 'json',
   },
   verify(ctx, names) {
     const get = (name: string) =>
-      cmd(['aws', 'ssm', 'get-parameter', region(ctx), opt('--name ', name), '--with-decryption', '--query Parameter.Value', '--output text']);
+      cmd(['aws', 'ssm', 'get-parameter', region(ctx), opt('--name', name), '--with-decryption', '--query Parameter.Value', '--output text']);
     return get(names.variable) + '\n' + get(names.connection) + '\n';
   },
   remove(ctx, names) {
-    return (
-      '# Delete both test parameters (this cannot be undone).\n' +
-      cmd(['aws', 'ssm', 'delete-parameters', region(ctx), opt('--names ', names.variable) + ' ' + shellWord(names.connection)]) +
-      '\n'
-    );
+    // One delete-parameter per name: the list form (--names a b) cannot pass a name that starts with -.
+    const del = (name: string) => cmd(['aws', 'ssm', 'delete-parameter', region(ctx), opt('--name', name)]);
+    return '# Delete both test parameters (this cannot be undone).\n' + del(names.variable) + '\n' + del(names.connection) + '\n';
   },
   identity: awsIdentity,
   localNotes: awsLocalNotes,

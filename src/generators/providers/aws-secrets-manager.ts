@@ -1,5 +1,5 @@
 /** AWS Secrets Manager. */
-import { cmd, opt, shellWord } from '../common-snippets.ts';
+import { cmd, opt } from '../common-snippets.ts';
 import { m } from '../context.ts';
 import type { ProviderSpec } from '../provider-spec.ts';
 import { plain } from '../slots.ts';
@@ -50,31 +50,19 @@ export const awsSecretsManager: ProviderSpec = {
     const name = kind === 'variable' ? names.variable : names.connection;
     return (
       PIPE_NOTE +
-      '\n# It exists already (ResourceExistsException)? Run put-secret-value --secret-id NAME instead of create-secret --name NAME.\n' +
-      cmd(['aws', 'secretsmanager', 'create-secret', region(ctx), opt('--name ', name), '--secret-string file:///dev/stdin'], v) +
+      '\n# It exists already (ResourceExistsException)? Run put-secret-value --secret-id=NAME instead of create-secret --name=NAME.\n' +
+      cmd(['aws', 'secretsmanager', 'create-secret', region(ctx), opt('--name', name), '--secret-string file:///dev/stdin'], v) +
       '\n'
     );
   },
-  migration: {
-    // A name that exists gets a new version of its value; a new one is created.
-    writer: (ctx) => [
-      `if aws secretsmanager describe-secret ${region(ctx)} --secret-id="$1" >/dev/null 2>&1 </dev/null; then`,
-      `  aws secretsmanager put-secret-value ${region(ctx)} --secret-id="$1" --secret-string file:///dev/stdin >/dev/null`,
-      'else',
-      `  aws secretsmanager create-secret ${region(ctx)} --name="$1" --secret-string file:///dev/stdin >/dev/null`,
-      'fi',
-    ],
-    args: (_ctx, _kind, _key, name) => [shellWord(name)],
-    connectionFormat: 'json',
-  },
   verify(ctx, names) {
     const get = (name: string) =>
-      cmd(['aws', 'secretsmanager', 'get-secret-value', region(ctx), opt('--secret-id ', name), '--query SecretString', '--output text']);
+      cmd(['aws', 'secretsmanager', 'get-secret-value', region(ctx), opt('--secret-id', name), '--query SecretString', '--output text']);
     return get(names.variable) + '\n' + get(names.connection) + '\n';
   },
   remove(ctx, names) {
     const del = (name: string) =>
-      cmd(['aws', 'secretsmanager', 'delete-secret', region(ctx), opt('--secret-id ', name), '--force-delete-without-recovery']);
+      cmd(['aws', 'secretsmanager', 'delete-secret', region(ctx), opt('--secret-id', name), '--force-delete-without-recovery']);
     return (
       '# Delete both test secrets at once, with no recovery window: this cannot be undone. (Without\n' +
       '# --force-delete-without-recovery a secret is only scheduled for deletion and its name stays taken.\n' +

@@ -40,7 +40,8 @@ export const AWS_AUTH = {
 
 /** Before a command that takes a piped value. */
 export const PIPE_NOTE =
-  '# The value is piped in: the AWS CLI reads a value that starts with file:// (or http:// in CLI v1) from that location.';
+  '# Piped in, so a value that starts with file:// or http:// is not read from there. The AWS CLI\n' +
+  '# reads it as text: \\r\\n and \\r line breaks are stored as \\n.';
 
 const ROLE_ARN = /^arn:(aws[a-z-]*):iam::(\d{12}):role\/(?:[^/]*\/)*([^/]+)$/;
 
@@ -132,12 +133,12 @@ export function iamSnippets(ctx: Ctx, spec: ProviderSpec, action: string, resour
   const policyArn = 'arn:' + partition(ctx) + ':iam::' + account(ctx) + ':policy/' + m(ctx, 'policyName');
   const attach =
     ctx.authMethod === 'access-keys'
-      ? cmd(['aws', 'iam', 'attach-user-policy', opt('--user-name ', m(ctx, 'iamUserName')), opt('--policy-arn ', policyArn)])
-      : cmd(['aws', 'iam', 'attach-role-policy', opt('--role-name ', roleName(ctx)), opt('--policy-arn ', policyArn)]);
+      ? cmd(['aws', 'iam', 'attach-user-policy', opt('--user-name', m(ctx, 'iamUserName')), opt('--policy-arn', policyArn)])
+      : cmd(['aws', 'iam', 'attach-role-policy', opt('--role-name', roleName(ctx)), opt('--policy-arn', policyArn)]);
   const lines = [
     `# Create the read-only policy from ${'airflow-secrets-policy.json'} and attach it to the ${ctx.authMethod === 'access-keys' ? 'IAM user of the access key' : 'role Airflow uses'}.`,
     ...notes.map((n) => '# ' + n),
-    cmd(['aws', 'iam', 'create-policy', opt('--policy-name ', m(ctx, 'policyName')), '--policy-document file://airflow-secrets-policy.json']),
+    cmd(['aws', 'iam', 'create-policy', opt('--policy-name', m(ctx, 'policyName')), '--policy-document file://airflow-secrets-policy.json']),
     attach,
   ];
   return [
@@ -197,25 +198,25 @@ function trustSnippets(ctx: Ctx): Snippet[] {
   const who = ctx.platform === 'astro' ? "the Deployment's workload identity" : "the agents' service accounts";
   const lines = [
     `# Create the role; only ${who} may assume it.`,
-    cmd(['aws', 'iam', 'create-role', opt('--role-name ', roleName(ctx)), file]),
+    cmd(['aws', 'iam', 'create-role', opt('--role-name', roleName(ctx)), file]),
     '# The role exists? Give it this trust policy instead (it replaces the old one):',
-    commented(['aws', 'iam', 'update-assume-role-policy', opt('--role-name ', roleName(ctx)), '--policy-document file://' + TRUST_FILE]),
+    commented(['aws', 'iam', 'update-assume-role-policy', opt('--role-name', roleName(ctx)), '--policy-document file://' + TRUST_FILE]),
   ];
   const out = [
     snippet('iam-trust-policy', 'Trust policy of the role', 'json', toJson(trustDocument(ctx), { indent: 2 }) + '\n', TRUST_FILE),
     snippet('iam-create-role', 'Create the role', 'sh', lines.join('\n') + '\n'),
   ];
   if (ctx.platform === 'remote-execution') {
-    const cluster = opt('--cluster ', m(ctx, 'eksClusterName'));
+    const cluster = opt('--cluster', m(ctx, 'eksClusterName'));
     const oidc = [
       "# 1. The agents' cluster's OIDC issuer: enter it as Cluster OIDC issuer.",
-      cmd(['aws', 'eks', 'describe-cluster', opt('--name ', m(ctx, 'eksClusterName')), region(ctx), '--query cluster.identity.oidc.issuer', '--output text']),
+      cmd(['aws', 'eks', 'describe-cluster', opt('--name', m(ctx, 'eksClusterName')), region(ctx), '--query cluster.identity.oidc.issuer', '--output text']),
       '# 2. Register it with IAM, once per cluster (with eksctl; skip this if',
       '#    IAM > Identity providers lists it already):',
       cmd(['eksctl', 'utils', 'associate-iam-oidc-provider', cluster, region(ctx), '--approve']),
       "# 3. The agents' service accounts (optional: enter the workers', DAG",
       "#    processor's and triggerer's as Agent service accounts to trust only them):",
-      cmd(['kubectl', 'get', 'serviceaccounts', opt('--namespace ', m(ctx, 'kubernetesNamespace'))]),
+      cmd(['kubectl', 'get', 'serviceaccounts', opt('--namespace', m(ctx, 'kubernetesNamespace'))]),
     ];
     out.unshift(snippet('eks-oidc-issuer', "Your cluster's OIDC issuer", 'sh', oidc.join('\n') + '\n'));
   }
@@ -229,7 +230,7 @@ export function awsIdentity(ctx: Ctx): Identity | undefined {
 }
 
 export function region(ctx: Ctx): string {
-  return opt('--region ', m(ctx, 'region'));
+  return opt('--region', m(ctx, 'region'));
 }
 
 /** Your AWS CLI sign-in, read-only, in the local containers (the backend's boto3 starts from it). */

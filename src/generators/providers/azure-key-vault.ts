@@ -38,32 +38,32 @@ function accountWords(ctx: Ctx): string {
  * audience), so each agent pod's Kubernetes token is exchanged for the identity's.
  */
 function federatedCredentials(ctx: Ctx): Snippet {
-  const identity = [opt('--resource-group ', m(ctx, 'resourceGroup'))];
+  const identity = [opt('--resource-group', m(ctx, 'resourceGroup'))];
   const create = cmd([
     'az',
     'identity',
     'federated-credential',
     'create',
-    '--name "${sa//./-}"',
-    opt('--identity-name ', m(ctx, 'managedIdentityName')),
+    '--name="${sa//./-}"',
+    opt('--identity-name', m(ctx, 'managedIdentityName')),
     ...identity,
-    opt('--issuer ', m(ctx, 'oidcIssuer')),
-    '--subject "system:serviceaccount:$namespace:$sa"',
+    opt('--issuer', m(ctx, 'oidcIssuer')),
+    '--subject="system:serviceaccount:$namespace:$sa"',
     '--audiences api://AzureADTokenExchange',
   ]);
-  const aks = [opt('--name ', m(ctx, 'aksClusterName')), opt('--resource-group ', m(ctx, 'aksResourceGroup'))];
+  const aks = [opt('--name', m(ctx, 'aksClusterName')), opt('--resource-group', m(ctx, 'aksResourceGroup'))];
   const lines = [
     '# 1. The user-assigned managed identity the agents sign in as (skip the first command if it',
     '#    exists). The second prints its client ID: enter it as Managed identity client ID.',
-    cmd(['az', 'identity', 'create', opt('--name ', m(ctx, 'managedIdentityName')), ...identity]),
-    cmd(['az', 'identity', 'show', opt('--name ', m(ctx, 'managedIdentityName')), ...identity, '--query clientId', '--output tsv']),
+    cmd(['az', 'identity', 'create', opt('--name', m(ctx, 'managedIdentityName')), ...identity]),
+    cmd(['az', 'identity', 'show', opt('--name', m(ctx, 'managedIdentityName')), ...identity, '--query clientId', '--output tsv']),
     "# 2. The agents' cluster's OIDC issuer: enter it as Cluster OIDC issuer. If it prints nothing,",
     '#    turn on the OIDC issuer and workload identity first:',
     commented(['az', 'aks', 'update', ...aks, '--enable-oidc-issuer', '--enable-workload-identity']),
     cmd(['az', 'aks', 'show', ...aks, '--query oidcIssuerProfile.issuerUrl', '--output tsv']),
     "# 3. The agents' service accounts: enter the workers', DAG processor's and triggerer's as",
     '#    Agent service accounts.',
-    cmd(['kubectl', 'get', 'serviceaccounts', opt('--namespace ', m(ctx, 'kubernetesNamespace'))]),
+    cmd(['kubectl', 'get', 'serviceaccounts', opt('--namespace', m(ctx, 'kubernetesNamespace'))]),
     '# 4. One federated credential per agent service account, named after it:',
     'namespace=' + shellWord(m(ctx, 'kubernetesNamespace')),
     'accounts=(' + accountWords(ctx) + ')',
@@ -145,7 +145,7 @@ export const azureKeyVault: ProviderSpec = {
     // The object ID of the identity's service principal; with it, az needs no directory (Graph) lookup.
     const oid = ctx.typed.principalObjectId
       ? shellWord(m(ctx, 'principalObjectId'))
-      : '"$(' + cmd(['az', 'ad', 'sp', 'show', opt('--id ', clientId), '--query id', '--output tsv']) + ')"';
+      : '"$(' + cmd(['az', 'ad', 'sp', 'show', opt('--id', clientId), '--query id', '--output tsv']) + ')"';
     const who = ctx.authMethod === 'managed-identity' ? 'managed identity' : 'app registration';
     const lines = [
       `# Let the ${who} read secret values in this vault (role Key Vault Secrets User). Key Vault RBAC`,
@@ -156,12 +156,12 @@ export const azureKeyVault: ProviderSpec = {
         'assignment',
         'create',
         "--role 'Key Vault Secrets User'",
-        '--assignee-object-id ' + oid,
+        '--assignee-object-id=' + oid,
         '--assignee-principal-type ServicePrincipal',
-        '--scope "$(' + cmd(['az', 'keyvault', 'show', opt('--name ', vault), '--query id', '--output tsv']) + ')"',
+        '--scope="$(' + cmd(['az', 'keyvault', 'show', opt('--name', vault), '--query id', '--output tsv']) + ')"',
       ]),
       '# A vault that uses access policies instead of Azure RBAC needs only "get" on secrets:',
-      commented(['az', 'keyvault', 'set-policy', opt('--name ', vault), '--object-id ' + oid, '--secret-permissions get']),
+      commented(['az', 'keyvault', 'set-policy', opt('--name', vault), '--object-id=' + oid, '--secret-permissions get']),
     ];
     const grant = snippet('azure-grant-access', 'Grant read access', 'sh', lines.join('\n') + '\n');
     return ctx.platform === 'remote-execution' && ctx.authMethod === 'managed-identity' ? [federatedCredentials(ctx), grant] : [grant];
@@ -169,20 +169,15 @@ export const azureKeyVault: ProviderSpec = {
   write(ctx, kind, names, v) {
     const name = kind === 'variable' ? names.variable : names.connection;
     const note = kind === 'variable' ? '# The value is piped in: az reads an argument that starts with @ from a file.\n' : '';
-    return note + cmd(['az', 'keyvault', 'secret', 'set', opt('--vault-name ', vaultName(ctx)), opt('--name ', name), '--file /dev/stdin', '--encoding utf-8'], v) + '\n';
-  },
-  migration: {
-    writer: (ctx) => [`az keyvault secret set ${opt('--vault-name ', vaultName(ctx))} --name "$1" --file /dev/stdin --encoding utf-8 >/dev/null`],
-    args: (_ctx, _kind, _key, name) => [shellWord(name)],
-    connectionFormat: 'json',
+    return note + cmd(['az', 'keyvault', 'secret', 'set', opt('--vault-name', vaultName(ctx)), opt('--name', name), '--file /dev/stdin', '--encoding utf-8'], v) + '\n';
   },
   verify(ctx, names) {
     const get = (name: string) =>
-      cmd(['az', 'keyvault', 'secret', 'show', opt('--vault-name ', vaultName(ctx)), opt('--name ', name), '--query value', '--output tsv']);
+      cmd(['az', 'keyvault', 'secret', 'show', opt('--vault-name', vaultName(ctx)), opt('--name', name), '--query value', '--output tsv']);
     return get(names.variable) + '\n' + get(names.connection) + '\n';
   },
   remove(ctx, names) {
-    const del = (name: string) => cmd(['az', 'keyvault', 'secret', 'delete', opt('--vault-name ', vaultName(ctx)), opt('--name ', name)]);
+    const del = (name: string) => cmd(['az', 'keyvault', 'secret', 'delete', opt('--vault-name', vaultName(ctx)), opt('--name', name)]);
     return [
       '# Delete both test secrets.',
       del(names.variable),
@@ -190,7 +185,7 @@ export const azureKeyVault: ProviderSpec = {
       '# Soft delete (always on for new vaults) keeps deleted secrets recoverable for the retention period',
       '# (90 days by default), and their names cannot be used again until then. To free the names at once',
       '# (needs the purge permission; not possible while purge protection is on):',
-      ...[names.variable, names.connection].map((n) => commented(['az', 'keyvault', 'secret', 'purge', opt('--vault-name ', vaultName(ctx)), opt('--name ', n)])),
+      ...[names.variable, names.connection].map((n) => commented(['az', 'keyvault', 'secret', 'purge', opt('--vault-name', vaultName(ctx)), opt('--name', n)])),
       '',
     ].join('\n');
   },

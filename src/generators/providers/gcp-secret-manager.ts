@@ -1,5 +1,5 @@
 /** Google Cloud Secret Manager. */
-import { cmd, commented, opt, shellWord, snippet } from '../common-snippets.ts';
+import { arg, cmd, commented, opt, snippet } from '../common-snippets.ts';
 import { type Ctx, m, mList, value } from '../context.ts';
 import type { JsonTree } from '../escape/json.ts';
 import { error, mustMatch, parseJsonObject, warning } from '../fields.ts';
@@ -63,7 +63,7 @@ function foreign(ctx: Ctx, email: string): boolean {
   return pid ? domain !== pid + HOME : !(domain.endsWith(HOME) && ACCOUNT_ID.test(domain.slice(0, -HOME.length)));
 }
 
-const project = (ctx: Ctx) => opt('--project=', m(ctx, 'projectId'));
+const project = (ctx: Ctx) => opt('--project', m(ctx, 'projectId'));
 
 export const gcpSecretManager: ProviderSpec = {
   info: {
@@ -121,7 +121,7 @@ export const gcpSecretManager: ProviderSpec = {
         : [
             '# The service account Airflow uses. Skip this if it exists already; a Google-managed account or one',
             "# from another project (such as an Astro Deployment's default workload identity) is never created here.",
-            cmd(['gcloud', 'iam', 'service-accounts', 'create', shellWord(accountId(ctx)), project(ctx), "--display-name='Airflow secrets backend'"]),
+            cmd(['gcloud', 'iam', 'service-accounts', 'create', project(ctx), "--display-name='Airflow secrets backend'", arg(accountId(ctx))]),
           ];
     lines.unshift(
       '# Secret Manager must be enabled in the project (once; running it again changes nothing).',
@@ -132,7 +132,7 @@ export const gcpSecretManager: ProviderSpec = {
       lines.push(
         '# A key for it. key.json is a credential: never commit it (add it to .gitignore); paste its content',
         '# as the key (gcp_keyfile_dict), then delete the file.',
-        cmd(['gcloud', 'iam', 'service-accounts', 'keys', 'create', 'key.json', opt('--iam-account=', serviceAccount(ctx))]),
+        cmd(['gcloud', 'iam', 'service-accounts', 'keys', 'create', 'key.json', opt('--iam-account', serviceAccount(ctx))]),
       );
     }
     return [snippet('gcp-service-account', key ? 'Create the service account and a key' : 'Create the service account', 'sh', lines.join('\n') + '\n')];
@@ -143,33 +143,21 @@ export const gcpSecretManager: ProviderSpec = {
       kind === 'variable'
         ? '# --data-file=- stores the piped value as the first version: Airflow reads the latest version,\n# and a secret without any version is "not found".\n'
         : '';
-    const again = commented(["printf '%s'", shellWord(v), '|', 'gcloud', 'secrets', 'versions', 'add', shellWord(name), project(ctx), '--data-file=-']);
+    const again = commented(['gcloud', 'secrets', 'versions', 'add', project(ctx), '--data-file=-', arg(name)], v);
     return (
       note +
-      cmd(['gcloud', 'secrets', 'create', shellWord(name), project(ctx), '--replication-policy=automatic', '--data-file=-'], v) +
+      cmd(['gcloud', 'secrets', 'create', project(ctx), '--replication-policy=automatic', '--data-file=-', arg(name)], v) +
       '\n# It exists already (ALREADY_EXISTS)? Add the value as a new version instead:\n' +
       again +
       '\n'
     );
   },
-  migration: {
-    // A secret that exists gets a new version (Airflow reads the latest); a new one is created with its first.
-    writer: (ctx) => [
-      `if gcloud secrets describe "$1" ${project(ctx)} >/dev/null 2>&1 </dev/null; then`,
-      `  gcloud secrets versions add "$1" ${project(ctx)} --data-file=- >/dev/null`,
-      'else',
-      `  gcloud secrets create "$1" ${project(ctx)} --replication-policy=automatic --data-file=- >/dev/null`,
-      'fi',
-    ],
-    args: (_ctx, _kind, _key, name) => [shellWord(name)],
-    connectionFormat: 'json',
-  },
   verify(ctx, names) {
-    const get = (name: string) => cmd(['gcloud', 'secrets', 'versions', 'access', 'latest', project(ctx), opt('--secret=', name)]);
+    const get = (name: string) => cmd(['gcloud', 'secrets', 'versions', 'access', 'latest', project(ctx), opt('--secret', name)]);
     return get(names.variable) + '\n' + get(names.connection) + '\n';
   },
   remove(ctx, names) {
-    const del = (name: string) => cmd(['gcloud', 'secrets', 'delete', shellWord(name), project(ctx), '--quiet']);
+    const del = (name: string) => cmd(['gcloud', 'secrets', 'delete', project(ctx), '--quiet', arg(name)]);
     return (
       '# Delete both test secrets with all their versions (--quiet skips the prompt; there is no undo).\n' +
       del(names.variable) +
@@ -179,14 +167,14 @@ export const gcpSecretManager: ProviderSpec = {
     );
   },
   afterWrite(ctx, names) {
-    const member = opt('--member=', 'serviceAccount:' + serviceAccount(ctx));
+    const member = opt('--member', 'serviceAccount:' + serviceAccount(ctx));
     const role = '--role=roles/secretmanager.secretAccessor';
-    const perSecret = (name: string) => commented(['gcloud', 'secrets', 'add-iam-policy-binding', shellWord(name), project(ctx), member, role]);
+    const perSecret = (name: string) => commented(['gcloud', 'secrets', 'add-iam-policy-binding', project(ctx), member, role, arg(name)]);
     const lines = [
       '# Let the service account read every secret in the project (Secret Manager Secret Accessor), not',
       "# only Airflow's: keep Airflow's secrets in a project of their own, or grant per secret below.",
       '# It covers secrets you add later, and a missing secret gives NotFound, which Airflow skips quietly.',
-      cmd(['gcloud', 'projects', 'add-iam-policy-binding', shellWord(m(ctx, 'projectId')), member, role]),
+      cmd(['gcloud', 'projects', 'add-iam-policy-binding', member, role, arg(m(ctx, 'projectId'))]),
       '# Stricter: grant it on each secret instead. Every new secret then needs its own grant, and a lookup',
       '# of a missing name gives PermissionDenied, which Airflow logs as an error each time:',
       perSecret(names.variable),
@@ -202,10 +190,10 @@ export const gcpSecretManager: ProviderSpec = {
             'iam',
             'service-accounts',
             'add-iam-policy-binding',
-            shellWord(serviceAccount(ctx)),
             project(ctx),
             '--role=roles/iam.workloadIdentityUser',
-            opt('--member=', 'serviceAccount:' + ksa),
+            opt('--member', 'serviceAccount:' + ksa),
+            arg(serviceAccount(ctx)),
           ]),
         );
       }

@@ -1,5 +1,5 @@
 /** HashiCorp Vault: KV mount, least-privilege policy, AppRole or Kubernetes auth. */
-import { cmd, opt, shellWord, snippet } from '../common-snippets.ts';
+import { arg, cmd, opt, shellWord, snippet } from '../common-snippets.ts';
 import { type Ctx, m, mList, value } from '../context.ts';
 import { hclString } from '../escape/hcl.ts';
 import type { JsonTree } from '../escape/json.ts';
@@ -65,7 +65,7 @@ function kvVersion(ctx: Ctx): '1' | '2' {
 }
 
 /** `<path>/<key>` under the mount, as the CLI's -mount form and Airflow use it. */
-function kvPathOf(ctx: Ctx, kind: SecretKind, key: string): string {
+export function kvPathOf(ctx: Ctx, kind: SecretKind, key: string): string {
   const path = rstripChars(m(ctx, kind === 'variable' ? 'variablesPath' : 'connectionsPath'), '/');
   return plain(path) === '' ? key : path + '/' + key;
 }
@@ -140,7 +140,7 @@ export const hashicorpVault: ProviderSpec = {
       ...(ctx.typed.namespace ? ['export VAULT_NAMESPACE=' + shellWord(m(ctx, 'namespace'))] : []),
       `# Enable a KV version ${kvVersion(ctx)} secrets engine for the Airflow secrets (skip this if the mount exists:`,
       `# \`vault secrets list\`). Run the vault commands with VAULT_ADDR${ctx.typed.namespace ? ', VAULT_NAMESPACE' : ''} and an admin token set.`,
-      cmd(['vault', 'secrets', 'enable', opt('-path=', m(ctx, 'mountPoint')), opt('-version=', mark('kvVersion', kvVersion(ctx))), 'kv']),
+      cmd(['vault', 'secrets', 'enable', opt('-path', m(ctx, 'mountPoint')), opt('-version', mark('kvVersion', kvVersion(ctx))), 'kv']),
     ];
     // The policy paths are the names Airflow requests, with the key replaced by *.
     const block = (kind: SecretKind) => {
@@ -161,7 +161,7 @@ export const hashicorpVault: ProviderSpec = {
         'vault-write-policy',
         'Write the policy',
         'sh',
-        cmd(['vault', 'policy', 'write', shellWord(m(ctx, 'policyName')), shellWord(policyFile(ctx))]) + '\n',
+        cmd(['vault', 'policy', 'write', arg(m(ctx, 'policyName')), arg(policyFile(ctx))]) + '\n',
       ),
     ];
     if (ctx.authMethod === 'kubernetes') {
@@ -169,17 +169,17 @@ export const hashicorpVault: ProviderSpec = {
       const lines = [
         '# Enable Kubernetes auth once and point it at the agent cluster. If Vault runs outside that',
         '# cluster, also set kubernetes_ca_cert and token_reviewer_jwt (see the Vault Kubernetes auth docs).',
-        cmd(['vault', 'auth', 'enable', opt('-path=', mount), 'kubernetes']),
-        cmd(['vault', 'write', shellWord('auth/' + mount + '/config'), opt('kubernetes_host=', m(ctx, 'kubernetesHost'))]),
+        cmd(['vault', 'auth', 'enable', opt('-path', mount), 'kubernetes']),
+        cmd(['vault', 'write', arg('auth/' + mount + '/config'), 'kubernetes_host=' + shellWord(m(ctx, 'kubernetesHost'))]),
         '# Pods running as this service account in this namespace get the read policy.',
         cmd([
           'vault',
           'write',
-          shellWord('auth/' + mount + '/role/' + m(ctx, 'kubernetesRole')),
+          arg('auth/' + mount + '/role/' + m(ctx, 'kubernetesRole')),
           // Vault takes a comma-separated list: workers, DAG processor and triggerer each have one.
-          opt('bound_service_account_names=', mList(ctx, 'kubernetesServiceAccount').join(',')),
-          opt('bound_service_account_namespaces=', m(ctx, 'kubernetesNamespace')),
-          opt('token_policies=', m(ctx, 'policyName')),
+          'bound_service_account_names=' + shellWord(mList(ctx, 'kubernetesServiceAccount').join(',')),
+          'bound_service_account_namespaces=' + shellWord(m(ctx, 'kubernetesNamespace')),
+          'token_policies=' + shellWord(m(ctx, 'policyName')),
         ]),
       ];
       out.push(snippet('vault-kubernetes-auth', 'Kubernetes auth role for the agents', 'sh', lines.join('\n') + '\n'));
@@ -189,10 +189,10 @@ export const hashicorpVault: ProviderSpec = {
         '# Enable AppRole once per Vault (a second run fails with "path is already in use").',
         'vault auth enable approle',
         "# A role whose tokens get the read policy (and Vault's default policy).",
-        cmd(['vault', 'write', shellWord(role), opt('token_policies=', m(ctx, 'policyName'))]),
+        cmd(['vault', 'write', arg(role), 'token_policies=' + shellWord(m(ctx, 'policyName'))]),
         '# The role ID and a new secret ID: put them in role_id and secret_id of the kwargs.',
-        cmd(['vault', 'read', '-field=role_id', shellWord(role + '/role-id')]),
-        cmd(['vault', 'write', '-f', '-field=secret_id', shellWord(role + '/secret-id')]),
+        cmd(['vault', 'read', '-field=role_id', arg(role + '/role-id')]),
+        cmd(['vault', 'write', '-f', '-field=secret_id', arg(role + '/secret-id')]),
       ];
       out.push(snippet('vault-approle', 'AppRole for Airflow', 'sh', lines.join('\n') + '\n'));
     }
@@ -201,36 +201,30 @@ export const hashicorpVault: ProviderSpec = {
 
   write(ctx, kind, _names, v) {
     const field = kind === 'variable' ? 'value=-' : 'conn_uri=-';
-    const mount = opt('-mount=', m(ctx, 'mountPoint'));
+    const mount = opt('-mount', m(ctx, 'mountPoint'));
     const note =
       kind === 'variable'
         ? '# Airflow reads a variable from the key "value". The value is piped in, so it is stored exactly as typed.'
         : '# Airflow reads a connection from the key "conn_uri" (or from conn_type, host, login, ... keys).';
-    return note + '\n' + cmd(['vault', 'kv', 'put', mount, shellWord(kvPath(ctx, kind)), field], v) + '\n';
+    return note + '\n' + cmd(['vault', 'kv', 'put', mount, arg(kvPath(ctx, kind)), field], v) + '\n';
   },
 
-  migration: {
-    // "$1" is the path under the mount, "$2" the key Airflow reads: value for a variable, conn_uri for a connection.
-    writer: (ctx) => [`vault kv put ${opt('-mount=', m(ctx, 'mountPoint'))} "$1" "$2" >/dev/null`],
-    args: (ctx, kind, key) => [shellWord(kvPathOf(ctx, kind, key)), kind === 'variable' ? 'value=-' : 'conn_uri=-'],
-    connectionFormat: 'uri',
-  },
   verify(ctx) {
-    const mount = opt('-mount=', m(ctx, 'mountPoint'));
+    const mount = opt('-mount', m(ctx, 'mountPoint'));
     return (
-      cmd(['vault', 'kv', 'get', mount, shellWord(kvPath(ctx, 'variable'))]) +
+      cmd(['vault', 'kv', 'get', mount, arg(kvPath(ctx, 'variable'))]) +
       '\n' +
-      cmd(['vault', 'kv', 'get', mount, shellWord(kvPath(ctx, 'connection'))]) +
+      cmd(['vault', 'kv', 'get', mount, arg(kvPath(ctx, 'connection'))]) +
       '\n'
     );
   },
 
   remove(ctx) {
-    const mount = opt('-mount=', m(ctx, 'mountPoint'));
+    const mount = opt('-mount', m(ctx, 'mountPoint'));
     // KV v2: `kv delete` only soft-deletes the latest version; `kv metadata delete` removes every
     // version and the metadata. KV v1 keeps no versions, so `kv delete` removes the secret.
     const v2 = kvVersion(ctx) === '2';
-    const del = (kind: SecretKind) => cmd(['vault', 'kv', ...(v2 ? ['metadata', 'delete'] : ['delete']), mount, shellWord(kvPath(ctx, kind))]);
+    const del = (kind: SecretKind) => cmd(['vault', 'kv', ...(v2 ? ['metadata', 'delete'] : ['delete']), mount, arg(kvPath(ctx, kind))]);
     return (
       (v2 ? '# Delete both test secrets with all their versions (KV version 2 keeps old versions otherwise).' : '# Delete both test secrets (KV version 1 keeps no versions).') +
       '\n' +

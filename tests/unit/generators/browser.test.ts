@@ -25,11 +25,12 @@ const ENTRIES: Record<index.ProviderId, Api> = {
 };
 
 /**
- * 17 KiB gzip for one provider's generator. It loads when the reader first uses the form,
+ * 17 KiB gzip for one provider's generator, plus 64 bytes for the AWS note that the CLI stores
+ * \r\n as \n (found by running the real CLI). It loads when the reader first uses the form,
  * with the page's setup code, Preact and the islands, inside the benchmark's 45 KB "JS later"
  * budget (nothing of it is loaded with the page).
  */
-const BUDGET_GZIP = 17 * 1024;
+const BUDGET_GZIP = 17 * 1024 + 64;
 
 const FIELD_NAMES = ['variableKey', 'connectionId', 'variableValue', 'connHost', 'connPassword', 'sep', 'connectionsPrefix', 'region', 'vaultUrl',
   'projectId', 'serviceAccountEmail', 'keyfileJson', 'tenantId', 'mountPoint', 'kvVersion', 'roleArn', 'airflowVersion'];

@@ -67,7 +67,7 @@ describe('every escaper', () => {
 
   it('cmd wraps a command by its words, never by the length of a value', () => {
     const layout = (v: string) => {
-      const { code, slots } = extractSlots(cmd(['aws', 'ssm', 'get-parameter', opt('--name ', mark('variableKey', v)), '--with-decryption']));
+      const { code, slots } = extractSlots(cmd(['aws', 'ssm', 'get-parameter', opt('--name', mark('variableKey', v)), '--with-decryption']));
       return skeletonOf(code, slots);
     };
     fc.assert(

@@ -183,7 +183,7 @@ describe('every provider x platform x auth method', () => {
         expect(code(r, 'env-file')).toContain(`AIRFLOW__SECRETS__BACKEND='${CLASS[p]}'`);
       }
       if (platform === 'remote-execution') expect(parseYaml(code(r, 'values-yaml')).secretBackend).toBe(CLASS[p]);
-      if (platform === 'astro') expect(code(r, 'deploy-astro')).toContain(`AIRFLOW__SECRETS__BACKEND=${CLASS[p]}`);
+      if (platform === 'astro') expect(code(r, 'deploy-astro')).toContain(`--key=AIRFLOW__SECRETS__BACKEND \\\n    --value=${CLASS[p]}\n`);
     });
 
     it('writes, reads and documents the names Airflow looks up', () => {
@@ -204,7 +204,7 @@ describe('every provider x platform x auth method', () => {
       expect(commands.join('\n')).toContain(v);
       expect(commands.join('\n')).toContain(c);
       expect(commands.join('\n')).not.toContain('<your-');
-      expect(commands.every((l) => /^(vault kv metadata delete|aws ssm delete-parameters|aws secretsmanager delete-secret|gcloud secrets delete|az keyvault secret delete) /.test(l))).toBe(true);
+      expect(commands.every((l) => /^(vault kv metadata delete|aws ssm delete-parameter|aws secretsmanager delete-secret|gcloud secrets delete|az keyvault secret delete) /.test(l))).toBe(true);
     });
 
     it('deploys the kwargs as one line of JSON, quoted for each target', () => {
@@ -212,9 +212,9 @@ describe('every provider x platform x auth method', () => {
       const line = JSON.stringify(kw);
       if (platform === 'astro') {
         const deploy = code(r, 'deploy-astro');
-        expect(deploy).toMatch(/--secret \\\n\s+AIRFLOW__SECRETS__BACKEND_KWARGS='\{/);
-        expect(deploy).toContain("astro deploy --deployment-id cl03oiq7d80402nwn7fsl3dmv");
-        const m = /AIRFLOW__SECRETS__BACKEND_KWARGS='([^'\n]*)'/.exec(deploy);
+        expect(deploy).toMatch(/--secret \\\n\s+--key=AIRFLOW__SECRETS__BACKEND_KWARGS \\\n\s+--value='\{/);
+        expect(deploy).toContain("astro deploy --deployment-id=cl03oiq7d80402nwn7fsl3dmv");
+        const m = /--value='([^'\n]*)'/.exec(deploy);
         expect(JSON.parse(m![1])).toEqual(kw);
       }
       if (platform === 'remote-execution') {
@@ -223,8 +223,9 @@ describe('every provider x platform x auth method', () => {
         expect(v.commonEnv.map((e: { name: string }) => e.name)).toEqual(['AIRFLOW__SECRETS__BACKEND_KWARGS', 'AIRFLOW__WORKERS__SECRETS_BACKEND_KWARGS']);
         for (const e of v.commonEnv) expect(JSON.parse(e.value)).toEqual(kw);
         expect(commandLines(code(r, 'helm-upgrade'))).toEqual([
-          'helm list --namespace astro-agents',
-          'helm upgrade astro-agent astronomer/astro-remote-execution-agent --namespace astro-agents --version 1.4.0 -f values.yaml',
+          'helm list --namespace=astro-agents',
+          // The release name comes from input: it goes after --, with the chart.
+          'helm upgrade --namespace=astro-agents --version=1.4.0 -f values.yaml -- astro-agent astronomer/astro-remote-execution-agent',
         ]);
       }
       expect(line).not.toContain('None');
@@ -268,7 +269,7 @@ describe('HashiCorp Vault facts', () => {
     expect(policy.match(/^path "[^"]*"/gm)).toEqual(['path "airflow/data/connections/*"', 'path "airflow/data/variables/*"']);
     expect(policy.match(/capabilities = \[[^\]]*\]/g)).toEqual(['capabilities = ["read"]', 'capabilities = ["read"]']);
     expect(r.snippets.find((s) => s.id === 'vault-policy')!.filename).toBe('airflow-secrets-read.hcl');
-    expect(code(r, 'vault-write-policy').trim()).toBe('vault policy write airflow-secrets-read airflow-secrets-read.hcl');
+    expect(code(r, 'vault-write-policy').trim()).toBe('vault policy write -- airflow-secrets-read airflow-secrets-read.hcl');
   });
   it('KV v1 uses <mount>/<path>/* and -version=1', () => {
     const r = generate('hashicorp-vault', { ...base, kvVersion: 1, mountPoint: 'kv', variablesPath: 'vars' });
@@ -297,11 +298,11 @@ describe('HashiCorp Vault facts', () => {
   });
   it('stores the variable under key value and the connection under conn_uri at <path>/<key>', () => {
     const r = generate('hashicorp-vault', base);
-    expect(code(r, 'write-variable')).toContain("printf '%s' 'hello world' | vault kv put -mount=airflow variables/my_var value=-");
+    expect(code(r, 'write-variable')).toContain("printf '%s' 'hello world' | vault kv put -mount=airflow -- variables/my_var value=-");
     expect(code(r, 'write-connection')).toContain(
-      "printf '%s' postgres://airflow:p%40ss%20word@db.example.com:5432/app | vault kv put -mount=airflow connections/my_db conn_uri=-",
+      "printf '%s' postgres://airflow:p%40ss%20word@db.example.com:5432/app | vault kv put -mount=airflow -- connections/my_db conn_uri=-",
     );
-    expect(code(r, 'verify-secrets')).toBe('vault kv get -mount=airflow variables/my_var\nvault kv get -mount=airflow connections/my_db\n');
+    expect(code(r, 'verify-secrets')).toBe('vault kv get -mount=airflow -- variables/my_var\nvault kv get -mount=airflow -- connections/my_db\n');
   });
   it('Kubernetes auth (Remote Execution): kwargs and role', () => {
     const r = generate('hashicorp-vault', { ...FULL, platform: 'remote-execution', authMethod: 'kubernetes', kubernetesAuthMount: 'k8s-agents' });
@@ -344,11 +345,11 @@ describe('Azure facts', () => {
     const r = generate('azure-key-vault', base);
     expect(r.problems).toEqual([]);
     const text = code(r, 'azure-federated-credentials');
-    expect(text).toMatch(/^az aks show \\\n\s+--name agents-aks \\\n\s+--resource-group agents-rg \\\n\s+--query oidcIssuerProfile\.issuerUrl \\\n\s+--output tsv$/m);
-    expect(text).toMatch(/^# az aks update --name agents-aks --resource-group agents-rg --enable-oidc-issuer --enable-workload-identity$/m);
+    expect(text).toMatch(/^az aks show \\\n\s+--name=agents-aks \\\n\s+--resource-group=agents-rg \\\n\s+--query oidcIssuerProfile\.issuerUrl \\\n\s+--output tsv$/m);
+    expect(text).toMatch(/^# az aks update --name=agents-aks --resource-group=agents-rg --enable-oidc-issuer --enable-workload-identity$/m);
     expect(text).toMatch(/^namespace=astro-agents\naccounts=\(agent-worker agent\.triggerer\)\nfor sa in "\$\{accounts\[@\]\}"; do\n/m);
-    expect(text).toContain(`--issuer ${issuer} \\`);
-    expect(text).toContain('--subject "system:serviceaccount:$namespace:$sa" \\');
+    expect(text).toContain(`--issuer=${issuer} \\`);
+    expect(text).toContain('--subject="system:serviceaccount:$namespace:$sa" \\');
     expect(text).toContain('--audiences api://AzureADTokenExchange\ndone');
     // Client secret and Astro have nothing to federate here.
     expect(generate('azure-key-vault', { ...base, authMethod: 'client-secret' }).snippets.map((s) => s.id)).not.toContain('azure-federated-credentials');
@@ -386,10 +387,10 @@ describe('AWS facts', () => {
       expect(JSON.parse(code(some, 'iam-trust-policy'))).toEqual(trust(['system:serviceaccount:astro-agents:agent-worker', 'system:serviceaccount:astro-agents:agent-triggerer']));
       expect(some.problems).toEqual([]);
       const find = code(all, 'eks-oidc-issuer');
-      expect(find).toMatch(/^aws eks describe-cluster \\\n\s+--name prod-agents \\\n\s+--region eu-west-1 \\\n\s+--query cluster\.identity\.oidc\.issuer \\\n\s+--output text$/m);
-      expect(find).toMatch(/^eksctl utils associate-iam-oidc-provider \\\n\s+--cluster prod-agents \\\n\s+--region eu-west-1 \\\n\s+--approve$/m);
-      expect(find).toMatch(/^kubectl get serviceaccounts --namespace astro-agents$/m);
-      expect(code(all, 'iam-create-role')).toMatch(/^aws iam create-role \\\n\s+--role-name agents-read \\\n\s+--assume-role-policy-document file:\/\/trust-policy\.json$/m);
+      expect(find).toMatch(/^aws eks describe-cluster \\\n\s+--name=prod-agents \\\n\s+--region=eu-west-1 \\\n\s+--query cluster\.identity\.oidc\.issuer \\\n\s+--output text$/m);
+      expect(find).toMatch(/^eksctl utils associate-iam-oidc-provider \\\n\s+--cluster=prod-agents \\\n\s+--region=eu-west-1 \\\n\s+--approve$/m);
+      expect(find).toMatch(/^kubectl get serviceaccounts --namespace=astro-agents$/m);
+      expect(code(all, 'iam-create-role')).toMatch(/^aws iam create-role \\\n\s+--role-name=agents-read \\\n\s+--assume-role-policy-document file:\/\/trust-policy\.json$/m);
       // The kwargs carry no role_arn: IRSA gives the pods the role (values.yaml annotation).
       expect(code(all, 'backend-kwargs')).not.toContain('role_arn');
     }
@@ -408,8 +409,8 @@ describe('AWS facts', () => {
       });
       expect(r.snippets.find((s) => s.id === 'iam-trust-policy')?.filename).toBe('trust-policy.json');
       const create = code(r, 'iam-create-role');
-      expect(create).toMatch(/^aws iam create-role \\\n\s+--role-name airflow-secrets \\\n\s+--assume-role-policy-document file:\/\/trust-policy\.json$/m);
-      expect(create).toMatch(/^# aws iam update-assume-role-policy --role-name airflow-secrets --policy-document file:\/\/trust-policy\.json$/m);
+      expect(create).toMatch(/^aws iam create-role \\\n\s+--role-name=airflow-secrets \\\n\s+--assume-role-policy-document file:\/\/trust-policy\.json$/m);
+      expect(create).toMatch(/^# aws iam update-assume-role-policy --role-name=airflow-secrets --policy-document file:\/\/trust-policy\.json$/m);
       expect(r.problems.filter((p) => p.field === 'workloadIdentityArn')).toEqual([]);
       // Software (access keys) has no role to create.
       const ids = generate(provider, { platform: 'software' }).snippets.map((s) => s.id);
@@ -424,7 +425,7 @@ describe('AWS facts', () => {
   });
   it('Parameter Store: SecureString at /prefix/key, ssm:GetParameter on both prefix ARNs, kms note', () => {
     const r = generate('aws-parameter-store', { ...FULL, platform: 'astro' });
-    expect(code(r, 'write-variable')).toMatch(/aws ssm put-parameter \\\n\s+--region us-east-1 \\\n\s+--name \/airflow\/variables\/my_var \\\n\s+--type SecureString/);
+    expect(code(r, 'write-variable')).toMatch(/aws ssm put-parameter \\\n\s+--region=us-east-1 \\\n\s+--name=\/airflow\/variables\/my_var \\\n\s+--type SecureString/);
     const policy = JSON.parse(code(r, 'iam-policy'));
     expect(policy.Statement).toHaveLength(1);
     expect(policy.Statement[0].Action).toBe('ssm:GetParameter');
@@ -434,7 +435,7 @@ describe('AWS facts', () => {
     ]);
     const attach = code(r, 'iam-attach-policy');
     expect(attach).toContain('kms:Decrypt');
-    expect(attach).toMatch(/aws iam attach-role-policy \\\n\s+--role-name airflow-secrets \\\n\s+--policy-arn arn:aws:iam::123456789012:policy\/airflow-secrets-read/);
+    expect(attach).toMatch(/aws iam attach-role-policy \\\n\s+--role-name=airflow-secrets \\\n\s+--policy-arn=arn:aws:iam::123456789012:policy\/airflow-secrets-read/);
     expect(kwargsFrom(r)).toEqual({
       connections_prefix: '/airflow/connections',
       variables_prefix: '/airflow/variables',
@@ -453,7 +454,7 @@ describe('AWS facts', () => {
     // IAM checks a missing secret against its bare name: a -?????? pattern would turn every miss into AccessDenied.
     expect(code(r, 'iam-policy')).not.toContain('??????');
     expect(code(r, 'iam-attach-policy')).toMatch(/^#.*-\?{6}.*\n#.*ResourceNotFound.*AccessDenied/m);
-    expect(code(r, 'write-variable')).toContain('--name airflow/variables/my_var');
+    expect(code(r, 'write-variable')).toContain('--name=airflow/variables/my_var');
   });
   it('Remote Execution uses IRSA: role annotation, no role_arn in the kwargs', () => {
     for (const p of ['aws-parameter-store', 'aws-secrets-manager'] as const) {
@@ -478,16 +479,16 @@ describe('GCP facts', () => {
   it('creates secrets with a first version from stdin and grants Secret Accessor', () => {
     const r = generate('gcp-secret-manager', { ...FULL, platform: 'astro' });
     expect(code(r, 'write-variable')).toMatch(
-      /^printf '%s' 'hello world' \| gcloud secrets create \\\n\s+airflow-variables-my_var \\\n\s+--project=my-project-123 \\\n\s+--replication-policy=automatic \\\n\s+--data-file=-$/m,
+      /^printf '%s' 'hello world' \| gcloud secrets create \\\n\s+--project=my-project-123 \\\n\s+--replication-policy=automatic \\\n\s+--data-file=- \\\n\s+-- airflow-variables-my_var$/m,
     );
     const grant = code(r, 'gcp-grant-access');
     // The project-level grant is the command; per-secret grants are the commented, stricter alternative.
     expect(commandLines(grant)).toEqual([
-      'gcloud projects add-iam-policy-binding my-project-123 --member=serviceAccount:airflow@my-project-123.iam.gserviceaccount.com --role=roles/secretmanager.secretAccessor',
+      'gcloud projects add-iam-policy-binding --member=serviceAccount:airflow@my-project-123.iam.gserviceaccount.com --role=roles/secretmanager.secretAccessor -- my-project-123',
     ]);
     for (const name of ['airflow-variables-my_var', 'airflow-connections-my_db']) {
       expect(grant).toContain(
-        `# gcloud secrets add-iam-policy-binding ${name} --project=my-project-123 --member=serviceAccount:airflow@my-project-123.iam.gserviceaccount.com --role=roles/secretmanager.secretAccessor\n`,
+        `# gcloud secrets add-iam-policy-binding --project=my-project-123 --member=serviceAccount:airflow@my-project-123.iam.gserviceaccount.com --role=roles/secretmanager.secretAccessor -- ${name}\n`,
       );
     }
     expect(grant).toMatch(/^#.*NotFound/m);
@@ -547,7 +548,7 @@ describe('GCP service account', () => {
       const r = generate('gcp-secret-manager', { ...FULL, serviceAccountEmail: EMAIL, platform, authMethod: 'workload-identity' });
       const lines = accountCommands(code(r, 'gcp-service-account'));
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(/^gcloud iam service-accounts create airflow-reader --project=my-project-123 --display-name=\S/);
+      expect(lines[0]).toMatch(/^gcloud iam service-accounts create --project=my-project-123 --display-name=\S.* -- airflow-reader$/);
       expect(warnings(r)).toEqual([]);
     }
   });
@@ -560,12 +561,12 @@ describe('GCP service account', () => {
   it('takes the account from the key file when no email is typed', () => {
     const r = generate('gcp-secret-manager', { ...FULL, serviceAccountEmail: '', platform: 'astro', authMethod: 'key-file' });
     const lines = accountCommands(code(r, 'gcp-service-account'));
-    expect(lines[0]).toContain('create airflow --project=my-project-123');
+    expect(lines[0]).toMatch(/^gcloud iam service-accounts create --project=my-project-123 .* -- airflow$/);
     expect(lines[1]).toContain('--iam-account=airflow@my-project-123.iam.gserviceaccount.com');
   });
   it('an empty email gives a placeholder account ID', () => {
     const r = generate('gcp-secret-manager', { platform: 'astro' });
-    expect(accountCommands(code(r, 'gcp-service-account'))[0]).toMatch(/^gcloud iam service-accounts create '<your-[a-z-]+>' /);
+    expect(accountCommands(code(r, 'gcp-service-account'))[0]).toMatch(/^gcloud iam service-accounts create .* -- '<your-[a-z-]+>'$/);
     expect(r.problems).toEqual([]);
   });
   it('warns when the account is Google-managed or from another project', () => {
@@ -588,7 +589,7 @@ describe('GCP service account', () => {
 describe('Azure facts', () => {
   it('names replace _ with the separator, and the key rename is a warning', () => {
     const r = generate('azure-key-vault', { ...FULL, vaultUrl: 'https://my-vault.vault.azure.net/', platform: 'astro' });
-    expect(code(r, 'write-variable')).toMatch(/--vault-name my-vault \\\n\s+--name airflow-variables-my-var/);
+    expect(code(r, 'write-variable')).toMatch(/--vault-name=my-vault \\\n\s+--name=airflow-variables-my-var/);
     expect(r.problems).toContainEqual(expect.objectContaining({ field: 'variableKey', severity: 'warning' }));
     expect(code(r, 'azure-grant-access')).toContain("--role 'Key Vault Secrets User'");
     expect(kwargsFrom(r)).toEqual({
@@ -633,46 +634,50 @@ describe('deleting the test secrets (CLI references)', () => {
   it('Vault KV v2: kv metadata delete removes every version; KV v1: kv delete', () => {
     const v2 = generate('hashicorp-vault', { ...FULL, platform: 'astro' });
     expect(commandLines(code(v2, 'delete-secrets'))).toEqual([
-      'vault kv metadata delete -mount=airflow variables/my_var',
-      'vault kv metadata delete -mount=airflow connections/my_db',
+      'vault kv metadata delete -mount=airflow -- variables/my_var',
+      'vault kv metadata delete -mount=airflow -- connections/my_db',
     ]);
     const v1 = generate('hashicorp-vault', { ...FULL, platform: 'software', kvVersion: '1', mountPoint: 'kv', connectionsPath: 'conns/' });
-    expect(commandLines(code(v1, 'delete-secrets'))).toEqual(['vault kv delete -mount=kv variables/my_var', 'vault kv delete -mount=kv conns/my_db']);
+    expect(commandLines(code(v1, 'delete-secrets'))).toEqual(['vault kv delete -mount=kv -- variables/my_var', 'vault kv delete -mount=kv -- conns/my_db']);
   });
   it('Parameter Store: one delete-parameters call with both names and the region', () => {
     const r = generate('aws-parameter-store', { ...FULL, platform: 'software', variablesPrefix: 'vars/', connectionsPrefix: 'team/conns' });
     // SSM names always start with "/", whatever the prefix looks like.
-    expect(commandLines(code(r, 'delete-secrets'))).toEqual(['aws ssm delete-parameters --region us-east-1 --names /vars/my_var /team/conns/my_db']);
+    expect(commandLines(code(r, 'delete-secrets'))).toEqual([
+      // One command per name: the list form (--names a b) cannot take a name that starts with -.
+      'aws ssm delete-parameter --region=us-east-1 --name=/vars/my_var',
+      'aws ssm delete-parameter --region=us-east-1 --name=/team/conns/my_db',
+    ]);
   });
   it('Secrets Manager: delete-secret without a recovery window, with a warning comment', () => {
     const r = generate('aws-secrets-manager', { ...FULL, platform: 'astro', sep: ':' });
     const text = code(r, 'delete-secrets');
     expect(commandLines(text)).toEqual([
-      'aws secretsmanager delete-secret --region us-east-1 --secret-id airflow/variables:my_var --force-delete-without-recovery',
-      'aws secretsmanager delete-secret --region us-east-1 --secret-id airflow/connections:my_db --force-delete-without-recovery',
+      'aws secretsmanager delete-secret --region=us-east-1 --secret-id=airflow/variables:my_var --force-delete-without-recovery',
+      'aws secretsmanager delete-secret --region=us-east-1 --secret-id=airflow/connections:my_db --force-delete-without-recovery',
     ]);
     expect(text).toMatch(/^#.*cannot be undone/m);
   });
   it('GCP: gcloud secrets delete for each secret, non-interactive', () => {
     const r = generate('gcp-secret-manager', { ...FULL, platform: 'remote-execution', variablesPrefix: 'af', sep: '_' });
     expect(commandLines(code(r, 'delete-secrets'))).toEqual([
-      'gcloud secrets delete af_my_var --project=my-project-123 --quiet',
-      'gcloud secrets delete airflow-connections_my_db --project=my-project-123 --quiet',
+      'gcloud secrets delete --project=my-project-123 --quiet -- af_my_var',
+      'gcloud secrets delete --project=my-project-123 --quiet -- airflow-connections_my_db',
     ]);
   });
   it('Azure: the renamed names (_ -> sep), plus soft delete and purge explained', () => {
     const r = generate('azure-key-vault', { ...FULL, vaultUrl: 'https://kv-prod.vault.azure.net/', platform: 'astro', variableKey: 'a_b_c' });
     const text = code(r, 'delete-secrets');
     expect(commandLines(text)).toEqual([
-      'az keyvault secret delete --vault-name kv-prod --name airflow-variables-a-b-c',
-      'az keyvault secret delete --vault-name kv-prod --name airflow-connections-my-db',
+      'az keyvault secret delete --vault-name=kv-prod --name=airflow-variables-a-b-c',
+      'az keyvault secret delete --vault-name=kv-prod --name=airflow-connections-my-db',
     ]);
     expect(text).toMatch(/^#.*[Ss]oft delete/m);
     expect(text).toMatch(/^# az keyvault secret purge /m);
   });
   it('empty input deletes the placeholders, quoted', () => {
     const r = generate('gcp-secret-manager', {});
-    expect(commandLines(code(r, 'delete-secrets'))[0]).toBe("gcloud secrets delete 'airflow-variables-<your-variable-key>' --project='<your-gcp-project-id>' --quiet");
+    expect(commandLines(code(r, 'delete-secrets'))[0]).toBe("gcloud secrets delete --project='<your-gcp-project-id>' --quiet -- 'airflow-variables-<your-variable-key>'");
   });
 });
 
@@ -777,16 +782,16 @@ describe('second runs and updates', () => {
     expect(code(generate('aws-parameter-store', { ...FULL, platform: 'astro' }), 'write-variable')).toMatch(/^#.*ParameterAlreadyExists.*--overwrite/m);
     expect(code(generate('aws-secrets-manager', { ...FULL, platform: 'astro' }), 'write-connection')).toMatch(/^#.*ResourceExistsException.*put-secret-value/m);
     const gcp = code(generate('gcp-secret-manager', { ...FULL, platform: 'astro' }), 'write-variable');
-    expect(gcp).toContain("# printf '%s' 'hello world' | gcloud secrets versions add airflow-variables-my_var --project=my-project-123 --data-file=-\n");
+    expect(gcp).toContain("# printf '%s' 'hello world' | gcloud secrets versions add --project=my-project-123 --data-file=- -- airflow-variables-my_var\n");
     expect(commandLines(gcp)).toHaveLength(1);
   });
   it('helm: shows the installed release and keeps its chart version', () => {
     const { agentChartVersion: _, ...noVersion } = FULL;
     const text = code(generate('aws-parameter-store', { ...noVersion, platform: 'remote-execution' }), 'helm-upgrade');
     expect(text).toMatch(/^#.*chart version/m);
-    expect(commandLines(text)[1]).toContain(" --version '<installed-chart-version>' ");
+    expect(commandLines(text)[1]).toContain(" --version='<installed-chart-version>' ");
     const typed = code(generate('aws-parameter-store', { ...FULL, platform: 'remote-execution', helmRelease: 'agents.prod-1', agentChartVersion: 'v2.0.0-rc.1' }), 'helm-upgrade');
-    expect(commandLines(typed)[1]).toMatch(/^helm upgrade agents\.prod-1 astronomer\/astro-remote-execution-agent .* --version v2\.0\.0-rc\.1 -f values\.yaml$/);
+    expect(commandLines(typed)[1]).toMatch(/^helm upgrade .* --version=v2\.0\.0-rc\.1 -f values\.yaml -- agents\.prod-1 astronomer\/astro-remote-execution-agent$/);
   });
   it('helm: a release name or chart version Helm would refuse gets a message', () => {
     const problems = (values: Record<string, string>) =>
@@ -805,26 +810,26 @@ describe('Azure access: least privilege, object ID, filled alternatives', () => 
   it('assigns the role by object ID and principal type; says the role covers the whole vault', () => {
     const text = code(generate('azure-key-vault', base), 'azure-grant-access');
     const [assign] = commandLines(text);
-    expect(assign).toContain(`--assignee-object-id "$(az ad sp show --id ${FULL.clientId} --query id --output tsv)"`);
+    expect(assign).toContain(`--assignee-object-id="$(az ad sp show --id=${FULL.clientId} --query id --output tsv)"`);
     expect(assign).toContain('--assignee-principal-type ServicePrincipal');
     expect(assign).not.toContain('--assignee ');
     expect(text).toMatch(/^#.*every secret in the vault/m);
     const oid = 'fedcba98-7654-3210-fedc-ba9876543210';
     const typed = code(generate('azure-key-vault', { ...base, authMethod: 'managed-identity', principalObjectId: oid }), 'azure-grant-access');
-    expect(commandLines(typed)[0]).toContain(`--assignee-object-id ${oid} --assignee-principal-type ServicePrincipal`);
-    expect(typed).toContain(`# az keyvault set-policy --name my-vault --object-id ${oid} --secret-permissions get\n`);
+    expect(commandLines(typed)[0]).toContain(`--assignee-object-id=${oid} --assignee-principal-type ServicePrincipal`);
+    expect(typed).toContain(`# az keyvault set-policy --name=my-vault --object-id=${oid} --secret-permissions get\n`);
   });
   it('the access-policy alternative is filled (vault name, the identity) and uses --object-id', () => {
     const mi = code(generate('azure-key-vault', { ...base, authMethod: 'managed-identity' }), 'azure-grant-access');
     expect(mi).toContain(
-      `# az keyvault set-policy --name my-vault --object-id "$(az ad sp show --id ${FULL.managedIdentityClientId} --query id --output tsv)" --secret-permissions get\n`,
+      `# az keyvault set-policy --name=my-vault --object-id="$(az ad sp show --id=${FULL.managedIdentityClientId} --query id --output tsv)" --secret-permissions get\n`,
     );
     expect(mi).not.toMatch(/VAULT_NAME|CLIENT_ID|--spn/);
   });
   it('the purge alternative names the two deleted secrets', () => {
     const text = code(generate('azure-key-vault', base), 'delete-secrets');
-    expect(text).toContain('# az keyvault secret purge --vault-name my-vault --name airflow-variables-my-var\n');
-    expect(text).toContain('# az keyvault secret purge --vault-name my-vault --name airflow-connections-my-db\n');
+    expect(text).toContain('# az keyvault secret purge --vault-name=my-vault --name=airflow-variables-my-var\n');
+    expect(text).toContain('# az keyvault secret purge --vault-name=my-vault --name=airflow-connections-my-db\n');
     expect(text).not.toContain('SECRET_NAME');
   });
   it('object ID must be a GUID', () => {
@@ -927,8 +932,8 @@ describe('.env for the Astro CLI (compose-go) and python-dotenv', () => {
 describe('input handling', () => {
   it('empty input renders quoted placeholders and defaults', () => {
     const r = generate('aws-parameter-store', {});
-    expect(code(r, 'deploy-astro')).toContain("--deployment-id '<your-deployment-id>'");
-    expect(code(r, 'write-variable')).toContain("--name '/airflow/variables/<your-variable-key>'");
+    expect(code(r, 'deploy-astro')).toContain("--deployment-id='<your-deployment-id>'");
+    expect(code(r, 'write-variable')).toContain("--name='/airflow/variables/<your-variable-key>'");
     expect(r.problems).toEqual([]);
   });
   it('garbage values are ignored with a problem and never printed', () => {
@@ -965,7 +970,7 @@ describe('input handling', () => {
   });
   it('invalid values are rendered as typed, safely quoted, with a problem', () => {
     const r = generate('aws-parameter-store', { region: "us east'1" });
-    expect(code(r, 'verify-secrets')).toContain("--region 'us east'\\''1'");
+    expect(code(r, 'verify-secrets')).toContain("--region='us east'\\''1'");
     expect(r.problems).toContainEqual(expect.objectContaining({ field: 'region', severity: 'error' }));
   });
   it('unknown provider', () => {

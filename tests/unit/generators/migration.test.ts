@@ -60,25 +60,25 @@ function intended(p: ProviderId, kind: 'variable' | 'connection', key: string, v
   const name = NAMES[p](kind, key);
   switch (p) {
     case 'hashicorp-vault':
-      return [{ argv: ['vault', 'kv', 'put', '-mount=airflow', `${kind === 'variable' ? 'variables' : 'connections'}/${key}`, kind === 'variable' ? 'value=-' : 'conn_uri=-'], stdin: value }];
+      return [{ argv: ['vault', 'kv', 'put', '-mount=airflow', '--', `${kind === 'variable' ? 'variables' : 'connections'}/${key}`, kind === 'variable' ? 'value=-' : 'conn_uri=-'], stdin: value }];
     case 'aws-parameter-store':
-      return [{ argv: ['aws', 'ssm', 'put-parameter', '--region', 'eu-west-1', `--name=${name}`, '--type', 'SecureString', '--overwrite', '--value', 'file:///dev/stdin'], stdin: value }];
+      return [{ argv: ['aws', 'ssm', 'put-parameter', '--region=eu-west-1', `--name=${name}`, '--type', 'SecureString', '--overwrite', '--value', 'file:///dev/stdin'], stdin: value }];
     case 'aws-secrets-manager':
       return [
-        { argv: ['aws', 'secretsmanager', 'describe-secret', '--region', 'eu-west-1', `--secret-id=${name}`], stdin: '' },
+        { argv: ['aws', 'secretsmanager', 'describe-secret', '--region=eu-west-1', `--secret-id=${name}`], stdin: '' },
         exists
-          ? { argv: ['aws', 'secretsmanager', 'put-secret-value', '--region', 'eu-west-1', `--secret-id=${name}`, '--secret-string', 'file:///dev/stdin'], stdin: value }
-          : { argv: ['aws', 'secretsmanager', 'create-secret', '--region', 'eu-west-1', `--name=${name}`, '--secret-string', 'file:///dev/stdin'], stdin: value },
+          ? { argv: ['aws', 'secretsmanager', 'put-secret-value', '--region=eu-west-1', `--secret-id=${name}`, '--secret-string', 'file:///dev/stdin'], stdin: value }
+          : { argv: ['aws', 'secretsmanager', 'create-secret', '--region=eu-west-1', `--name=${name}`, '--secret-string', 'file:///dev/stdin'], stdin: value },
       ];
     case 'gcp-secret-manager':
       return [
-        { argv: ['gcloud', 'secrets', 'describe', name, '--project=my-project-123'], stdin: '' },
+        { argv: ['gcloud', 'secrets', 'describe', '--project=my-project-123', '--', name], stdin: '' },
         exists
-          ? { argv: ['gcloud', 'secrets', 'versions', 'add', name, '--project=my-project-123', '--data-file=-'], stdin: value }
-          : { argv: ['gcloud', 'secrets', 'create', name, '--project=my-project-123', '--replication-policy=automatic', '--data-file=-'], stdin: value },
+          ? { argv: ['gcloud', 'secrets', 'versions', 'add', '--project=my-project-123', '--data-file=-', '--', name], stdin: value }
+          : { argv: ['gcloud', 'secrets', 'create', '--project=my-project-123', '--replication-policy=automatic', '--data-file=-', '--', name], stdin: value },
       ];
     case 'azure-key-vault':
-      return [{ argv: ['az', 'keyvault', 'secret', 'set', '--vault-name', 'my-vault', '--name', name, '--file', '/dev/stdin', '--encoding', 'utf-8'], stdin: value }];
+      return [{ argv: ['az', 'keyvault', 'secret', 'set', '--vault-name=my-vault', `--name=${name}`, '--file', '/dev/stdin', '--encoding', 'utf-8'], stdin: value }];
   }
 }
 

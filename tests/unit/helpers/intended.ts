@@ -370,7 +370,11 @@ export function listOf(p: Pid, inp: Input, k: string): string[] {
   return items.length ? items : [val(p, inp, k)];
 }
 
-/** The commands each sh snippet runs, in order (argv[0] is the program). */
+/**
+ * The commands each sh snippet runs, in order (argv[0] is the program). A value from input that
+ * could start with - is passed as --flag=value (-flag=value for vault) or after a `--` that ends the
+ * options, as every one of these CLIs reads it: never as a separate word after a flag.
+ */
 export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Record<string, Cmd[]> {
   const v = (k: string) => val(p, inp, k);
   const c = (argv: Cmd['argv'], stdin = ''): Cmd => ({ argv, stdin });
@@ -390,7 +394,7 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
     out['vault-enable-kv'] = [
       { ...c(['vault', 'secrets', 'enable', '-path=' + mount, '-version=' + (inp.kvVersion === '1' ? '1' : '2'), 'kv']), vaultNamespace: inp.namespace || undefined },
     ];
-    out['vault-write-policy'] = [c(['vault', 'policy', 'write', policy, policy + '.hcl'])];
+    out['vault-write-policy'] = [c(['vault', 'policy', 'write', '--', policy, policy + '.hcl'])];
     if (auth === 'kubernetes') {
       const km = v('kubernetesAuthMount');
       out['vault-kubernetes-auth'] = [
@@ -414,52 +418,53 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
         c(['vault', 'write', '-f', '-field=secret_id', role + '/secret-id']),
       ];
     }
-    out['write-variable'] = [c(['vault', 'kv', 'put', '-mount=' + mount, kvPath('variable'), 'value=-'], value)];
-    out['write-connection'] = [c(['vault', 'kv', 'put', '-mount=' + mount, kvPath('connection'), 'conn_uri=-'], uri)];
-    out['verify-secrets'] = [c(['vault', 'kv', 'get', '-mount=' + mount, kvPath('variable')]), c(['vault', 'kv', 'get', '-mount=' + mount, kvPath('connection')])];
+    out['write-variable'] = [c(['vault', 'kv', 'put', '-mount=' + mount, '--', kvPath('variable'), 'value=-'], value)];
+    out['write-connection'] = [c(['vault', 'kv', 'put', '-mount=' + mount, '--', kvPath('connection'), 'conn_uri=-'], uri)];
+    out['verify-secrets'] = [c(['vault', 'kv', 'get', '-mount=' + mount, '--', kvPath('variable')]), c(['vault', 'kv', 'get', '-mount=' + mount, '--', kvPath('connection')])];
     // KV v2 keeps versions: `kv metadata delete` removes all of them; KV v1 `kv delete` removes the secret.
     const del = inp.kvVersion === '1' ? ['vault', 'kv', 'delete'] : ['vault', 'kv', 'metadata', 'delete'];
-    out['delete-secrets'] = [c([...del, '-mount=' + mount, kvPath('variable')]), c([...del, '-mount=' + mount, kvPath('connection')])];
+    out['delete-secrets'] = [c([...del, '-mount=' + mount, '--', kvPath('variable')]), c([...del, '-mount=' + mount, '--', kvPath('connection')])];
   } else if (p === 'aws-parameter-store' || p === 'aws-secrets-manager') {
     const iam = iamPolicyOf(p, inp);
     out['iam-attach-policy'] = [
-      c(['aws', 'iam', 'create-policy', '--policy-name', v('policyName'), '--policy-document', 'file://airflow-secrets-policy.json']),
+      c(['aws', 'iam', 'create-policy', '--policy-name=' + v('policyName'), '--policy-document', 'file://airflow-secrets-policy.json']),
       auth === 'access-keys'
-        ? c(['aws', 'iam', 'attach-user-policy', '--user-name', v('iamUserName'), '--policy-arn', iam.policyArn])
-        : c(['aws', 'iam', 'attach-role-policy', '--role-name', iam.roleName, '--policy-arn', iam.policyArn]),
+        ? c(['aws', 'iam', 'attach-user-policy', '--user-name=' + v('iamUserName'), '--policy-arn=' + iam.policyArn])
+        : c(['aws', 'iam', 'attach-role-policy', '--role-name=' + iam.roleName, '--policy-arn=' + iam.policyArn]),
     ];
     // The role is created with the trust policy (updating an existing role is a comment).
     if (auth === 'role') {
-      out['iam-create-role'] = [c(['aws', 'iam', 'create-role', '--role-name', iam.roleName, '--assume-role-policy-document', 'file://trust-policy.json'])];
+      out['iam-create-role'] = [c(['aws', 'iam', 'create-role', '--role-name=' + iam.roleName, '--assume-role-policy-document', 'file://trust-policy.json'])];
     }
     // Remote Execution: the cluster's issuer, its IAM identity provider, the agent service accounts.
     if (platform === 'remote-execution' && auth === 'role') {
       out['eks-oidc-issuer'] = [
-        c(['aws', 'eks', 'describe-cluster', '--name', v('eksClusterName'), '--region', v('region'), '--query', 'cluster.identity.oidc.issuer', '--output', 'text']),
-        c(['eksctl', 'utils', 'associate-iam-oidc-provider', '--cluster', v('eksClusterName'), '--region', v('region'), '--approve']),
-        c(['kubectl', 'get', 'serviceaccounts', '--namespace', v('kubernetesNamespace')]),
+        c(['aws', 'eks', 'describe-cluster', '--name=' + v('eksClusterName'), '--region=' + v('region'), '--query', 'cluster.identity.oidc.issuer', '--output', 'text']),
+        c(['eksctl', 'utils', 'associate-iam-oidc-provider', '--cluster=' + v('eksClusterName'), '--region=' + v('region'), '--approve']),
+        c(['kubectl', 'get', 'serviceaccounts', '--namespace=' + v('kubernetesNamespace')]),
       ];
     }
-    const region = ['--region', v('region')];
+    const region = ['--region=' + v('region')];
     if (p === 'aws-parameter-store') {
-      const put = (name: string, s: string) => c(['aws', 'ssm', 'put-parameter', ...region, '--name', name, '--type', 'SecureString', '--value', 'file:///dev/stdin'], s);
-      const get = (name: string) => c(['aws', 'ssm', 'get-parameter', ...region, '--name', name, '--with-decryption', '--query', 'Parameter.Value', '--output', 'text']);
+      const put = (name: string, s: string) => c(['aws', 'ssm', 'put-parameter', ...region, '--name=' + name, '--type', 'SecureString', '--value', 'file:///dev/stdin'], s);
+      const get = (name: string) => c(['aws', 'ssm', 'get-parameter', ...region, '--name=' + name, '--with-decryption', '--query', 'Parameter.Value', '--output', 'text']);
       out['write-variable'] = [put(n.variable, value)];
       out['write-connection'] = [put(n.connection, uri)];
       out['verify-secrets'] = [get(n.variable), get(n.connection)];
-      out['delete-secrets'] = [c(['aws', 'ssm', 'delete-parameters', ...region, '--names', n.variable, n.connection])];
+      // One delete-parameter per name: a list option cannot take a name that starts with -.
+      out['delete-secrets'] = [n.variable, n.connection].map((name) => c(['aws', 'ssm', 'delete-parameter', ...region, '--name=' + name]));
     } else {
-      const put = (name: string, s: string) => c(['aws', 'secretsmanager', 'create-secret', ...region, '--name', name, '--secret-string', 'file:///dev/stdin'], s);
-      const get = (name: string) => c(['aws', 'secretsmanager', 'get-secret-value', ...region, '--secret-id', name, '--query', 'SecretString', '--output', 'text']);
+      const put = (name: string, s: string) => c(['aws', 'secretsmanager', 'create-secret', ...region, '--name=' + name, '--secret-string', 'file:///dev/stdin'], s);
+      const get = (name: string) => c(['aws', 'secretsmanager', 'get-secret-value', ...region, '--secret-id=' + name, '--query', 'SecretString', '--output', 'text']);
       out['write-variable'] = [put(n.variable, value)];
       out['write-connection'] = [put(n.connection, uri)];
       out['verify-secrets'] = [get(n.variable), get(n.connection)];
-      const del = (name: string) => c(['aws', 'secretsmanager', 'delete-secret', ...region, '--secret-id', name, '--force-delete-without-recovery']);
+      const del = (name: string) => c(['aws', 'secretsmanager', 'delete-secret', ...region, '--secret-id=' + name, '--force-delete-without-recovery']);
       out['delete-secrets'] = [del(n.variable), del(n.connection)];
     }
   } else if (p === 'gcp-secret-manager') {
     const project = '--project=' + v('projectId');
-    const create = (name: string, s: string) => c(['gcloud', 'secrets', 'create', name, project, '--replication-policy=automatic', '--data-file=-'], s);
+    const create = (name: string, s: string) => c(['gcloud', 'secrets', 'create', project, '--replication-policy=automatic', '--data-file=-', '--', name], s);
     const get = (name: string) => c(['gcloud', 'secrets', 'versions', 'access', 'latest', project, '--secret=' + name]);
     const sa = serviceAccountOf(inp);
     out['write-variable'] = [create(n.variable, value)];
@@ -467,15 +472,15 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
     out['verify-secrets'] = [get(n.variable), get(n.connection)];
     // Project-level Secret Accessor (per-secret grants are only a commented alternative).
     out['gcp-grant-access'] = [
-      c(['gcloud', 'projects', 'add-iam-policy-binding', v('projectId'), '--member=serviceAccount:' + sa, '--role=roles/secretmanager.secretAccessor']),
+      c(['gcloud', 'projects', 'add-iam-policy-binding', '--member=serviceAccount:' + sa, '--role=roles/secretmanager.secretAccessor', '--', v('projectId')]),
     ];
-    out['delete-secrets'] = [c(['gcloud', 'secrets', 'delete', n.variable, project, '--quiet']), c(['gcloud', 'secrets', 'delete', n.connection, project, '--quiet'])];
+    out['delete-secrets'] = [c(['gcloud', 'secrets', 'delete', project, '--quiet', '--', n.variable]), c(['gcloud', 'secrets', 'delete', project, '--quiet', '--', n.connection])];
     const accountId = accountSourceOf(inp)?.email.split('@')[0] || '<your-service-account-id>';
     // An account that is not the project's own is never created (only its key, for key files).
     // The Secret Manager API is enabled first in every case (gcloud services enable is idempotent).
     out['gcp-service-account'] = [
       c(['gcloud', 'services', 'enable', 'secretmanager.googleapis.com', project]),
-      ...(foreignAccountOf(inp) ? [] : [c(['gcloud', 'iam', 'service-accounts', 'create', accountId, project, '--display-name=Airflow secrets backend'])]),
+      ...(foreignAccountOf(inp) ? [] : [c(['gcloud', 'iam', 'service-accounts', 'create', project, '--display-name=Airflow secrets backend', '--', accountId])]),
     ];
     if (auth === 'key-file') out['gcp-service-account'].push(c(['gcloud', 'iam', 'service-accounts', 'keys', 'create', 'key.json', '--iam-account=' + sa]));
     if (platform === 'remote-execution') {
@@ -486,10 +491,11 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
             'iam',
             'service-accounts',
             'add-iam-policy-binding',
-            sa,
             project,
             '--role=roles/iam.workloadIdentityUser',
             `--member=serviceAccount:${v('projectId')}.svc.id.goog[${v('kubernetesNamespace')}/${ksa}]`,
+            '--',
+            sa,
           ]),
         );
       }
@@ -498,32 +504,28 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
     const vault = vaultNameOf(inp);
     const principal = v(auth === 'managed-identity' ? 'managedIdentityClientId' : 'clientId');
     // The object ID is typed, or looked up (az ad sp show) before the scope (bash expands left to right).
-    const lookup = inp.principalObjectId ? [] : [c(['az', 'ad', 'sp', 'show', '--id', principal, '--query', 'id', '--output', 'tsv'])];
+    const lookup = inp.principalObjectId ? [] : [c(['az', 'ad', 'sp', 'show', '--id=' + principal, '--query', 'id', '--output', 'tsv'])];
     // Remote Execution, managed identity: the identity, the cluster's issuer, the agent service
     // accounts, then one federated credential per listed account (its name with . as -).
     if (platform === 'remote-execution' && auth === 'managed-identity') {
-      const rg = ['--resource-group', v('resourceGroup')];
-      const aks = ['--name', v('aksClusterName'), '--resource-group', v('aksResourceGroup')];
+      const rg = ['--resource-group=' + v('resourceGroup')];
+      const aks = ['--name=' + v('aksClusterName'), '--resource-group=' + v('aksResourceGroup')];
       out['azure-federated-credentials'] = [
-        c(['az', 'identity', 'create', '--name', v('managedIdentityName'), ...rg]),
-        c(['az', 'identity', 'show', '--name', v('managedIdentityName'), ...rg, '--query', 'clientId', '--output', 'tsv']),
+        c(['az', 'identity', 'create', '--name=' + v('managedIdentityName'), ...rg]),
+        c(['az', 'identity', 'show', '--name=' + v('managedIdentityName'), ...rg, '--query', 'clientId', '--output', 'tsv']),
         c(['az', 'aks', 'show', ...aks, '--query', 'oidcIssuerProfile.issuerUrl', '--output', 'tsv']),
-        c(['kubectl', 'get', 'serviceaccounts', '--namespace', v('kubernetesNamespace')]),
+        c(['kubectl', 'get', 'serviceaccounts', '--namespace=' + v('kubernetesNamespace')]),
         ...listOf(p, inp, 'kubernetesServiceAccount').map((sa) =>
           c([
             'az',
             'identity',
             'federated-credential',
             'create',
-            '--name',
-            sa.replace(/\./g, '-'),
-            '--identity-name',
-            v('managedIdentityName'),
+            '--name=' + sa.replace(/\./g, '-'),
+            '--identity-name=' + v('managedIdentityName'),
             ...rg,
-            '--issuer',
-            v('oidcIssuer'),
-            '--subject',
-            `system:serviceaccount:${v('kubernetesNamespace')}:${sa}`,
+            '--issuer=' + v('oidcIssuer'),
+            `--subject=system:serviceaccount:${v('kubernetesNamespace')}:${sa}`,
             '--audiences',
             'api://AzureADTokenExchange',
           ]),
@@ -532,7 +534,7 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
     }
     out['azure-grant-access'] = [
       ...lookup,
-      c(['az', 'keyvault', 'show', '--name', vault, '--query', 'id', '--output', 'tsv']),
+      c(['az', 'keyvault', 'show', '--name=' + vault, '--query', 'id', '--output', 'tsv']),
       c([
         'az',
         'role',
@@ -540,36 +542,35 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
         'create',
         '--role',
         'Key Vault Secrets User',
-        '--assignee-object-id',
-        inp.principalObjectId || STUB_OID,
+        '--assignee-object-id=' + (inp.principalObjectId || STUB_OID),
         '--assignee-principal-type',
         'ServicePrincipal',
-        '--scope',
-        STUB_SCOPE,
+        '--scope=' + STUB_SCOPE,
       ]),
     ];
-    const set = (name: string, s: string) => c(['az', 'keyvault', 'secret', 'set', '--vault-name', vault, '--name', name, '--file', '/dev/stdin', '--encoding', 'utf-8'], s);
-    const get = (name: string) => c(['az', 'keyvault', 'secret', 'show', '--vault-name', vault, '--name', name, '--query', 'value', '--output', 'tsv']);
+    const set = (name: string, s: string) => c(['az', 'keyvault', 'secret', 'set', '--vault-name=' + vault, '--name=' + name, '--file', '/dev/stdin', '--encoding', 'utf-8'], s);
+    const get = (name: string) => c(['az', 'keyvault', 'secret', 'show', '--vault-name=' + vault, '--name=' + name, '--query', 'value', '--output', 'tsv']);
     out['write-variable'] = [set(n.variable, value)];
     out['write-connection'] = [set(n.connection, uri)];
     out['verify-secrets'] = [get(n.variable), get(n.connection)];
-    const del = (name: string) => c(['az', 'keyvault', 'secret', 'delete', '--vault-name', vault, '--name', name]);
+    const del = (name: string) => c(['az', 'keyvault', 'secret', 'delete', '--vault-name=' + vault, '--name=' + name]);
     out['delete-secrets'] = [del(n.variable), del(n.connection)];
   }
   if (platform === 'astro') {
-    const id = ['--deployment-id', v('deploymentId')];
+    const id = ['--deployment-id=' + v('deploymentId')];
     out['deploy-astro'] = [
-      c(['astro', 'deployment', 'variable', 'create', ...id, 'AIRFLOW__SECRETS__BACKEND=' + CLASS[p]]),
-      c(['astro', 'deployment', 'variable', 'create', ...id, '--secret', { prefix: 'AIRFLOW__SECRETS__BACKEND_KWARGS=', json: kwargsOf(p, platform, auth, inp) }]),
+      // --key/--value: the Astro CLI cuts a KEY=VALUE argument at its second =.
+      c(['astro', 'deployment', 'variable', 'create', ...id, '--key=AIRFLOW__SECRETS__BACKEND', '--value=' + CLASS[p]]),
+      c(['astro', 'deployment', 'variable', 'create', ...id, '--secret', '--key=AIRFLOW__SECRETS__BACKEND_KWARGS', { prefix: '--value=', json: kwargsOf(p, platform, auth, inp) }]),
       c(['astro', 'deploy', ...id]),
     ];
   }
   if (platform === 'remote-execution') {
-    const ns = ['--namespace', v('kubernetesNamespace')];
+    const ns = ['--namespace=' + v('kubernetesNamespace')];
     out['helm-upgrade'] = [
       c(['helm', 'list', ...ns]),
       // The release and its chart version stay as they are: the reader fills in what helm list shows.
-      c(['helm', 'upgrade', v('helmRelease'), 'astronomer/astro-remote-execution-agent', ...ns, '--version', v('agentChartVersion'), '-f', 'values.yaml']),
+      c(['helm', 'upgrade', ...ns, '--version=' + v('agentChartVersion'), '-f', 'values.yaml', '--', v('helmRelease'), 'astronomer/astro-remote-execution-agent']),
     ];
   }
   return out;

@@ -2,7 +2,7 @@
  * External tools the property tests use as oracles. When one is missing the test is
  * skipped with a printed reason; under CI=true a missing tool fails the run instead.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 
 const cache = new Map<string, string | null>();
 
@@ -22,6 +22,16 @@ export const toolChecks = {
   shellcheck: () => probe('shellcheck', ['--version']),
   python3: () => probe('python3', ['-c', 'import ast; print(1)']),
   dotenv: () => probe('python3', ['-c', 'import dotenv; print(1)']),
+  /** The AWS CLI, and moto's server mode (a local AWS API) with boto3 to read back what it stored. */
+  // AWS_ENDPOINT_URL (every request to the local API, none to AWS) needs CLI v1.29 / v2.13 or newer.
+  aws: () =>
+    probe('aws', ['--version'], (out) => {
+      const [major, minor] = (/aws-cli\/(\d+)\.(\d+)/.exec(out) ?? []).slice(1).map(Number);
+      return major === 1 ? minor >= 29 : major === 2 ? minor >= 13 : major > 2;
+    }),
+  moto: () => probe('python3', ['-c', 'import moto.server, boto3; print(1)']),
+  gcloud: () => probe('gcloud', ['--version']),
+  az: () => probe('az', ['--version']),
 };
 
 export type ToolName = keyof typeof toolChecks;
@@ -47,4 +57,26 @@ export function run(cmd: string, args: string[], input = '', env?: NodeJS.Proces
 /** Run a Python snippet that reads JSON on stdin and prints JSON. */
 export function python<T>(code: string, payload: unknown): T {
   return JSON.parse(run('python3', ['-c', code], JSON.stringify(payload))) as T;
+}
+
+/** `run`, without blocking: for tests that run several slow commands side by side. */
+export function runAsync(cmd: string, args: string[], input = '', env?: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
+      else reject(new Error(`${cmd} exited ${code}: ${Buffer.concat(err).toString('utf8').slice(0, 4000)}`));
+    });
+    child.stdin.end(input);
+  });
+}
+
+/** `python`, without blocking. */
+export async function pythonAsync<T>(code: string, payload: unknown, env?: NodeJS.ProcessEnv): Promise<T> {
+  return JSON.parse(await runAsync('python3', ['-c', code], JSON.stringify(payload), env)) as T;
 }
