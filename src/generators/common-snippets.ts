@@ -198,14 +198,12 @@ export function dockerfileSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
 
 export function deployAstroSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
   const id = opt('--deployment-id', m(ctx, 'deploymentId'));
-  // --key and --value, not KEY=VALUE: the CLI cuts a KEY=VALUE argument at its second =.
-  const kwargs = ['--key=AIRFLOW__SECRETS__BACKEND_KWARGS', '--value=' + shellQuote(kwargsLine(spec, ctx))];
   const lines = [
-    cmd(['astro', 'deployment', 'variable', 'create', id, '--key=AIRFLOW__SECRETS__BACKEND', '--value=' + shellWord(spec.info.backendClass)]),
+    cmd(['astro', 'deployment', 'variable', 'create', id, 'AIRFLOW__SECRETS__BACKEND=' + shellWord(spec.info.backendClass)]),
     '# ' + KWARGS_NOTE,
-    cmd(['astro', 'deployment', 'variable', 'create', id, '--secret', ...kwargs]),
+    cmd(['astro', 'deployment', 'variable', 'create', id, '--secret', 'AIRFLOW__SECRETS__BACKEND_KWARGS=' + shellQuote(kwargsLine(spec, ctx))]),
     '# create skips a key that exists already (and still succeeds). To change the kwargs later:',
-    commented(['astro', 'deployment', 'variable', 'update', id, '--secret', ...kwargs]),
+    commented(['astro', 'deployment', 'variable', 'update', id, '--secret', 'AIRFLOW__SECRETS__BACKEND_KWARGS=' + shellQuote(kwargsLine(spec, ctx))]),
     '# Deploy so that the Deployment installs the provider package from requirements.txt.',
     cmd(['astro', 'deploy', id]),
   ];

@@ -183,7 +183,7 @@ describe('every provider x platform x auth method', () => {
         expect(code(r, 'env-file')).toContain(`AIRFLOW__SECRETS__BACKEND='${CLASS[p]}'`);
       }
       if (platform === 'remote-execution') expect(parseYaml(code(r, 'values-yaml')).secretBackend).toBe(CLASS[p]);
-      if (platform === 'astro') expect(code(r, 'deploy-astro')).toContain(`--key=AIRFLOW__SECRETS__BACKEND \\\n    --value=${CLASS[p]}\n`);
+      if (platform === 'astro') expect(code(r, 'deploy-astro')).toContain(`AIRFLOW__SECRETS__BACKEND=${CLASS[p]}`);
     });
 
     it('writes, reads and documents the names Airflow looks up', () => {
@@ -212,9 +212,9 @@ describe('every provider x platform x auth method', () => {
       const line = JSON.stringify(kw);
       if (platform === 'astro') {
         const deploy = code(r, 'deploy-astro');
-        expect(deploy).toMatch(/--secret \\\n\s+--key=AIRFLOW__SECRETS__BACKEND_KWARGS \\\n\s+--value='\{/);
+        expect(deploy).toMatch(/--secret \\\n\s+AIRFLOW__SECRETS__BACKEND_KWARGS='\{/);
         expect(deploy).toContain("astro deploy --deployment-id=cl03oiq7d80402nwn7fsl3dmv");
-        const m = /--value='([^'\n]*)'/.exec(deploy);
+        const m = /AIRFLOW__SECRETS__BACKEND_KWARGS='([^'\n]*)'/.exec(deploy);
         expect(JSON.parse(m![1])).toEqual(kw);
       }
       if (platform === 'remote-execution') {

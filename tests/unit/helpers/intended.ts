@@ -559,9 +559,8 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
   if (platform === 'astro') {
     const id = ['--deployment-id=' + v('deploymentId')];
     out['deploy-astro'] = [
-      // --key/--value: the Astro CLI cuts a KEY=VALUE argument at its second =.
-      c(['astro', 'deployment', 'variable', 'create', ...id, '--key=AIRFLOW__SECRETS__BACKEND', '--value=' + CLASS[p]]),
-      c(['astro', 'deployment', 'variable', 'create', ...id, '--secret', '--key=AIRFLOW__SECRETS__BACKEND_KWARGS', { prefix: '--value=', json: kwargsOf(p, platform, auth, inp) }]),
+      c(['astro', 'deployment', 'variable', 'create', ...id, 'AIRFLOW__SECRETS__BACKEND=' + CLASS[p]]),
+      c(['astro', 'deployment', 'variable', 'create', ...id, '--secret', { prefix: 'AIRFLOW__SECRETS__BACKEND_KWARGS=', json: kwargsOf(p, platform, auth, inp) }]),
       c(['astro', 'deploy', ...id]),
     ];
   }
