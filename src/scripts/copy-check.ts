@@ -86,7 +86,7 @@ export async function showCopyNote(figure: HTMLElement, code: Element): Promise<
   });
   const errors = errorsIn(code);
   if (!todo.length && !errors.length) return '';
-  linkStylesheet(laterStyles);
+  void linkStylesheet(laterStyles);
   const note = document.createElement('p');
   note.className = 'code-block__note';
   note.dataset.copyNote = '';

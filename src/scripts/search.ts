@@ -183,7 +183,7 @@ function wire(p: NonNullable<ReturnType<typeof parts>>): void {
 
 /** Called each time the dialog opens (search-trigger.ts opens it): searches what the field holds. */
 export function startSearch(dialog: HTMLDialogElement): void {
-  linkStylesheet(dialogStyles);
+  void linkStylesheet(dialogStyles);
   dialogElement = dialog;
   const p = parts() as NonNullable<ReturnType<typeof parts>>;
   if (!wired) {

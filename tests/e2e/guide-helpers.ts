@@ -123,7 +123,8 @@ export function fieldInput(page: Page, name: string) {
 
 /**
  * Reaches for the setup form as a reader does (the pointer over it), which hydrates the
- * form islands, and waits until every island is hydrated (`<html data-islands="hydrated">`).
+ * form islands, and waits until the setup form is hydrated (`<html data-islands="hydrated">`; the
+ * connection builder hydrates when it comes near the view).
  */
 export async function waitHydrated(page: Page): Promise<void> {
   await form(page).hover();

@@ -29,8 +29,5 @@ export const TAB_KEYS = ['ArrowRight', 'ArrowLeft', 'Home', 'End'] as const;
 /** The migration tool of a guide (src/guide/MigrationTool.astro); its code loads when reached for. */
 export const MIGRATION_TOOL = '[data-migration]';
 
-/** The fixed "Your setup" button of a guide (SetupForm.astro): opens the form in a dialog (setup-dialog.ts). */
-export const SETUP_SUMMARY = '[data-setup-summary]';
-
 /** Where a guide's SetupConfig is served (src/pages/setup-config/[provider].json.ts): here, with the page's first code, so that any later code can use it. */
 export const setupConfigUrl = (provider: string): string => `/setup-config/${provider}.json`;

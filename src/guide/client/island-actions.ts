@@ -13,12 +13,17 @@ export const ISLAND_HOST = `[${ISLAND_ATTRIBUTE}]`;
 /** What is waiting for the islands. */
 export const pendingIslandActions: IslandAction[] = [];
 
-/** True once islands.ts has hydrated the page's islands. */
-export const islandsHydrated = (): boolean => document.documentElement.dataset.islands === 'hydrated';
+/** Marks an island's host once islands.ts has hydrated it. */
+export const HYDRATED_ATTRIBUTE = 'data-hydrated';
 
-/** Does the kept actions, in order (islands.ts calls it right after hydrating). */
-export function replayIslandActions(): void {
-  for (const action of pendingIslandActions.splice(0)) {
+/** True once the island around `el` is hydrated (islands hydrate one by one: islands.ts). */
+export const islandHydrated = (el: Element): boolean => el.closest(ISLAND_HOST)?.hasAttribute(HYDRATED_ATTRIBUTE) ?? false;
+
+/** Does the kept actions of one island, in order (islands.ts calls it right after hydrating it). */
+export function replayIslandActions(host: Element): void {
+  const mine = pendingIslandActions.filter((a) => host.contains(a.target));
+  pendingIslandActions.splice(0, pendingIslandActions.length, ...pendingIslandActions.filter((a) => !mine.includes(a)));
+  for (const action of mine) {
     if (!action.target.isConnected) continue;
     if (action.kind === 'click') action.target.click();
     else action.target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));

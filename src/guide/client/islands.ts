@@ -2,14 +2,15 @@
  * Hydrates a guide's form islands (the setup form and the connection builder) when boot.ts
  * asks: the server rendered each one inside `<div data-island="<name>">` without any
  * hydration script or props, so Preact, the island code and their props (the guide's
- * SetupConfig, one JSON file per provider) download only now. `<html data-islands>` says
- * how far it got: `loading`, then `hydrated` (a test hook), or `failed` (tried again at the
- * next call).
+ * SetupConfig, one JSON file per provider) download only now; the connection builder, further
+ * down, when it comes near the view. `<html data-islands>` says how far the setup form got:
+ * `loading`, then `hydrated` (a test hook), or `failed` (tried again at the next call); each
+ * hydrated host gets `data-hydrated`.
  */
 import type { FunctionComponent } from 'preact';
-import { setupConfigUrl } from './activation.ts';
 import type { GuideSpec, SetupConfig } from './config.ts';
-import { ISLAND_ATTRIBUTE, ISLAND_HOST, replayIslandActions } from './island-actions.ts';
+import { REACHING_EVENTS, setupConfigUrl } from './activation.ts';
+import { HYDRATED_ATTRIBUTE, ISLAND_ATTRIBUTE, ISLAND_HOST, replayIslandActions } from './island-actions.ts';
 
 /** The island components by the name their host carries. */
 const ISLANDS: Record<string, () => Promise<{ default: FunctionComponent<{ config: SetupConfig }> }>> = {
@@ -26,6 +27,44 @@ async function readConfig(spec: GuideSpec): Promise<SetupConfig> {
 }
 
 let hydrating: Promise<void> | undefined;
+let config: Promise<SetupConfig> | undefined;
+const started = new WeakSet<HTMLElement>();
+
+/** Hydrates one island (once; a failure is tried again at the next call). */
+function hydrateHost(spec: GuideSpec, host: HTMLElement): Promise<void> {
+  if (started.has(host)) return Promise.resolve();
+  started.add(host);
+  const load = ISLANDS[host.getAttribute(ISLAND_ATTRIBUTE) ?? ''];
+  if (!load) return Promise.reject(new Error(`unknown island ${host.getAttribute(ISLAND_ATTRIBUTE)}`));
+  return Promise.all([import('preact'), (config ??= readConfig(spec)), load()])
+    .then(([{ h, hydrate }, props, component]) => {
+      hydrate(h(component.default, { config: props }), host);
+      host.setAttribute(HYDRATED_ATTRIBUTE, '');
+      replayIslandActions(host);
+    })
+    .catch((error: unknown) => {
+      started.delete(host);
+      config = undefined;
+      throw error;
+    });
+}
+
+/**
+ * An island further down the page (the connection builder) hydrates when it comes within a
+ * screen of the view or the reader reaches for it; until then it is plain HTML, whose typing
+ * the setup reads and whose button presses are kept (start.ts).
+ */
+function hydrateWhenNear(spec: GuideSpec, host: HTMLElement): void {
+  const go = () => {
+    observer?.disconnect();
+    for (const type of REACHING_EVENTS) host.removeEventListener(type, go);
+    hydrateHost(spec, host).catch(() => undefined);
+  };
+  const observer = typeof IntersectionObserver === 'function' ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && go(), { rootMargin: '100% 0px' }) : null;
+  if (!observer) return go();
+  observer.observe(host);
+  for (const type of REACHING_EVENTS) host.addEventListener(type, go, { passive: true });
+}
 
 export function hydrateIslands(spec: GuideSpec): Promise<void> {
   const root = document.documentElement;
@@ -33,21 +72,10 @@ export function hydrateIslands(spec: GuideSpec): Promise<void> {
   if (hosts.length === 0) return Promise.resolve();
   hydrating ??= (async () => {
     root.dataset.islands = 'loading';
-    const [{ h, hydrate }, config, ...components] = await Promise.all([
-      import('preact'),
-      readConfig(spec),
-      ...hosts.map((host) => {
-        const load = ISLANDS[host.getAttribute(ISLAND_ATTRIBUTE) ?? ''];
-        if (!load) throw new Error(`unknown island ${host.getAttribute(ISLAND_ATTRIBUTE)}`);
-        return load();
-      }),
-    ]);
-    hosts.forEach((host, i) => {
-      const Island = components[i]?.default;
-      if (Island) hydrate(h(Island, { config }), host);
-    });
+    const later = hosts.filter((host) => host.getAttribute(ISLAND_ATTRIBUTE) === 'connection-builder');
+    for (const host of later) hydrateWhenNear(spec, host);
+    await Promise.all(hosts.filter((host) => !later.includes(host)).map((host) => hydrateHost(spec, host)));
     root.dataset.islands = 'hydrated';
-    replayIslandActions();
   })().catch(() => {
     root.dataset.islands = 'failed';
     hydrating = undefined;

@@ -67,7 +67,7 @@ export function startMigration(root: HTMLElement): void {
   // Started once (start.ts calls this on every focus and input in the tool).
   if (root.hasAttribute('data-migration-started')) return;
   root.setAttribute('data-migration-started', '');
-  linkStylesheet(toolStyles);
+  void linkStylesheet(toolStyles);
   const provider = root.dataset.provider as ProviderId;
   const inputs = {
     variables: root.querySelector<HTMLTextAreaElement>('[data-migration-input="variables"]'),

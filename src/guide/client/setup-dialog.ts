@@ -7,14 +7,14 @@
 import { linkStylesheet } from '../../scripts/link-stylesheet.ts';
 import laterStyles from '../later.css?url';
 import { TEXTS } from '../texts.ts';
-import { SETUP_SUMMARY } from './activation.ts';
 
 let dialog: HTMLDialogElement | null = null;
 
-export function openSetupDialog(): void {
+/** Opens the dialog; `opener` gets the focus back when it closes. */
+export function openSetupDialog(opener: HTMLElement): void {
   const setup = document.querySelector<HTMLElement>('.setup');
   if (!setup) return;
-  linkStylesheet(laterStyles);
+  void linkStylesheet(laterStyles);
   if (!dialog) {
     dialog = document.createElement('dialog');
     dialog.className = 'setup-dialog';
@@ -48,7 +48,7 @@ export function openSetupDialog(): void {
     'close',
     () => {
       placeholder.replaceWith(setup);
-      document.querySelector<HTMLElement>(SETUP_SUMMARY)?.focus();
+      opener.focus();
     },
     { once: true },
   );

@@ -14,13 +14,13 @@
  *
  * Self-contained apart from constants: no signals, no setup code.
  */
-import { DOWNLOAD_BUTTON, MIGRATION_TOOL, REACHING_EVENTS, SETUP_FORMS, SETUP_SUMMARY, TAB, TAB_KEYS } from './activation.ts';
-import { ISLAND_HOST, islandsHydrated, pendingIslandActions } from './island-actions.ts';
+import { DOWNLOAD_BUTTON, MIGRATION_TOOL, REACHING_EVENTS, SETUP_FORMS, TAB, TAB_KEYS } from './activation.ts';
+import { ISLAND_HOST, islandHydrated, pendingIslandActions } from './island-actions.ts';
 import type { PendingAction } from './page.ts';
 import { CHOICE_KEY_PREFIX, VALUES_KEY } from './storage-keys.ts';
 
 /** Where reaching or acting loads the layer. */
-const INTERACTIVE = `${SETUP_FORMS}, [data-tabs] > .tabs__list, ${DOWNLOAD_BUTTON}, ${SETUP_SUMMARY}`;
+const INTERACTIVE = `${SETUP_FORMS}, [data-tabs] > .tabs__list, ${DOWNLOAD_BUTTON}`;
 
 /** True when storage holds a remembered choice or values. */
 function remembersSomething(): boolean {
@@ -83,7 +83,7 @@ export function startWhenNeeded(): void {
     'click',
     (event) => {
       const button = target(event)?.closest<HTMLElement>('button');
-      if (!button?.closest(ISLAND_HOST) || islandsHydrated()) return;
+      if (!button?.closest(ISLAND_HOST) || islandHydrated(button)) return;
       pendingIslandActions.push({ kind: 'click', target: button });
       load();
     },
@@ -93,7 +93,7 @@ export function startWhenNeeded(): void {
     'keydown',
     (event) => {
       const input = target(event)?.closest<HTMLElement>('input');
-      if (event.key !== 'Enter' || !input?.closest(ISLAND_HOST) || islandsHydrated()) return;
+      if (event.key !== 'Enter' || !input?.closest(ISLAND_HOST) || islandHydrated(input)) return;
       event.preventDefault();
       pendingIslandActions.push({ kind: 'enter', target: input });
       load();
@@ -104,9 +104,8 @@ export function startWhenNeeded(): void {
     const el = target(event);
     const tab = el?.closest<HTMLElement>(TAB);
     const button = el?.closest<HTMLElement>(DOWNLOAD_BUTTON);
-    const summary = el?.closest(SETUP_SUMMARY);
-    if (started || !(tab || button || summary)) return;
-    pending.push(tab ? { kind: 'tab', tab } : summary ? { kind: 'summary' } : { kind: 'download', button: button as HTMLElement });
+    if (started || !(tab || button)) return;
+    pending.push(tab ? { kind: 'tab', tab } : { kind: 'download', button: button as HTMLElement });
     load();
   });
   document.addEventListener('keydown', (event) => {
