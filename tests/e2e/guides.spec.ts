@@ -226,7 +226,7 @@ test('copy and download give the current text, with the right file name, and sen
   // (the copy check's module; the browser may fetch the icon for its download list), none with
   // a value of the setup, and the secret never left the page.
   const sent = requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:') && !u.endsWith('/favicon.svg'));
-  for (const u of sent) expect(new URL(u).pathname).toMatch(/^\/(_astro\/[\w.-]+\.js|setup-config\/hashicorp-vault\.json)$/);
+  for (const u of sent) expect(new URL(u).pathname).toMatch(/^\/(_astro\/[\w.-]+\.(js|css)|setup-config\/hashicorp-vault\.json)$/);
   for (const u of sent) expect(new URL(u).search).toBe('');
   expectNoProblems(problems);
 });

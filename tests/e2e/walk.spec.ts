@@ -78,20 +78,24 @@ for (const guide of GUIDES)
       }
       // The form at the top: everything that no step further down asks for.
       await fillFields(page, Object.fromEntries(Object.entries(values).filter(([name]) => !later.includes(name))));
-      // Then down the page: each field where it appears, never scrolling back up.
-      let lastY = await page.evaluate(() => window.scrollY);
+      // Then down the page: each field where it appears, never going back up: each one is at
+      // or below the one before (measured together: snippets above may change height, and the
+      // browser keeps the view still by moving the scroll position).
       const fields = downThePage(page).filter({ visible: true });
       const count = await fields.count();
       let inline = 0;
+      let previous: typeof fields | null = null;
       for (let i = 0; i < count; i++) {
         const input = fields.nth(i);
         const name = (await input.getAttribute('name')) as string;
         if (values[name] === undefined) continue;
         await input.scrollIntoViewIfNeeded();
-        const y = await page.evaluate(() => window.scrollY);
-        // (fields side by side may sit a few pixels apart)
-        expect(y, `${name} is below the previous step`).toBeGreaterThanOrEqual(lastY - 60);
-        lastY = y;
+        if (previous) {
+          const [a, b] = [await previous.boundingBox(), await input.boundingBox()];
+          // (fields side by side may sit a few pixels apart)
+          expect(b!.y, `${name} is below the previous step`).toBeGreaterThanOrEqual(a!.y - 60);
+        }
+        previous = input;
         await input.fill(values[name]);
         await input.blur();
         if (await input.evaluate((e) => e.closest('form[data-inline-fields]') !== null)) {

@@ -54,6 +54,15 @@ export function bootGuide(): (type: ReachingEvent) => void {
   };
   followForms(setup, document);
   watchInlineFields(setup);
+  // Until the connection builder hydrates (near the view: islands.ts), its plain fields show
+  // the setup's values, such as those of a link.
+  const builderFields = Array.from(
+    document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('form[data-connection-builder] :is(input[type="text"], input[type="password"], textarea)[name]'),
+  );
+  effect(() => {
+    const values = setup.state.value.values;
+    for (const el of builderFields) if (values[el.name] !== undefined && el.value !== values[el.name]) el.value = values[el.name] ?? '';
+  });
   followSetup(setup);
   const link = setup.link;
   const linkNotes = link.droppedSecrets.length + link.cut.length + link.invalid.length + (link.unofferedAuth ? 1 : 0);
