@@ -33,6 +33,7 @@ import {
 import { MAX_DEPTH, readKwargs } from './lenient-json.ts';
 import { type Finding, type InputFormat, type ReadResult, type Setting, quoteForText, readPaste } from './read.ts';
 import { PROVIDER_IDS } from '../generators/types.ts';
+import { PLACEHOLDER_SOURCE } from '../generators/placeholders.ts';
 
 export type Kwargs = Record<string, JsonValue>;
 
@@ -73,7 +74,8 @@ function deployed(format: InputFormat): boolean {
   return format !== 'env' && format !== 'dockerfile' && format !== 'kwargs';
 }
 
-const PLACEHOLDER = /<(your|installed)-[^<>]*>|<[A-Za-z][\w .-]*>/;
+/** A guide's placeholder, or any `<name>` an older guide used for a value to fill. */
+const PLACEHOLDER = new RegExp(`${PLACEHOLDER_SOURCE}|<[A-Za-z][\\w .-]*>`);
 
 /** Finds the provider whose kwargs these most look like (for kwargs pasted without a class). */
 function providerOfKwargs(kwargs: Kwargs): ProviderId | undefined {
@@ -187,7 +189,7 @@ function checkBackend(w: Work, s: Setting | undefined, hasKwargs: boolean): { pr
       severity: 'error',
       setting: s.name,
       title: `${quoteForText(v)} is not a class Airflow can import`,
-      detail: `It looks like a mistyped path of the ${providerName(provider)} backend. Airflow cannot import it, so it starts without your backend.`,
+      detail: `It looks like a mistyped path of the ${providers[provider].name} backend. Airflow cannot import it, so it starts without your backend.`,
       fix: fixed,
     });
     return { provider, fixed };
@@ -204,12 +206,8 @@ function checkBackend(w: Work, s: Setting | undefined, hasKwargs: boolean): { pr
 
 /** "a HashiCorp Vault", "an AWS Secrets Manager", "an Azure Key Vault". */
 function aProvider(p: ProviderId): string {
-  const name = providerName(p);
+  const name = providers[p].name;
   return (/^[AEIOU]/.test(name) ? 'an ' : 'a ') + name;
-}
-
-function providerName(p: ProviderId): string {
-  return { 'hashicorp-vault': 'HashiCorp Vault', 'aws-parameter-store': 'AWS Parameter Store', 'aws-secrets-manager': 'AWS Secrets Manager', 'gcp-secret-manager': 'Google Cloud Secret Manager', 'azure-key-vault': 'Azure Key Vault' }[p];
 }
 
 /** Reads the kwargs text as Airflow does; returns the object Airflow would use (undefined: defaults). */
@@ -309,7 +307,7 @@ function checkKwargs(w: Work, provider: ProviderId, kw: Kwargs, platform: Platfo
         id: other && RENAMES[provider]?.[k] ? 'kwarg-other-backend' : 'kwarg-typo',
         severity: 'error',
         setting: KWARGS_ENV,
-        title: other && RENAMES[provider]?.[k] ? `"${k}" is ${aProvider(other)} setting; ${providerName(provider)} calls it "${rename}"` : `"${k}" is not ${aProvider(provider)} setting: did you mean "${rename}"?`,
+        title: other && RENAMES[provider]?.[k] ? `"${k}" is ${aProvider(other)} setting; ${providers[provider].name} calls it "${rename}"` : `"${k}" is not ${aProvider(provider)} setting: did you mean "${rename}"?`,
         detail: `${UNKNOWN_KWARG_FATE[provider].text} Meanwhile "${rename}" keeps its default.`,
         fix: `"${rename}"`,
       });

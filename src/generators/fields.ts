@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { sanitize } from './slots.ts';
+import { hasPlaceholder } from './placeholders.ts';
 import { PLATFORMS, PLATFORM_AIRFLOW_VERSIONS, PROVIDER_IDS, type FieldOption, type InputKind, type Platform, type ProviderId, type Severity } from './types.ts';
 
 export { PLATFORMS, PROVIDER_IDS };
@@ -84,7 +85,7 @@ export function firstOf(...checks: (Check | undefined)[]): Check {
 }
 
 /** A connection part that is still a `<your-...>` placeholder would be stored as typed. */
-const notPlaceholder: Check = (v) => (/<your-[^>]*>/.test(v) ? warning('This is a placeholder: the stored connection would contain it as typed.') : undefined);
+const notPlaceholder: Check = (v) => (hasPlaceholder(v) ? warning('This is a placeholder: the stored connection would contain it as typed.') : undefined);
 
 /** A zod/mini string schema with a regex and an optional length limit; the message explains the rule. */
 function pattern(re: RegExp, message: string, max?: number) {

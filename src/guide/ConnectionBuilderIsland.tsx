@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SetupConfig } from './client/config.ts';
+import { FIELD_ID_PREFIX } from './client/activation.ts';
 import { MemoField, fieldDeps } from './Field.tsx';
 import { TEXTS } from './texts.ts';
 import { useSetup } from './use-setup.ts';
@@ -99,7 +100,7 @@ export default function ConnectionBuilderIsland({ config }: Props) {
                 key={meta.name}
                 deps={fieldDeps(hydrated, value, problem)}
                 meta={meta}
-                idPrefix="cb"
+                idPrefix={FIELD_ID_PREFIX.builder}
                 value={value}
                 problem={problem}
                 onBlur={() => setTouched((t) => (t.has(meta.name) ? t : new Set(t).add(meta.name)))}

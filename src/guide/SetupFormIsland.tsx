@@ -9,6 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Problem } from '../generators/types.ts';
 import { AIRFLOW_VERSIONS, PLATFORM_IDS, allAuthMethods, effectiveAuth } from './client/choices.ts';
 import type { FieldMeta, SetupConfig } from './client/config.ts';
+import { FIELD_ID_PREFIX, fieldInputId } from './client/activation.ts';
 import { MAX_VALUE_LENGTH } from './client/url-state.ts';
 import { Message, MemoField, Radio, fieldDeps } from './Field.tsx';
 import { TEXTS } from './texts.ts';
@@ -43,7 +44,7 @@ export default function SetupFormIsland({ config }: Props) {
         key={meta.name}
         deps={fieldDeps(hydrated, value, problem, shownLookup)}
         meta={meta}
-        idPrefix="sf"
+        idPrefix={FIELD_ID_PREFIX.setup}
         value={value}
         problem={problem}
         onBlur={() => touch(meta.name)}
@@ -126,7 +127,7 @@ export default function SetupFormIsland({ config }: Props) {
         </fieldset>
       </div>
       {choiceProblems.map((p) => (
-        <Message key={p.field} id={`sf-${p.field}-msg`} problem={p} />
+        <Message key={p.field} id={`${fieldInputId('setup', p.field)}-msg`} problem={p} />
       ))}
       <div class="sf-fields">{section('main')}</div>
       <fieldset class="sf-group">

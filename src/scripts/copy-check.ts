@@ -5,12 +5,12 @@
  * incomplete or wrong is pasted unnoticed. The note goes when the reader types again.
  */
 import type { SetupConfig } from '../guide/client/config.ts';
-import { setupConfigUrl } from '../guide/client/activation.ts';
+import { fieldInputId, setupConfigUrl } from '../guide/client/activation.ts';
 import type { ProviderId } from '../generators/types.ts';
 import laterStyles from '../guide/later.css?url';
 import { linkStylesheet } from './link-stylesheet.ts';
+import { placeholdersIn } from '../generators/placeholders.ts';
 
-const PLACEHOLDERS = /<(?:your|installed)-[^<>\s]*>/g;
 
 interface Lack {
   field: string;
@@ -18,7 +18,7 @@ interface Lack {
 }
 
 function inputOf(field: string): HTMLElement | null {
-  return document.getElementById(`sf-${field}`) ?? document.getElementById(`cb-${field}`);
+  return document.getElementById(fieldInputId('setup', field)) ?? document.getElementById(fieldInputId('builder', field));
 }
 
 function fieldLink(lack: Lack): HTMLElement {
@@ -78,7 +78,7 @@ function labelOf(field: string): string {
 export async function showCopyNote(figure: HTMLElement, code: Element): Promise<string> {
   figure.querySelector('[data-copy-note]')?.remove();
   const text = code.textContent ?? '';
-  const found = [...new Set(text.match(PLACEHOLDERS) ?? [])];
+  const found = [...new Set(placeholdersIn(text))];
   const fields = found.length ? await fieldsOf(guideProvider()) : [];
   const todo: Lack[] = found.map((placeholder) => {
     const f = fields.find((x) => x.placeholder === placeholder);

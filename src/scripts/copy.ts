@@ -4,6 +4,7 @@
  * `normalizeCopiedText`, and announces the result in the page's live region.
  */
 import { normalizeCopiedText } from './copy-text';
+import { hasPlaceholder } from '../generators/placeholders.ts';
 
 const RESET_MS = 2000;
 
@@ -33,7 +34,7 @@ async function copyFrom(button: HTMLButtonElement): Promise<void> {
   announce(message);
   const figure = button.closest<HTMLElement>('.code-block');
   // Values still to fill or with an error: say which (the check loads only then).
-  if (figure && message === 'Copied' && (/<(your|installed)-/.test(text) || code.querySelector('[data-slot-error]'))) {
+  if (figure && message === 'Copied' && (hasPlaceholder(text) || code.querySelector('[data-slot-error]'))) {
     const note = await import('./copy-check.ts').then((m) => m.showCopyNote(figure, code)).catch(() => '');
     if (note) announce(note);
   } else figure?.querySelector('[data-copy-note]')?.remove();

@@ -31,3 +31,9 @@ export const MIGRATION_TOOL = '[data-migration]';
 
 /** Where a guide's SetupConfig is served (src/pages/setup-config/[provider].json.ts): here, with the page's first code, so that any later code can use it. */
 export const setupConfigUrl = (provider: string): string => `/setup-config/${provider}.json`;
+
+/** The id prefix of each form's fields: `#sf-roleArn` in the setup form, `#cb-uri` in the connection builder. */
+export const FIELD_ID_PREFIX = { setup: 'sf', builder: 'cb' } as const;
+
+/** The id of a field's input in a form (FIELD_ID_PREFIX). */
+export const fieldInputId = (form: keyof typeof FIELD_ID_PREFIX, field: string): string => `${FIELD_ID_PREFIX[form]}-${field}`;
