@@ -37,6 +37,12 @@ export const TOOLS: readonly NavItem[] = [DOCTOR];
 
 export const NAV: readonly NavItem[] = [OVERVIEW, ...GUIDES, ...TOOLS];
 
+/** The sidebar's headed groups, after the overview. */
+export const NAV_SECTIONS: readonly { heading: string; items: readonly NavItem[] }[] = [
+  { heading: 'Guides', items: GUIDES },
+  { heading: 'Tools', items: TOOLS },
+];
+
 export { PLATFORM_LABELS };
 
 export const PLATFORMS: readonly { value: Platform; label: string }[] = PLATFORM_IDS.map((value) => ({ value, label: PLATFORM_LABELS[value] }));

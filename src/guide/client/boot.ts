@@ -11,7 +11,8 @@ import { RENDERED_CHOICES, sameChoices } from './choices.ts';
 import { goLive } from './derived.ts';
 import { hydrateIslands } from './islands.ts';
 import { followSetup } from './setup-css.ts';
-import { followForms, pageSetup } from './setup.ts';
+import { followForms, pageSetup, showValues } from './setup.ts';
+import { whenNear } from './when-near.ts';
 import type { SetupState } from './url-state.ts';
 
 /** True when the server-rendered form shows this state as it is (the default choices, no values). */
@@ -21,29 +22,17 @@ function asRendered(s: SetupState): boolean {
 
 export type ReachingEvent = (typeof REACHING_EVENTS)[number];
 
-/** Starts the guide; returns what to do when the reader reaches for a setup form. */
 /**
- * The inline fields' code loads when one of them comes within a screen of the view or gets
- * the focus: until then nothing shows their values.
+ * The inline fields' code loads when one of them comes near the view or is reached for
+ * (until then what is typed in them still reaches the setup: followForms).
  */
 function watchInlineFields(setup: ReturnType<typeof pageSetup>): void {
-  const forms = Array.from(document.querySelectorAll('form[data-inline-fields]'));
-  if (!forms.length) return;
-  let requested = false;
-  const load = () => {
-    if (requested) return;
-    requested = true;
-    observer?.disconnect();
-    import('./inline-fields.ts').then((m) => m.followInlineFields(setup, document)).catch(() => {
-      requested = false;
-    });
-  };
-  const observer = typeof IntersectionObserver === 'function' ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && load(), { rootMargin: '100% 0px' }) : null;
-  if (!observer) return load();
-  for (const f of forms) observer.observe(f);
-  document.addEventListener('focusin', (event) => event.target instanceof Element && event.target.closest('form[data-inline-fields]') && load());
+  whenNear(Array.from(document.querySelectorAll('form[data-inline-fields]')), () => {
+    void import('./inline-fields.ts').then((m) => m.followInlineFields(setup, document)).catch(() => undefined);
+  });
 }
 
+/** Starts the guide; returns what to do when the reader reaches for a setup form. */
 export function bootGuide(): (type: ReachingEvent) => void {
   const setup = pageSetup();
   const root = document.documentElement;
@@ -56,13 +45,8 @@ export function bootGuide(): (type: ReachingEvent) => void {
   watchInlineFields(setup);
   // Until the connection builder hydrates (near the view: islands.ts), its plain fields show
   // the setup's values, such as those of a link.
-  const builderFields = Array.from(
-    document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('form[data-connection-builder] :is(input[type="text"], input[type="password"], textarea)[name]'),
-  );
-  effect(() => {
-    const values = setup.state.value.values;
-    for (const el of builderFields) if (values[el.name] !== undefined && el.value !== values[el.name]) el.value = values[el.name] ?? '';
-  });
+  const builderFields = Array.from(document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('form[data-connection-builder] :is(input[type="text"], input[type="password"], textarea)[name]'));
+  effect(() => showValues(builderFields, setup.state.value.values));
   followSetup(setup);
   const link = setup.link;
   const linkNotes = link.droppedSecrets.length + link.cut.length + link.invalid.length + (link.unofferedAuth ? 1 : 0);

@@ -8,7 +8,7 @@
 import { effect } from '@preact/signals-core';
 import { TEXTS } from '../texts.ts';
 import { checked } from './derived.ts';
-import type { PageSetup } from './setup.ts';
+import { type PageSetup, showValues } from './setup.ts';
 import { isTrimmed } from './trim.ts';
 
 /** The field's line marked `attribute`, made at the end of the field the first time. */
@@ -31,9 +31,9 @@ export function followInlineFields(setup: PageSetup, doc: Document): void {
   effect(() => {
     const values = setup.state.value.values;
     const problems = checked.value?.problems ?? [];
+    showValues(inputs, values);
     for (const input of inputs) {
       const value = values[input.name] ?? '';
-      if (input.value !== value) input.value = value;
       const field = input.closest<HTMLElement>('.sf-field');
       if (!field) continue;
       const trimmed = isTrimmed(input.name, value);

@@ -9,7 +9,8 @@
  */
 import type { FunctionComponent } from 'preact';
 import type { GuideSpec, SetupConfig } from './config.ts';
-import { REACHING_EVENTS, setupConfigUrl } from './activation.ts';
+import { setupConfigUrl } from './activation.ts';
+import { whenNear } from './when-near.ts';
 import { HYDRATED_ATTRIBUTE, ISLAND_ATTRIBUTE, ISLAND_HOST, replayIslandActions } from './island-actions.ts';
 
 /** The island components by the name their host carries. */
@@ -55,15 +56,7 @@ function hydrateHost(spec: GuideSpec, host: HTMLElement): Promise<void> {
  * the setup reads and whose button presses are kept (start.ts).
  */
 function hydrateWhenNear(spec: GuideSpec, host: HTMLElement): void {
-  const go = () => {
-    observer?.disconnect();
-    for (const type of REACHING_EVENTS) host.removeEventListener(type, go);
-    hydrateHost(spec, host).catch(() => undefined);
-  };
-  const observer = typeof IntersectionObserver === 'function' ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && go(), { rootMargin: '100% 0px' }) : null;
-  if (!observer) return go();
-  observer.observe(host);
-  for (const type of REACHING_EVENTS) host.addEventListener(type, go, { passive: true });
+  whenNear([host], () => void hydrateHost(spec, host).catch(() => undefined));
 }
 
 export function hydrateIslands(spec: GuideSpec): Promise<void> {

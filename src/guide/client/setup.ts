@@ -119,6 +119,17 @@ export function followForms(setup: PageSetup, doc: Document): void {
   doc.addEventListener('change', onEdit);
 }
 
+/**
+ * The other way: plain fields that are not a hydrated island's (the inline fields, the
+ * connection builder before it hydrates) show the setup's value of their name.
+ */
+export function showValues(inputs: readonly (HTMLInputElement | HTMLTextAreaElement)[], values: Readonly<Record<string, string>>): void {
+  for (const input of inputs) {
+    const value = values[input.name];
+    if (value !== undefined && input.value !== value) input.value = value;
+  }
+}
+
 function cap(v: string): string {
   return v.length > MAX_VALUE_LENGTH ? v.slice(0, MAX_VALUE_LENGTH) : v;
 }
