@@ -87,6 +87,13 @@ export function firstOf(...checks: (Check | undefined)[]): Check {
 /** A connection part that is still a `<your-...>` placeholder would be stored as typed. */
 const notPlaceholder: Check = (v) => (hasPlaceholder(v) ? warning('This is a placeholder: the stored connection would contain it as typed.') : undefined);
 
+/**
+ * A login without a password is a valid connection (the URI and JSON leave the password out,
+ * never a placeholder), but it is usually a password not yet typed: say so next to the login.
+ */
+const noPassword = (ctx: CheckContext): Finding | undefined =>
+  ctx.values.connPassword ? undefined : warning('No password: the test connection is stored with this login and no password. Type one in Password if the connection needs it.');
+
 /** A zod/mini string schema with a regex and an optional length limit; the message explains the rule. */
 function pattern(re: RegExp, message: string, max?: number) {
   return max ? z.string().check(z.regex(re, message), z.maxLength(max, message)) : z.string().check(z.regex(re, message));
@@ -517,7 +524,7 @@ export const FIELDS = {
       return undefined;
     }, notPlaceholder),
   },
-  connLogin: { label: 'Login', placeholder: '<your-connection-login>', kind: 'text', check: notPlaceholder },
+  connLogin: { label: 'Login', placeholder: '<your-connection-login>', kind: 'text', check: (v, ctx) => notPlaceholder(v, ctx) ?? noPassword(ctx) },
   connPassword: { label: 'Password', placeholder: '<your-connection-password>', kind: 'password', check: notPlaceholder },
   connPort: {
     label: 'Port',

@@ -261,6 +261,20 @@ describe('every provider x platform x auth method', () => {
   });
 });
 
+describe('the test connection', () => {
+  it('a login without a password is said next to the login, and the URI has no password part, never a placeholder', () => {
+    for (const p of providerIds) {
+      const r = generate(p, { connType: 'postgres', connHost: 'db.example.com', connLogin: 'airflow' });
+      expect(r.problems).toContainEqual(expect.objectContaining({ field: 'connLogin', severity: 'warning', message: expect.stringMatching(/no password/i) }));
+      const uri = r.snippets.find((s) => s.id === 'connection-uri')?.code.trim();
+      expect(uri).toBe('postgres://airflow@db.example.com');
+      const withPassword = generate(p, { connType: 'postgres', connHost: 'db.example.com', connLogin: 'airflow', connPassword: 'pw' });
+      expect(withPassword.problems.filter((x) => x.field === 'connLogin')).toEqual([]);
+      expect(generate(p, { connType: 'postgres', connHost: 'db.example.com' }).problems.filter((x) => x.field === 'connLogin')).toEqual([]);
+    }
+  });
+});
+
 describe('HashiCorp Vault facts', () => {
   const base = { ...FULL, platform: 'astro' };
   it('policy grants read on exactly <mount>/data/<path>/* for KV v2', () => {
