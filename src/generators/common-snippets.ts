@@ -14,11 +14,11 @@ import { yamlString } from './escape/yaml.ts';
 import { parseJsonObject } from './fields.ts';
 import type { Identity, ProviderSpec } from './provider-spec.ts';
 import { OPEN, extractSlots, layoutWidth, mark } from './slots.ts';
-import type { Snippet, SnippetLang } from './types.ts';
+import type { Snippet, SnippetLang, SnippetUse } from './types.ts';
 
-export function snippet(id: string, title: string, lang: SnippetLang, marked: string, filename?: string): Snippet {
+export function snippet(id: string, title: string, lang: SnippetLang, marked: string, filename?: string, use?: SnippetUse): Snippet {
   const { code, slots } = extractSlots(marked);
-  return filename ? { id, title, lang, code, filename, slots } : { id, title, lang, code, slots };
+  return { id, title, lang, code, ...(filename ? { filename } : {}), ...(use ? { use } : {}), slots };
 }
 
 /**
@@ -163,7 +163,7 @@ const KWARGS_NOTE =
 
 export function requirementsSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
   const min = spec.minVersion?.(ctx);
-  return snippet('requirements', 'Add the provider package', 'text', spec.info.providerPackage + (min ? '>=' + min : '') + '\n', 'requirements.txt');
+  return snippet('requirements', 'Add this line to requirements.txt', 'text', spec.info.providerPackage + (min ? '>=' + min : '') + '\n', 'requirements.txt', 'add');
 }
 
 export function kwargsSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
@@ -172,6 +172,8 @@ export function kwargsSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
     'Backend options, formatted for reading (paste the one-line versions below)',
     'json',
     toJson(spec.kwargs(ctx), { indent: 2 }) + '\n',
+    undefined,
+    'read',
   );
 }
 
@@ -193,7 +195,7 @@ export function dockerfileSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
     dockerfileEnv('AIRFLOW__SECRETS__BACKEND', spec.info.backendClass),
     dockerfileEnv('AIRFLOW__SECRETS__BACKEND_KWARGS', kwargsLine(spec, ctx)),
   ];
-  return snippet('dockerfile', 'Configure the backend in the Dockerfile', 'dockerfile', lines.join('\n') + '\n', 'Dockerfile');
+  return snippet('dockerfile', 'Add these lines to your Dockerfile', 'dockerfile', lines.join('\n') + '\n', 'Dockerfile', 'add');
 }
 
 export function deployAstroSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
@@ -248,7 +250,8 @@ export function valuesYamlSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
   const id: Identity = spec.identity?.(ctx) ?? {};
   const sa = yamlMap('annotations', id.annotations, '  ');
   const lines = [
-    '# Merge into the values.yaml of the Register Agents dialog (keep your other commonEnv entries).',
+    '# Merge into the values.yaml you install the agents with: add the entries to its commonEnv list.',
+    '# (Not as a second -f file: Helm would replace the whole commonEnv list with these two.)',
     '# The provider package must be installed in the agent image.',
     'secretBackend: ' + yamlString(spec.info.backendClass),
     '# The same kwargs under two names: workers read the [workers] one if the chart sets their backend',
@@ -258,7 +261,7 @@ export function valuesYamlSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
     ...yamlMap('labels', id.labels),
     ...(sa.length ? ['# Identity annotations on the service accounts of the workers, DAG processor and triggerer.', 'serviceAccount:', ...sa] : []),
   ];
-  return snippet('values-yaml', 'Remote Execution agent values', 'yaml', lines.join('\n') + '\n', 'values.yaml');
+  return snippet('values-yaml', "Add these keys to the agents' values.yaml", 'yaml', lines.join('\n') + '\n', 'values.yaml', 'add');
 }
 
 export function helmSnippet(ctx: Ctx): Snippet {
@@ -267,6 +270,7 @@ export function helmSnippet(ctx: Ctx): Snippet {
     '# The agents\' release (NAME) and its chart version: the CHART column ends in it.',
     cmd(['helm', 'list', ns]),
     '# Keep that version, or Helm moves the agents to the newest chart in your local repo index.',
+    '# values.yaml: the whole file you installed the agents with, the keys above merged in.',
     cmd(['helm', 'upgrade', ns, opt('--version', m(ctx, 'agentChartVersion')), '-f values.yaml', arg(m(ctx, 'helmRelease')), 'astronomer/astro-remote-execution-agent']),
   ];
   return snippet('helm-upgrade', 'Apply the values to the agents', 'sh', lines.join('\n') + '\n');

@@ -50,8 +50,15 @@ export interface Snippet {
   lang: SnippetLang;
   code: string;
   filename?: string;
+  /**
+   * How the reader uses it when not as a whole file: `add`, lines to add to `filename` (which
+   * holds more: no Download); `read`, a view for reading only (no Copy, no Download).
+   */
+  use?: SnippetUse;
   slots: Slot[];
 }
+
+export type SnippetUse = 'add' | 'read';
 
 export type Severity = 'error' | 'warning';
 

@@ -110,6 +110,7 @@ async function highlight(snippet: Snippet): Promise<Highlighted> {
     title: snippet.title,
     filename: snippet.filename,
     snippet: snippet.id,
+    copy: snippet.use !== 'read',
   });
   const figure = find(root, (el) => el.tagName === 'figure');
   const code = figure && find(figure, (el) => el.tagName === 'code');
@@ -149,7 +150,7 @@ function figureHtml(h: Highlighted, shape: Shape): string {
   if (shape.isDefault) figure.properties.dataDefault = '';
   else figure.properties.hidden = true;
   const filename = shape.snippet.filename;
-  if (filename) {
+  if (filename && !shape.snippet.use) {
     const copyAt = figure.children.findIndex((c) => c.type === 'element' && classList(c).includes('code-block__copy'));
     figure.children.splice(copyAt < 0 ? figure.children.length - 1 : copyAt, 0, {
       type: 'element',

@@ -67,6 +67,8 @@ export interface FigureOptions {
   lang?: string | undefined;
   /** Optional `id` attribute of the figure. */
   id?: string | undefined;
+  /** False for a view that must not be pasted (no Copy button). */
+  copy?: boolean | undefined;
 }
 
 /** Parses `title="…" filename='…' key=value` from a fenced code block's meta string. */
@@ -172,12 +174,13 @@ export function buildFigure(pre: Element, opts: FigureOptions): Element {
       el('span', { className: ['code-block__lang'] }, [text(languageLabel(opts.lang))]),
     );
   }
-  children.push(
-    el('button', { type: 'button', className: ['code-block__copy'], ariaLabel: 'Copy' }, [
-      // Its icon is drawn by code.css (one copy for the whole page, not one per block).
-      el('span', { className: ['code-block__copy-text'], ariaHidden: 'true' }, [text('Copy')]),
-    ]),
-  );
+  if (opts.copy !== false)
+    children.push(
+      el('button', { type: 'button', className: ['code-block__copy'], ariaLabel: 'Copy' }, [
+        // Its icon is drawn by code.css (one copy for the whole page, not one per block).
+        el('span', { className: ['code-block__copy-text'], ariaHidden: 'true' }, [text('Copy')]),
+      ]),
+    );
   children.push(pre);
   const props: Properties = { className: ['code-block'], dataLines: String(codeLineCount(pre)) };
   if (opts.id) props.id = opts.id;
@@ -305,6 +308,7 @@ async function highlightOptions(options: HighlightOptions) {
           snippet: options.snippet,
           lang: options.lang,
           id: options.id,
+          copy: options.copy,
         }),
       ],
     },

@@ -214,6 +214,8 @@ test('copy and download give the current text, with the right file name, and sen
   expect(await page.evaluate(() => (window as unknown as { __downloads: string[] }).__downloads)).toEqual(['.env']);
   expect(['.env', 'env']).toContain(download.suggestedFilename());
   await expect(page.locator('#live-status')).toHaveText('Downloaded .env. If it was saved as env, rename it to .env.');
+  // Seen, not only announced.
+  await expect(env.locator('[data-download-note]')).toHaveText('Downloaded .env. If it was saved as env, rename it to .env.');
   const path = await download.path();
   const { readFileSync } = await import('node:fs');
   expect(readFileSync(path, 'utf8')).toBe(expected);
@@ -237,6 +239,24 @@ test('the policy file name follows the policy name', async ({ page }) => {
   const policy = page.locator('[data-live-snippet="vault-policy"] figure:visible');
   await expect(policy.locator('.code-block__filename')).toHaveText('team-read.hcl');
   await expect(policy.getByRole('button', { name: 'Download team-read.hcl' })).toBeVisible();
+});
+
+test('parts of a file are copied, not downloaded, and the formatted kwargs are for reading only', async ({ page }) => {
+  await page.goto('/azure-key-vault/');
+  await choose(page, 'remote-execution');
+  const values = page.locator('[data-live-snippet="values-yaml"] figure:visible');
+  await expect(values.locator('.code-block__title')).toHaveText("Add these keys to the agents' values.yaml");
+  await expect(values.getByRole('button', { name: 'Copy' })).toBeVisible();
+  await expect(values.getByRole('button', { name: /^Download/ })).toHaveCount(0);
+  await expect(page.locator('[data-live-snippet="helm-upgrade"] figure:visible')).toContainText('-f values.yaml');
+  const requirements = page.locator('[data-live-snippet="requirements"] figure:visible');
+  await expect(requirements.getByRole('button', { name: /^Download/ })).toHaveCount(0);
+  const kwargs = page.locator('[data-live-snippet="backend-kwargs"] figure:visible');
+  await expect(kwargs).toContainText('"vault_url"');
+  await expect(kwargs.getByRole('button')).toHaveCount(0);
+  // The caption bar spans the figure when no button follows it.
+  const [caption, figure] = await Promise.all([kwargs.locator('figcaption').boundingBox(), kwargs.boundingBox()]);
+  expect(Math.abs((caption?.width ?? 0) - (figure?.width ?? 0))).toBeLessThan(3);
 });
 
 test('a button pressed in the connection builder before it is live is done once it is', async ({ page }) => {

@@ -5,6 +5,8 @@
 import { normalizeCopiedText } from '../../scripts/copy-text';
 import { TEXTS } from '../texts.ts';
 import { DOWNLOAD_BUTTON } from './activation.ts';
+import { linkStylesheet } from '../../scripts/link-stylesheet.ts';
+import laterStyles from '../later.css?url';
 
 /** Saves the snippet of a Download button. */
 export function save(button: HTMLElement): void {
@@ -26,6 +28,15 @@ export function save(button: HTMLElement): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 1000);
   const region = document.getElementById('live-status');
   if (region) region.textContent = name.startsWith('.') ? TEXTS.download.doneDotfile(name) : TEXTS.download.done(name);
+  // Chromium drops the leading dot of a saved file's name: say so where the reader looks.
+  if (name.startsWith('.') && figure && !figure.querySelector('[data-download-note]')) {
+    void linkStylesheet(laterStyles);
+    const note = document.createElement('p');
+    note.className = 'code-block__note';
+    note.dataset.downloadNote = '';
+    note.textContent = TEXTS.download.doneDotfile(name);
+    figure.querySelector('pre')?.before(note);
+  }
 }
 
 export function initDownloads(): void {

@@ -147,6 +147,20 @@ describe('every provider x platform x auth method', () => {
     const vaultUrl = p === 'azure-key-vault' ? 'https://my-vault.vault.azure.net/' : FULL.vaultUrl;
     const r = generate(p, { ...FULL, vaultUrl, platform, authMethod });
 
+    it('downloads are whole files under the names the commands use; parts of a file say so and have no download', () => {
+      const commands = r.snippets.filter((x) => x.lang === 'sh').map((x) => x.code).join('\n');
+      // Lines to add to a file that holds more (the agents' values, the Dockerfile, requirements.txt).
+      const parts = r.snippets.filter((x) => x.use === 'add').map((x) => x.id);
+      expect(parts).toEqual(['requirements', ...(platform === 'software' ? ['dockerfile'] : []), ...(platform === 'remote-execution' ? ['values-yaml'] : [])]);
+      for (const x of r.snippets.filter((y) => y.use === 'add')) expect(x.title).toMatch(new RegExp(`^Add .*${x.filename!.replace('.', '\\.')}$`));
+      // A file a command reads is downloaded under the name the command gives.
+      for (const x of r.snippets.filter((y) => y.filename && !y.use && (y.lang === 'json' || y.lang === 'hcl'))) expect(commands).toContain(x.filename!.slice(x.filename!.lastIndexOf('/') + 1));
+      // helm reads the whole values file the part is merged into, never the part alone.
+      if (platform === 'remote-execution') expect(code(r, 'helm-upgrade')).toMatch(/ -f values\.yaml /);
+      // The formatted kwargs are for reading only.
+      expect(r.snippets.find((x) => x.id === 'backend-kwargs')?.use).toBe('read');
+    });
+
     it('has exactly the contract snippet ids, in guide order', () => {
       const ids = r.snippets.map((s) => s.id);
       // Vault Kubernetes auth cannot log in from the local containers, so it has no .env. Right
