@@ -5,41 +5,13 @@
  * incomplete or wrong is pasted unnoticed. The note goes when the reader types again.
  */
 import type { SetupConfig } from '../guide/client/config.ts';
-import { fieldInputId, setupConfigUrl } from '../guide/client/activation.ts';
+import { setupConfigUrl } from '../guide/client/activation.ts';
+import { type Lack, fieldLink, joined, labelOf } from './field-links.ts';
 import type { ProviderId } from '../generators/types.ts';
 import laterStyles from '../guide/later.css?url';
 import { linkStylesheet } from './link-stylesheet.ts';
 import { placeholdersIn } from '../generators/placeholders.ts';
 
-
-interface Lack {
-  field: string;
-  label: string;
-}
-
-function inputOf(field: string): HTMLElement | null {
-  return document.getElementById(fieldInputId('setup', field)) ?? document.getElementById(fieldInputId('builder', field));
-}
-
-function fieldLink(lack: Lack): HTMLElement {
-  const input = inputOf(lack.field);
-  if (!input) return Object.assign(document.createElement('code'), { textContent: lack.label });
-  const a = document.createElement('a');
-  a.href = `#${input.id}`;
-  a.textContent = lack.label;
-  a.addEventListener('click', (event) => {
-    event.preventDefault();
-    // A field in a closed section ("optional" names and paths): open it first.
-    for (let d = input.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
-    input.scrollIntoView({ block: 'center' });
-    input.focus({ preventScroll: true });
-  });
-  return a;
-}
-
-function joined(parts: HTMLElement[]): (HTMLElement | string)[] {
-  return parts.flatMap((p, i) => (i === 0 ? [p] : [i === parts.length - 1 ? ' and ' : ', ', p]));
-}
 
 function guideProvider(): ProviderId | null {
   try {
@@ -68,10 +40,6 @@ function errorsIn(code: Element): { lack: Lack; message: string }[] {
     if (!out.has(field)) out.set(field, el.dataset.slotError ?? '');
   }
   return [...out].map(([field, message]) => ({ lack: { field, label: labelOf(field) }, message }));
-}
-
-function labelOf(field: string): string {
-  return document.querySelector(`label[for="${inputOf(field)?.id}"]`)?.firstChild?.textContent?.trim() || field;
 }
 
 /** Shows what the copied code still lacks; returns the note's text for the live region ('' when complete). */

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoProblems, watchPage } from './site-helpers';
+import { choose, fillFields, waitLive } from './guide-helpers';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -61,4 +62,35 @@ test('code is highlighted with classes only (no inline styles) in both themes', 
   await page.emulateMedia({ colorScheme: 'dark' });
   const dark = await token.evaluate((el) => getComputedStyle(el).color);
   expect(light).not.toBe(dark);
+});
+
+test('the Software UI listing copies one key or value at a time, the value exactly as the box takes it', async ({ page, baseURL }) => {
+  const problems = await watchPage(page, baseURL as string);
+  await page.goto('/hashicorp-vault/');
+  await choose(page, 'software');
+  await fillFields(page, { vaultUrl: 'https://vault.example.com:8200', roleId: "r'o\"le", secretId: 's e$(x)`c' });
+  await waitLive(page);
+  const host = page.locator('[data-live-snippet="software-env-vars"]');
+  await host.scrollIntoViewIfNeeded();
+  const list = page.locator('[data-kv-copies]');
+  await expect(list).toBeVisible();
+  const rows = list.locator('li');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText('AIRFLOW__SECRETS__BACKEND');
+  await expect(rows.nth(0)).not.toContainText('mark as Secret');
+  await expect(rows.nth(1)).toContainText('mark as Secret');
+  await list.getByRole('button', { name: 'Copy the key AIRFLOW__SECRETS__BACKEND_KWARGS' }).click();
+  await expect.poll(() => readClipboard(page)).toBe('AIRFLOW__SECRETS__BACKEND_KWARGS');
+  await list.getByRole('button', { name: 'Copy the value of AIRFLOW__SECRETS__BACKEND', exact: true }).click();
+  await expect.poll(() => readClipboard(page)).toBe('airflow.providers.hashicorp.secrets.vault.VaultBackend');
+  await list.getByRole('button', { name: 'Copy the value of AIRFLOW__SECRETS__BACKEND_KWARGS' }).click();
+  await expect(page.locator('#live-status')).toHaveText('Copied the value of AIRFLOW__SECRETS__BACKEND_KWARGS.');
+  const kwargs = JSON.parse(await readClipboard(page)) as Record<string, unknown>;
+  expect(kwargs).toMatchObject({ url: 'https://vault.example.com:8200', auth_type: 'approle', role_id: "r'o\"le", secret_id: 's e$(x)`c' });
+  // A value typed later is what the next copy takes.
+  await fillFields(page, { vaultUrl: 'https://other.example.com:8200' });
+  await waitLive(page);
+  await list.getByRole('button', { name: 'Copy the value of AIRFLOW__SECRETS__BACKEND_KWARGS' }).click();
+  await expect.poll(async () => (JSON.parse(await readClipboard(page)) as { url: string }).url).toBe('https://other.example.com:8200');
+  expectNoProblems(problems);
 });

@@ -278,3 +278,41 @@ test('invalid values from a link are shown in the form with their message', asyn
   await expect(fieldInput(page, 'roleArn')).toHaveAttribute('aria-invalid', 'true');
   await expect(form(page).locator('#sf-region-msg')).toContainText('us-east-1');
 });
+
+test('a teammate\'s link says at the top that it prefilled the page, and which secrets are still the reader\'s to enter', async ({ page, baseURL }) => {
+  const problems = await watchPage(page, baseURL as string);
+  await page.goto('/azure-key-vault/?platform=astro&authMethod=client-secret&tenantId=11111111-2222-3333-4444-555555555555&vaultUrl=https%3A%2F%2Fteam-vault.vault.azure.net%2F');
+  const notice = page.locator('[data-link-notice]');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('Prefilled from a shared link');
+  // Right under the page title, where the reader lands.
+  expect(await page.evaluate(() => document.querySelector('main h1')?.nextElementSibling?.hasAttribute('data-link-notice'))).toBe(true);
+  const still = notice.locator('[data-link-notice-secrets]');
+  await expect(still).toContainText('Client secret value');
+  // The link goes to the field; what the reader types there updates the notice.
+  await still.getByRole('link', { name: 'Client secret value' }).click();
+  await expect(fieldInput(page, 'clientSecret')).toBeFocused();
+  await page.keyboard.type('my-own-secret');
+  await expect(still).not.toContainText('Client secret value');
+  await expect(still).toContainText('you have entered them');
+  // Review the setup: the form comes into view, its first field focused.
+  await notice.getByRole('button', { name: 'Review the setup' }).click();
+  await expect(form(page).locator('input, textarea').first()).toBeFocused();
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+  expectNoProblems(problems);
+});
+
+test('no prefilled notice for the reader\'s own link after a reload, nor for a page opened without values', async ({ page }) => {
+  await page.goto('/hashicorp-vault/');
+  await waitLive(page).catch(() => undefined);
+  await fillFields(page, { vaultUrl: 'https://vault.example.com:8200' });
+  await waitSaved(page);
+  await expect(page).toHaveURL(/vaultUrl=/);
+  await page.reload();
+  await expect(fieldInput(page, 'vaultUrl')).toHaveValue('https://vault.example.com:8200');
+  await waitLive(page);
+  await expect(page.locator('[data-link-notice]')).toHaveCount(0);
+  await page.goto('/hashicorp-vault/?vaultUrl=https%3A%2F%2Fother.example.com');
+  await expect(page.locator('[data-link-notice]')).toBeVisible();
+});

@@ -6,7 +6,7 @@
  * as soon as a form field gets the focus, so the first keystroke does not wait for a download.
  */
 import { effect } from '@preact/signals-core';
-import { ACTIVE_ATTRIBUTE, REACHING_EVENTS, SETUP_FORMS } from './activation.ts';
+import { ACTIVE_ATTRIBUTE, KEY_VALUE_SNIPPET, REACHING_EVENTS, SETUP_FORMS } from './activation.ts';
 import { RENDERED_CHOICES, sameChoices } from './choices.ts';
 import { goLive } from './derived.ts';
 import { hydrateIslands } from './islands.ts';
@@ -32,6 +32,14 @@ function watchInlineFields(setup: ReturnType<typeof pageSetup>): void {
   });
 }
 
+/** The Software UI's listing gets a Copy button per key and value when it comes near the view. */
+function watchKeyValues(): void {
+  const hosts = Array.from(document.querySelectorAll<HTMLElement>(KEY_VALUE_SNIPPET));
+  whenNear(hosts, () => {
+    void import('./key-value-copies.ts').then((m) => hosts.forEach(m.addKeyValueCopies)).catch(() => undefined);
+  });
+}
+
 /** Starts the guide; returns what to do when the reader reaches for a setup form. */
 export function bootGuide(): (type: ReachingEvent) => void {
   const setup = pageSetup();
@@ -43,12 +51,14 @@ export function bootGuide(): (type: ReachingEvent) => void {
   };
   followForms(setup, document);
   watchInlineFields(setup);
+  watchKeyValues();
   // Until the connection builder hydrates (near the view: islands.ts), its plain fields show
   // the setup's values, such as those of a link.
   const builderFields = Array.from(document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('form[data-connection-builder] :is(input[type="text"], input[type="password"], textarea)[name]'));
   effect(() => showValues(builderFields, setup.state.value.values));
   followSetup(setup);
   const link = setup.link;
+  if (link.prefilled.length) void import('./link-notice.ts').then((m) => m.showLinkNotice(setup)).catch(() => undefined);
   const linkNotes = link.droppedSecrets.length + link.cut.length + link.invalid.length + (link.unofferedAuth ? 1 : 0);
   const start = setup.state.peek();
   let active = false;

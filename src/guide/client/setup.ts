@@ -20,8 +20,10 @@ import { startPersist } from './persist.ts';
 import { loadChoice, loadValues } from './remembered.ts';
 import { MAX_VALUE_LENGTH, type SetupState, type UrlSchema, parseQuery } from './url-state.ts';
 
-/** What an incoming link asked for that the page did not take (the form says so). */
+/** What an incoming link brought, and what it asked for that the page did not take (the form says so). */
 export interface LinkReport {
+  /** Fields the link filled with a value this browser did not already remember (a teammate's link, not the reader's own reload). */
+  prefilled: string[];
   /** Secret fields that were in the link (never read). */
   droppedSecrets: string[];
   /** Fields whose value was cut to MAX_VALUE_LENGTH. */
@@ -143,12 +145,14 @@ export function createSetup(spec: GuideSpec | null, search: string, doc: Documen
   const fromQuery = { platform: parsed.platform, authMethod: parsed.authPref, airflowVersion: parsed.airflowVersion } as Record<string, string | undefined>;
   const choices: ChoiceState = pickChoices((group) => fromQuery[group], loadChoice, spec ? auth : null, PLATFORM_IDS);
   const blank = Object.fromEntries(schema.fields.map((f) => [f, '']));
-  const values = { ...blank, ...(parsed.hasValues ? parsed.values : spec ? loadValues(spec.provider, schema.fields, schema.secrets) : {}) };
+  const remembered = spec ? loadValues(spec.provider, schema.fields, schema.secrets) : {};
+  const values = { ...blank, ...(parsed.hasValues ? parsed.values : remembered) };
+  const prefilled = parsed.hasValues ? Object.keys(parsed.values).filter((k) => parsed.values[k] && parsed.values[k] !== remembered[k]) : [];
   const state = signal<SetupState>({ ...choices, values });
   const version = signal(0);
   const clears = signal(0);
   const unoffered = parsed.authPref && !auth[choices.platform].includes(parsed.authPref) ? parsed.authPref : null;
-  const link: LinkReport = { droppedSecrets: parsed.droppedSecrets, cut: parsed.cut, invalid: parsed.invalid, unofferedAuth: unoffered };
+  const link: LinkReport = { prefilled, droppedSecrets: parsed.droppedSecrets, cut: parsed.cut, invalid: parsed.invalid, unofferedAuth: unoffered };
 
   const set = (next: SetupState) => {
     batch(() => {
