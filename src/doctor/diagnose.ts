@@ -32,8 +32,7 @@ import {
 } from './known.ts';
 import { MAX_DEPTH, readKwargs } from './lenient-json.ts';
 import { type Finding, type InputFormat, type ReadResult, type Setting, quoteForText, readPaste } from './read.ts';
-import { PROVIDER_IDS } from '../generators/types.ts';
-import { PLACEHOLDER_SOURCE } from '../generators/placeholders.ts';
+import { PLACEHOLDER_SOURCE, PROVIDER_IDS } from '../generators/types.ts';
 
 export type Kwargs = Record<string, JsonValue>;
 

@@ -5,8 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { sanitize } from './slots.ts';
-import { hasPlaceholder } from './placeholders.ts';
-import { PLATFORMS, PLATFORM_AIRFLOW_VERSIONS, PROVIDER_IDS, type FieldOption, type InputKind, type Platform, type ProviderId, type Severity } from './types.ts';
+import { PLATFORMS, PLATFORM_AIRFLOW_VERSIONS, PROVIDER_IDS, hasPlaceholder, type FieldOption, type InputKind, type Platform, type ProviderId, type Severity } from './types.ts';
 
 export { PLATFORMS, PROVIDER_IDS };
 

@@ -63,23 +63,6 @@ export const TEXTS = {
     unofferedAuth: (platform: string, offered: string[], provider: string, shown: string) =>
       `${platform} offers ${list(offered)} for ${provider}; showing ${shown}.`,
   },
-  keyValues: {
-    name: 'Copy one box at a time',
-    copyKey: 'Copy key',
-    copyValue: 'Copy value',
-    label: (part: 'key' | 'value', name: string) => (part === 'key' ? `Copy the key ${name}` : `Copy the value of ${name}`),
-    copied: (part: 'key' | 'value', name: string) => (part === 'key' ? `Copied the key ${name}.` : `Copied the value of ${name}.`),
-    failed: 'Copy failed: select the text in the box above instead.',
-    markSecret: 'mark as Secret',
-  },
-  linkNotice: {
-    title: 'Prefilled from a shared link',
-    body: 'The choices and values below came from the link. Check them before you run anything.',
-    review: 'Review the setup',
-    stillSecrets: (n: number) => `Links never carry secrets: enter your own ${n === 1 ? 'value' : 'values'} for `,
-    noSecrets: 'Links never carry secrets; this setup needs none, or you have entered them.',
-    dismiss: 'Dismiss',
-  },
   download: {
     done: (name: string) => `Downloaded ${name}`,
     // Chromium saves a file whose name starts with a dot without it (.env arrives as env).

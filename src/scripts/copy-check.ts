@@ -7,10 +7,8 @@
 import type { SetupConfig } from '../guide/client/config.ts';
 import { setupConfigUrl } from '../guide/client/activation.ts';
 import { type Lack, fieldLink, joined, labelOf } from './field-links.ts';
-import type { ProviderId } from '../generators/types.ts';
-import laterStyles from '../guide/later.css?url';
-import { linkStylesheet } from './link-stylesheet.ts';
-import { placeholdersIn } from '../generators/placeholders.ts';
+import { type ProviderId, placeholdersIn } from '../generators/types.ts';
+import { figureNote } from './figure-note.ts';
 
 
 function guideProvider(): ProviderId | null {
@@ -54,17 +52,13 @@ export async function showCopyNote(figure: HTMLElement, code: Element): Promise<
   });
   const errors = errorsIn(code);
   if (!todo.length && !errors.length) return '';
-  void linkStylesheet(laterStyles);
-  const note = document.createElement('p');
-  note.className = 'code-block__note';
-  note.dataset.copyNote = '';
+  const note = figureNote(figure, 'data-copy-note');
   const first = errors[0];
   if (first) note.append('Copied, but ', fieldLink(first.lack), ` has an error: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}.`);
   if (todo.length) {
     if (first) note.append(' ');
     note.append(`${first ? 'Still' : 'Copied with'} ${todo.length} ${todo.length === 1 ? 'value' : 'values'} to fill: `, ...joined(todo.map(fieldLink)), '.');
   }
-  figure.querySelector('pre')?.before(note);
   document.addEventListener('input', () => note.remove(), { once: true });
   return note.textContent ?? '';
 }

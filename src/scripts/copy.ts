@@ -4,7 +4,6 @@
  * `normalizeCopiedText`, and announces the result in the page's live region.
  */
 import { normalizeCopiedText } from './copy-text';
-import { hasPlaceholder } from '../generators/placeholders.ts';
 
 const RESET_MS = 2000;
 
@@ -33,8 +32,8 @@ async function copyFrom(button: HTMLButtonElement): Promise<void> {
   button.dataset.state = message === 'Copied' ? 'copied' : 'failed';
   announce(message);
   const figure = button.closest<HTMLElement>('.code-block');
-  // Values still to fill or with an error: say which (the check loads only then).
-  if (figure && message === 'Copied' && (hasPlaceholder(text) || code.querySelector('[data-slot-error]'))) {
+  // Values still to fill or with an error: the check (loaded at the first copy) says which.
+  if (figure && message === 'Copied') {
     const note = await import('./copy-check.ts').then((m) => m.showCopyNote(figure, code)).catch(() => '');
     if (note) announce(note);
   } else figure?.querySelector('[data-copy-note]')?.remove();
@@ -49,4 +48,10 @@ export function initCopyButtons(): void {
     const button = (event.target as HTMLElement | null)?.closest<HTMLButtonElement>('.code-block__copy');
     if (button) void copyFrom(button);
   });
+  // The Wrap toggles (code-wrap.ts) come when the reader first reaches for a code block.
+  const reach = (event: Event) => {
+    const figure = event.target instanceof Element ? event.target.closest('.code-block') : null;
+    if (figure && !figure.querySelector('.code-block__wrap')) void import('./code-wrap.ts').then((m) => m.addWrapToggles()).catch(() => undefined);
+  };
+  for (const type of ['pointerover', 'focusin', 'touchstart']) document.addEventListener(type, reach, { passive: true });
 }

@@ -4,7 +4,8 @@
  * functions, so the URL is read and the choices are picked exactly as the page state
  * will (nothing here may use an import or an outer name). It
  *  - marks `<html class="js">` so the CSS can switch from the no-script layout;
- *  - applies a stored theme choice (`guides:theme`) as `data-theme`;
+ *  - applies a stored theme choice (`guides:theme`) as `data-theme`, and the code blocks'
+ *    wrap choice (`guides:wrap-code`, code-wrap.ts) as `data-wrap-code`;
  *  - picks the setup's choices (platform, auth method, Airflow version: the query, else
  *    the remembered tab, else the default), sets `data-tab-<group>` on `<html>` and adds a
  *    constructed stylesheet that shows the chosen panel of every tab group offering it;
@@ -35,6 +36,7 @@ export function prepaint(
   };
   const theme = read('guides:theme');
   if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
+  if (read('guides:wrap-code') === '1') root.setAttribute('data-wrap-code', '');
 
   let guide: { auth: Record<string, string[]> } | null = null;
   try {

@@ -94,3 +94,40 @@ test('the Software UI listing copies one key or value at a time, the value exact
   await expect.poll(async () => (JSON.parse(await readClipboard(page)) as { url: string }).url).toBe('https://other.example.com:8200');
   expectNoProblems(problems);
 });
+
+test('Wrap fits long lines in their box, for every block, remembered across pages; copy stays exact', async ({ page, baseURL }) => {
+  const problems = await watchPage(page, baseURL as string);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/azure-key-vault/');
+  const env = page.locator('[data-live-snippet="env-file"] figure:visible').first();
+  await env.scrollIntoViewIfNeeded();
+  const pre = env.locator('pre');
+  const overflow = () => pre.evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(await overflow()).toBeGreaterThan(0);
+  await env.getByRole('button', { name: 'Copy' }).click();
+  const exact = await readClipboard(page);
+  // The toggle comes when the reader reaches for a code block.
+  await env.hover();
+  const wrap = env.getByRole('button', { name: 'Wrap' });
+  await expect(wrap).toBeVisible();
+  await expect(wrap).toHaveAttribute('aria-pressed', 'false');
+  await wrap.click();
+  await expect(wrap).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('html')).toHaveAttribute('data-wrap-code', '');
+  await expect.poll(overflow).toBeLessThanOrEqual(0);
+  // Every block follows, and its lines are still the same lines.
+  const other = page.locator('[data-live-snippet="backend-kwargs"] figure:visible').first();
+  await expect(other.getByRole('button', { name: 'Wrap' })).toHaveAttribute('aria-pressed', 'true');
+  await env.getByRole('button', { name: 'Copy' }).click();
+  await expect.poll(() => readClipboard(page)).toBe(exact);
+  // Remembered: the next page is wrapped before anything runs, and the toggle says so.
+  await page.goto('/hashicorp-vault/');
+  await expect(page.locator('html')).toHaveAttribute('data-wrap-code', '');
+  const first = page.locator('figure.code-block:visible').first();
+  await first.locator('pre').focus();
+  await expect(first.getByRole('button', { name: 'Wrap' })).toHaveAttribute('aria-pressed', 'true');
+  await first.getByRole('button', { name: 'Wrap' }).press('Enter');
+  await expect(page.locator('html')).not.toHaveAttribute('data-wrap-code', '');
+  expect(await page.evaluate(() => localStorage.getItem('guides:wrap-code'))).toBeNull();
+  expectNoProblems(problems);
+});

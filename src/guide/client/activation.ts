@@ -37,6 +37,3 @@ export const FIELD_ID_PREFIX = { setup: 'sf', builder: 'cb' } as const;
 
 /** The id of a field's input in a form (FIELD_ID_PREFIX). */
 export const fieldInputId = (form: keyof typeof FIELD_ID_PREFIX, field: string): string => `${FIELD_ID_PREFIX[form]}-${field}`;
-
-/** The snippet that lists environment variables as `Key:` / `Value:` lines for the Software UI (key-value-copies.ts). */
-export const KEY_VALUE_SNIPPET = '[data-live-snippet="software-env-vars"]';

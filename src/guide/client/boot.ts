@@ -6,7 +6,7 @@
  * as soon as a form field gets the focus, so the first keystroke does not wait for a download.
  */
 import { effect } from '@preact/signals-core';
-import { ACTIVE_ATTRIBUTE, KEY_VALUE_SNIPPET, REACHING_EVENTS, SETUP_FORMS } from './activation.ts';
+import { ACTIVE_ATTRIBUTE, REACHING_EVENTS, SETUP_FORMS } from './activation.ts';
 import { RENDERED_CHOICES, sameChoices } from './choices.ts';
 import { goLive } from './derived.ts';
 import { hydrateIslands } from './islands.ts';
@@ -31,6 +31,9 @@ function watchInlineFields(setup: ReturnType<typeof pageSetup>): void {
     void import('./inline-fields.ts').then((m) => m.followInlineFields(setup, document)).catch(() => undefined);
   });
 }
+
+/** The snippet that lists environment variables as `Key:` / `Value:` lines for the Software UI. */
+const KEY_VALUE_SNIPPET = '[data-live-snippet="software-env-vars"]';
 
 /** The Software UI's listing gets a Copy button per key and value when it comes near the view. */
 function watchKeyValues(): void {

@@ -4,9 +4,6 @@
  */
 import { normalizeCopiedText } from '../../scripts/copy-text';
 import { TEXTS } from '../texts.ts';
-import { DOWNLOAD_BUTTON } from './activation.ts';
-import { linkStylesheet } from '../../scripts/link-stylesheet.ts';
-import laterStyles from '../later.css?url';
 
 /** Saves the snippet of a Download button. */
 export function save(button: HTMLElement): void {
@@ -29,19 +26,10 @@ export function save(button: HTMLElement): void {
   const region = document.getElementById('live-status');
   if (region) region.textContent = name.startsWith('.') ? TEXTS.download.doneDotfile(name) : TEXTS.download.done(name);
   // Chromium drops the leading dot of a saved file's name: say so where the reader looks.
-  if (name.startsWith('.') && figure && !figure.querySelector('[data-download-note]')) {
-    void linkStylesheet(laterStyles);
-    const note = document.createElement('p');
-    note.className = 'code-block__note';
-    note.dataset.downloadNote = '';
-    note.textContent = TEXTS.download.doneDotfile(name);
-    figure.querySelector('pre')?.before(note);
+  if (name.startsWith('.') && figure instanceof HTMLElement) {
+    const hint = TEXTS.download.doneDotfile(name);
+    void import('../../scripts/figure-note.ts').then((m) => {
+      m.figureNote(figure, 'data-download-note').textContent = hint;
+    });
   }
-}
-
-export function initDownloads(): void {
-  document.addEventListener('click', (event) => {
-    const button = (event.target as HTMLElement | null)?.closest<HTMLElement>(DOWNLOAD_BUTTON);
-    if (button) save(button);
-  });
 }

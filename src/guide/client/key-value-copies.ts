@@ -7,7 +7,7 @@
  */
 import { linkStylesheet } from '../../scripts/link-stylesheet.ts';
 import laterStyles from '../later.css?url';
-import { TEXTS } from '../texts.ts';
+import { LATER_TEXTS } from '../later-texts.ts';
 
 export interface KeyValue {
   key: string;
@@ -40,18 +40,18 @@ function copyButton(host: HTMLElement, index: number, part: 'key' | 'value', nam
   const b = document.createElement('button');
   b.type = 'button';
   b.className = 'note-button';
-  b.textContent = part === 'key' ? TEXTS.keyValues.copyKey : TEXTS.keyValues.copyValue;
-  b.setAttribute('aria-label', TEXTS.keyValues.label(part, name));
+  b.textContent = part === 'key' ? LATER_TEXTS.keyValues.copyKey : LATER_TEXTS.keyValues.copyValue;
+  b.setAttribute('aria-label', LATER_TEXTS.keyValues.label(part, name));
   b.addEventListener('click', async () => {
     const pair = keyValuesOf(shownText(host))[index];
     if (!pair) return;
-    let done: string = TEXTS.keyValues.copied(part, pair.key);
+    let done: string = LATER_TEXTS.keyValues.copied(part, pair.key);
     try {
       await navigator.clipboard.writeText(part === 'key' ? pair.key : pair.value);
     } catch {
-      done = TEXTS.keyValues.failed;
+      done = LATER_TEXTS.keyValues.failed;
     }
-    b.dataset.state = done === TEXTS.keyValues.failed ? 'failed' : 'copied';
+    b.dataset.state = done === LATER_TEXTS.keyValues.failed ? 'failed' : 'copied';
     const region = document.getElementById('live-status');
     if (region) region.textContent = done;
   });
@@ -65,7 +65,7 @@ export function addKeyValueCopies(host: HTMLElement): void {
   const list = document.createElement('ul');
   list.className = 'kv-copies';
   list.dataset.kvCopies = '';
-  list.setAttribute('aria-label', TEXTS.keyValues.name);
+  list.setAttribute('aria-label', LATER_TEXTS.keyValues.name);
   list.hidden = true;
   pairs.forEach((pair, i) => {
     const item = document.createElement('li');
@@ -75,7 +75,7 @@ export function addKeyValueCopies(host: HTMLElement): void {
     if (pair.secret) {
       const tag = document.createElement('span');
       tag.className = 'kv-copies__secret';
-      tag.textContent = TEXTS.keyValues.markSecret;
+      tag.textContent = LATER_TEXTS.keyValues.markSecret;
       item.append(' ', tag);
     }
     item.append(' ', copyButton(host, i, 'key', pair.key), ' ', copyButton(host, i, 'value', pair.key));

@@ -8,7 +8,7 @@ import { effect } from '@preact/signals-core';
 import { fieldLink, joined, labelOf } from '../../scripts/field-links.ts';
 import { linkStylesheet } from '../../scripts/link-stylesheet.ts';
 import laterStyles from '../later.css?url';
-import { TEXTS } from '../texts.ts';
+import { LATER_TEXTS } from '../later-texts.ts';
 import { resolveChoices } from './choices.ts';
 import type { PageSetup } from './setup.ts';
 
@@ -39,24 +39,24 @@ export function showLinkNotice(setup: PageSetup): void {
   notice.className = 'callout link-notice';
   notice.dataset.linkNotice = '';
   notice.setAttribute('role', 'note');
-  notice.setAttribute('aria-label', TEXTS.linkNotice.title);
+  notice.setAttribute('aria-label', LATER_TEXTS.linkNotice.title);
   notice.hidden = true;
   const head = document.createElement('p');
   head.className = 'callout__title';
-  head.textContent = TEXTS.linkNotice.title;
+  head.textContent = LATER_TEXTS.linkNotice.title;
   const body = document.createElement('p');
   const review = document.createElement('button');
   review.type = 'button';
   review.className = 'note-button';
-  review.textContent = TEXTS.linkNotice.review;
+  review.textContent = LATER_TEXTS.linkNotice.review;
   review.addEventListener('click', reviewSetup);
-  body.append(TEXTS.linkNotice.body, ' ', review);
+  body.append(LATER_TEXTS.linkNotice.body, ' ', review);
   const secrets = document.createElement('p');
   secrets.dataset.linkNoticeSecrets = '';
   const dismiss = document.createElement('button');
   dismiss.type = 'button';
   dismiss.className = 'note-button link-notice__dismiss';
-  dismiss.textContent = TEXTS.linkNotice.dismiss;
+  dismiss.textContent = LATER_TEXTS.linkNotice.dismiss;
   dismiss.addEventListener('click', () => {
     stop();
     notice.remove();
@@ -69,8 +69,8 @@ export function showLinkNotice(setup: PageSetup): void {
     const missing = secretInputs(setup).filter((input) => !setup.state.value.values[input.name]);
     secrets.replaceChildren(
       ...(missing.length
-        ? [TEXTS.linkNotice.stillSecrets(missing.length), ...joined(missing.map((input) => fieldLink({ field: input.name, label: labelOf(input.name) }))), '.']
-        : [TEXTS.linkNotice.noSecrets]),
+        ? [LATER_TEXTS.linkNotice.stillSecrets(missing.length), ...joined(missing.map((input) => fieldLink({ field: input.name, label: labelOf(input.name) }))), '.']
+        : [LATER_TEXTS.linkNotice.noSecrets]),
     );
   });
   // Shown once its styles are in.

@@ -4,9 +4,8 @@
  * actions start.ts kept while this loaded are then done, in order, as if they came now.
  */
 import { chooseTab, initTabs, moveTab } from '../../scripts/tabs.ts';
-import { SETUP_FORMS } from './activation.ts';
+import { DOWNLOAD_BUTTON, SETUP_FORMS } from './activation.ts';
 import { type ReachingEvent, bootGuide } from './boot.ts';
-import { initDownloads, save } from './download.ts';
 import { pageSetup } from './setup.ts';
 
 /**
@@ -26,6 +25,11 @@ function watchSetupSummary(reach: (type: ReachingEvent) => void): void {
   observer.observe(form);
 }
 
+/** A Download button's file is made by download.ts, loaded at the first download. */
+function download(button: HTMLElement): void {
+  void import('./download.ts').then((m) => m.save(button));
+}
+
 /** What the reader did before this chunk was in place. */
 export type PendingAction =
   | { kind: 'reach'; type: ReachingEvent; target: Element }
@@ -35,7 +39,10 @@ export type PendingAction =
 
 export function startPage(pending: readonly PendingAction[]): void {
   initTabs();
-  initDownloads();
+  document.addEventListener('click', (event) => {
+    const button = (event.target as HTMLElement | null)?.closest<HTMLElement>(DOWNLOAD_BUTTON);
+    if (button) download(button);
+  });
   const reach = pageSetup().spec ? bootGuide() : null;
   if (reach) watchSetupSummary(reach);
   for (const action of pending) {
@@ -43,6 +50,6 @@ export function startPage(pending: readonly PendingAction[]): void {
       if (reach && action.target.closest(SETUP_FORMS)) reach(action.type);
     } else if (action.kind === 'tab') chooseTab(action.tab);
     else if (action.kind === 'tab-key') moveTab(action.tab, action.key);
-    else save(action.button);
+    else download(action.button);
   }
 }
