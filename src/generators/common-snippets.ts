@@ -169,7 +169,7 @@ export function requirementsSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
 export function kwargsSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
   return snippet(
     'backend-kwargs',
-    'Backend options, formatted for reading (paste the one-line versions below)',
+    'Backend options, for reading only',
     'json',
     toJson(spec.kwargs(ctx), { indent: 2 }) + '\n',
     undefined,

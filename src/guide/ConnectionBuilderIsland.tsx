@@ -2,7 +2,9 @@
  * The connection builder (Preact island): the test connection's type, host, login,
  * password, port, schema and extras, a view of the page's setup like the form (the
  * `connection-uri` and `connection-json` snippets next to it show the result), and a
- * "paste a URI" mode that parses an Airflow connection URI and fills the fields.
+ * "paste a URI" mode that parses an Airflow connection URI and fills the fields. The parts
+ * most test connections leave empty (port, schema, extra) sit in a closed section, open
+ * once one of them has a value.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SetupConfig } from './client/config.ts';
@@ -14,6 +16,9 @@ import { useSetup } from './use-setup.ts';
 interface Props {
   config: SetupConfig;
 }
+
+/** The builder's fields shown only when their section is opened (or filled). */
+const MORE_FIELDS: readonly string[] = ['connPort', 'connSchema', 'connExtra'];
 
 export default function ConnectionBuilderIsland({ config }: Props) {
   const { setup, state, check, hydrated } = useSetup(config.fields.map((f) => f.name));
@@ -53,6 +58,23 @@ export default function ConnectionBuilderIsland({ config }: Props) {
     }
   };
 
+  const field = (meta: (typeof fields)[number]) => {
+    const value = state.values[meta.name] ?? '';
+    const problem = touched.has(meta.name) ? check?.problems.find((p) => p.field === meta.name) : undefined;
+    return (
+      <MemoField
+        key={meta.name}
+        deps={fieldDeps(hydrated, value, problem)}
+        meta={meta}
+        idPrefix={FIELD_ID_PREFIX.builder}
+        value={value}
+        problem={problem}
+        onBlur={() => setTouched((t) => (t.has(meta.name) ? t : new Set(t).add(meta.name)))}
+      />
+    );
+  };
+  const moreFilled = MORE_FIELDS.some((name) => state.values[name]);
+
   return (
     <form class="cb" data-connection-builder="" aria-label={TEXTS.builder.name} noValidate>
       <details class="cb-paste">
@@ -91,23 +113,11 @@ export default function ConnectionBuilderIsland({ config }: Props) {
       </details>
       <fieldset class="sf-group">
         <legend>{TEXTS.builder.name}</legend>
-        <div class="sf-fields">
-          {fields.map((meta) => {
-            const value = state.values[meta.name] ?? '';
-            const problem = touched.has(meta.name) ? check?.problems.find((p) => p.field === meta.name) : undefined;
-            return (
-              <MemoField
-                key={meta.name}
-                deps={fieldDeps(hydrated, value, problem)}
-                meta={meta}
-                idPrefix={FIELD_ID_PREFIX.builder}
-                value={value}
-                problem={problem}
-                onBlur={() => setTouched((t) => (t.has(meta.name) ? t : new Set(t).add(meta.name)))}
-              />
-            );
-          })}
-        </div>
+        <div class="sf-fields">{fields.filter((f) => !MORE_FIELDS.includes(f.name)).map(field)}</div>
+        <details class="sf-more" open={moreFilled || undefined}>
+          <summary>{TEXTS.builder.more}</summary>
+          <div class="sf-fields">{fields.filter((f) => MORE_FIELDS.includes(f.name)).map(field)}</div>
+        </details>
       </fieldset>
     </form>
   );

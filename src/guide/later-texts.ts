@@ -4,7 +4,7 @@
  */
 export const LATER_TEXTS = {
   keyValues: {
-    name: 'Copy one box at a time',
+    name: 'Copy one box at a time:',
     copyKey: 'Copy key',
     copyValue: 'Copy value',
     label: (part: 'key' | 'value', name: string) => (part === 'key' ? `Copy the key ${name}` : `Copy the value of ${name}`),

@@ -108,7 +108,8 @@ async function highlight(snippet: Snippet): Promise<Highlighted> {
     code: snippet.code,
     lang: snippet.lang,
     title: snippet.title,
-    filename: snippet.filename,
+    // Lines to add to a file name it in their title; a Download's file name is in the caption.
+    filename: snippet.use ? undefined : snippet.filename,
     snippet: snippet.id,
     copy: snippet.use !== 'read',
   });

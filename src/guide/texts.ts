@@ -47,6 +47,7 @@ export const TEXTS = {
   builder: {
     name: 'Test connection',
     paste: 'Paste a connection URI instead',
+    more: 'Port, schema and extra (optional)',
     uriLabel: 'Connection URI',
     uriExample: 'postgres://user:password@db.example.com:5432/analytics',
     fill: 'Fill the fields',

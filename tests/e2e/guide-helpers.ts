@@ -140,8 +140,9 @@ export async function choose(page: Page, platform: PlatformId, authMethod?: stri
 /** Opens the optional section so its fields can be typed into. */
 export async function openOptional(page: Page): Promise<void> {
   await waitHydrated(page);
-  const details = form(page).locator('details.sf-more');
-  if ((await details.count()) && !(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator(':scope > summary').click();
+  for (const details of await page.locator('form[data-setup-form] details.sf-more, form[data-connection-builder] details.sf-more').all()) {
+    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator(':scope > summary').click();
+  }
 }
 
 /** Waits until the page has written the URL and storage for the current setup (nothing is waiting). */

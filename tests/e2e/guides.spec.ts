@@ -183,7 +183,7 @@ for (const guide of GUIDES) {
       await page.goto(guide.path);
       await fillWholeSetup(page, guide.provider);
       await form(page).getByRole('button', { name: /^Show/ }).first().click();
-      await builder(page).locator('summary').click();
+      await builder(page).locator('details.cb-paste > summary').click();
       const results = await axe(page).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
     });
@@ -270,7 +270,7 @@ test('a button pressed in the connection builder before it is live is done once 
     await route.continue();
   });
   const b = builder(page);
-  await b.locator('summary').click();
+  await b.locator('details.cb-paste > summary').click();
   await b.getByLabel('Connection URI').fill('mysql://admin@db.internal:3306/shop');
   await b.getByRole('button', { name: 'Fill the fields' }).click();
   await expect(page.locator('html')).not.toHaveAttribute('data-islands', 'hydrated');
@@ -284,7 +284,7 @@ test('a button pressed in the connection builder before it is live is done once 
 test('the connection builder parses a pasted URI into the fields, and reports a bad one', async ({ page }) => {
   await page.goto('/aws-secrets-manager/');
   const b = builder(page);
-  await b.locator('summary').click();
+  await b.locator('details.cb-paste > summary').click();
   const uri = b.getByLabel('Connection URI');
   await uri.fill('mysql://admin:p%40ss%2Fw0rd@db.internal:3306/shop?charset=utf8&ssl=true');
   await b.getByRole('button', { name: 'Fill the fields' }).click();
@@ -292,6 +292,8 @@ test('the connection builder parses a pasted URI into the fields, and reports a 
   await expect(b.locator('[name="connLogin"]')).toHaveValue('admin');
   await expect(b.locator('[name="connPassword"]')).toHaveValue('p@ss/w0rd');
   await expect(b.locator('[name="connHost"]')).toHaveValue('db.internal');
+  // The port, schema and extra section opens: it has values now.
+  await expect(b.locator('[name="connPort"]')).toBeVisible();
   await expect(b.locator('[name="connPort"]')).toHaveValue('3306');
   await expect(b.locator('[name="connSchema"]')).toHaveValue('shop');
   expect(JSON.parse(await b.locator('[name="connExtra"]').inputValue())).toEqual({ charset: 'utf8', ssl: 'true' });
@@ -419,6 +421,8 @@ test('a choice and typing made before the form hydrates are kept and applied to 
   await expect(page.locator('html')).not.toHaveAttribute('data-islands', 'hydrated');
   await form(page).locator('input[name="platform"][value="software"]').check();
   await fieldInput(page, 'variableKey').fill('typed_early');
+  // Extra sits in the builder's closed "port, schema and extra" section.
+  await builder(page).locator('details.sf-more > summary').click();
   await builder(page).locator('textarea[name="connExtra"]').fill('{"sslmode": "require"}');
   release();
   // The page's module scripts have run once the document is loaded: only then does reaching

@@ -62,27 +62,34 @@ export function addKeyValueCopies(host: HTMLElement): void {
   if (host.nextElementSibling?.hasAttribute('data-kv-copies')) return;
   const pairs = keyValuesOf(shownText(host));
   if (!pairs.length) return;
+  const box = document.createElement('div');
+  box.className = 'kv-copies';
+  box.dataset.kvCopies = '';
+  box.hidden = true;
+  const label = document.createElement('p');
+  label.id = `${host.dataset.liveSnippet ?? 'kv'}-copies-label`;
+  label.textContent = LATER_TEXTS.keyValues.name;
   const list = document.createElement('ul');
-  list.className = 'kv-copies';
-  list.dataset.kvCopies = '';
-  list.setAttribute('aria-label', LATER_TEXTS.keyValues.name);
-  list.hidden = true;
+  list.setAttribute('aria-labelledby', label.id);
+  box.append(label, list);
   pairs.forEach((pair, i) => {
     const item = document.createElement('li');
     const key = document.createElement('code');
     key.textContent = pair.key;
-    item.append(key);
+    const actions = document.createElement('span');
+    actions.className = 'kv-copies__actions';
     if (pair.secret) {
       const tag = document.createElement('span');
       tag.className = 'kv-copies__secret';
       tag.textContent = LATER_TEXTS.keyValues.markSecret;
-      item.append(' ', tag);
+      actions.append(tag);
     }
-    item.append(' ', copyButton(host, i, 'key', pair.key), ' ', copyButton(host, i, 'value', pair.key));
+    actions.append(copyButton(host, i, 'key', pair.key), copyButton(host, i, 'value', pair.key));
+    item.append(key, actions);
     list.append(item);
   });
-  host.after(list);
+  host.after(box);
   void linkStylesheet(laterStyles).then(() => {
-    list.hidden = false;
+    box.hidden = false;
   });
 }
