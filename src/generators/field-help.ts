@@ -75,6 +75,10 @@ export const FIELD_HELP: Readonly<Record<string, string | FieldHelpText>> = {
       software: 'On Astronomer Software: the owner of the key file.',
     },
   },
+  deploymentIdentity: {
+    text: "Only to impersonate: the Deployment's own identity (its Details page in Astro).",
+    more: 'Filled, the backend signs in as this identity and acts as your service account (impersonation_chain). Empty, the Deployment runs as your service account itself.',
+  },
   keyfileJson: 'Paste the whole key file. It goes into the kwargs as a JSON object.',
   tenantId: 'Microsoft Entra ID > Overview > Tenant ID.',
   clientId: 'App registration > Overview > Application (client) ID.',

@@ -1,7 +1,8 @@
 /**
- * Canonical input fields: labels, placeholders, defaults, which provider / platform /
- * auth method uses them, which are secret, and per-field format checks (zod/mini).
- * Help texts live in field-help.ts.
+ * Canonical input fields: placeholders, defaults, which provider / platform / auth method
+ * uses them, which are secret, and per-field format checks (zod/mini). What the form shows
+ * lives apart, so the browser's generator carries none of it: labels and examples in
+ * field-labels.ts, help texts in field-help.ts.
  */
 import * as z from 'zod/mini';
 import { sanitize } from './slots.ts';
@@ -35,11 +36,8 @@ export interface CheckContext {
 export type Check = (value: string, ctx: CheckContext) => Finding | undefined;
 
 export interface FieldDef {
-  label: string;
   /** The `<your-...>` text snippets show when the field is empty and has no default. */
   placeholder: string;
-  /** An example value for the empty input box. */
-  example?: string;
   default?: string;
   kind: InputKind;
   options?: FieldOption[];
@@ -91,7 +89,7 @@ const notPlaceholder: Check = (v) => (hasPlaceholder(v) ? warning('This is a pla
  * never a placeholder), but it is usually a password not yet typed: say so next to the login.
  */
 const noPassword = (ctx: CheckContext): Finding | undefined =>
-  ctx.values.connPassword ? undefined : warning('No password: the test connection is stored with this login and no password. Type one in Password if the connection needs it.');
+  ctx.values.connPassword ? undefined : warning('No password: the connection is stored without one. Type it in Password if it needs one.');
 
 /** A zod/mini string schema with a regex and an optional length limit; the message explains the rule. */
 function pattern(re: RegExp, message: string, max?: number) {
@@ -148,36 +146,28 @@ export function parseJsonObject(text: string): Record<string, unknown> | undefin
 
 export const FIELDS = {
   deploymentId: {
-    label: 'Deployment ID',
     placeholder: '<your-deployment-id>',
-    example: 'cl03oiq7d80402nwn7fsl3dmv',
     kind: 'text',
     platforms: ['astro'],
     check: mustMatch(/^[a-z0-9]{20,32}$/, 'Deployment ID must be 20 to 32 lowercase letters and digits, like cl03oiq7d80402nwn7fsl3dmv'),
   },
   vaultUrl: {
-    label: 'Vault URL',
     placeholder: '<your-vault-url>',
-    example: 'https://vault.example.com:8200',
     kind: 'text',
   },
   namespace: {
-    label: 'Vault namespace',
     placeholder: '',
-    example: 'admin',
     kind: 'text',
     providers: VAULT,
     prominent: true,
   },
   mountPoint: {
-    label: 'KV mount path',
     placeholder: '<your-kv-mount>',
     default: 'airflow',
     kind: 'text',
     providers: VAULT,
   },
   kvVersion: {
-    label: 'KV version',
     placeholder: '2',
     default: '2',
     kind: 'radio',
@@ -188,28 +178,24 @@ export const FIELDS = {
     providers: VAULT,
   },
   connectionsPath: {
-    label: 'Connections path',
     placeholder: '<your-connections-path>',
     default: 'connections',
     kind: 'text',
     providers: VAULT,
   },
   variablesPath: {
-    label: 'Variables path',
     placeholder: '<your-variables-path>',
     default: 'variables',
     kind: 'text',
     providers: VAULT,
   },
   policyName: {
-    label: 'Policy name',
     placeholder: '<your-policy-name>',
     default: 'airflow-secrets-read',
     kind: 'text',
     providers: ['hashicorp-vault', 'aws-parameter-store', 'aws-secrets-manager'],
   },
   roleName: {
-    label: 'AppRole name',
     placeholder: '<your-approle-name>',
     default: 'airflow',
     kind: 'text',
@@ -217,21 +203,18 @@ export const FIELDS = {
     auth: ['approle'],
   },
   roleId: {
-    label: 'AppRole role ID',
     placeholder: '<your-approle-role-id>',
     kind: 'text',
     providers: VAULT,
     auth: ['approle'],
   },
   secretId: {
-    label: 'AppRole secret ID',
     placeholder: '<your-approle-secret-id>',
     kind: 'password',
     providers: VAULT,
     auth: ['approle'],
   },
   kubernetesRole: {
-    label: 'Vault Kubernetes role',
     placeholder: '<your-kubernetes-role>',
     default: 'airflow',
     kind: 'text',
@@ -239,7 +222,6 @@ export const FIELDS = {
     auth: ['kubernetes'],
   },
   kubernetesAuthMount: {
-    label: 'Kubernetes auth mount',
     placeholder: '<your-kubernetes-auth-mount>',
     default: 'kubernetes',
     kind: 'text',
@@ -247,32 +229,24 @@ export const FIELDS = {
     auth: ['kubernetes'],
   },
   kubernetesHost: {
-    label: 'Kubernetes API URL',
     placeholder: '<your-kubernetes-api-url>',
-    example: 'https://203.0.113.10:443',
     kind: 'text',
     providers: VAULT,
     auth: ['kubernetes'],
   },
   region: {
-    label: 'AWS region',
     placeholder: '<your-aws-region>',
-    example: 'us-east-1',
     kind: 'text',
     providers: AWS,
   },
   roleArn: {
-    label: 'IAM role ARN',
     placeholder: '<your-role-arn>',
-    example: 'arn:aws:iam::123456789012:role/airflow-secrets',
     kind: 'text',
     providers: AWS,
     auth: ['role'],
   },
   workloadIdentityArn: {
-    label: 'Deployment workload identity',
     placeholder: '<your-workload-identity-arn>',
-    example: 'arn:aws:iam::210987654321:role/AirflowS3Logs-clmk2qqia000008mhff3ndjr0',
     kind: 'text',
     providers: AWS,
     platforms: ['astro'],
@@ -283,9 +257,7 @@ export const FIELDS = {
     ),
   },
   eksClusterName: {
-    label: 'EKS cluster name',
     placeholder: '<your-eks-cluster>',
-    example: 'prod-agents',
     kind: 'text',
     providers: AWS,
     platforms: ['remote-execution'],
@@ -293,9 +265,7 @@ export const FIELDS = {
     check: mustMatch(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, 'EKS cluster names use letters, digits, - and _ (up to 100), starting with a letter or digit'),
   },
   oidcIssuer: {
-    label: 'Cluster OIDC issuer',
     placeholder: '<your-cluster-oidc-issuer>',
-    example: 'https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE',
     kind: 'text',
     providers: [...AWS, ...AZURE],
     platforms: ['remote-execution'],
@@ -306,9 +276,7 @@ export const FIELDS = {
     ),
   },
   managedIdentityName: {
-    label: 'Managed identity name',
     placeholder: '<your-managed-identity>',
-    example: 'airflow-agents',
     kind: 'text',
     providers: AZURE,
     platforms: ['remote-execution'],
@@ -316,9 +284,7 @@ export const FIELDS = {
     check: mustMatch(/^[A-Za-z0-9][A-Za-z0-9_-]{2,127}$/, 'Managed identity names are 3 to 128 letters, digits, - and _, starting with a letter or digit'),
   },
   resourceGroup: {
-    label: 'Resource group of the identity',
     placeholder: '<your-resource-group>',
-    example: 'airflow-rg',
     kind: 'text',
     providers: AZURE,
     platforms: ['remote-execution'],
@@ -326,9 +292,7 @@ export const FIELDS = {
     check: resourceGroupName,
   },
   aksClusterName: {
-    label: 'AKS cluster name',
     placeholder: '<your-aks-cluster>',
-    example: 'agents-aks',
     kind: 'text',
     providers: AZURE,
     platforms: ['remote-execution'],
@@ -336,9 +300,7 @@ export const FIELDS = {
     check: mustMatch(/^[A-Za-z0-9][A-Za-z0-9_-]{0,61}[A-Za-z0-9]$|^[A-Za-z0-9]$/, 'AKS cluster names are 1 to 63 letters, digits, - and _, starting and ending with a letter or digit'),
   },
   aksResourceGroup: {
-    label: 'Resource group of the cluster',
     placeholder: '<your-aks-resource-group>',
-    example: 'agents-rg',
     kind: 'text',
     providers: AZURE,
     platforms: ['remote-execution'],
@@ -346,106 +308,96 @@ export const FIELDS = {
     check: resourceGroupName,
   },
   accessKeyId: {
-    label: 'Access key ID',
     placeholder: '<your-aws-access-key-id>',
     kind: 'text',
     providers: AWS,
     auth: ['access-keys'],
   },
   secretAccessKey: {
-    label: 'Secret access key',
     placeholder: '<your-aws-secret-access-key>',
     kind: 'password',
     providers: AWS,
     auth: ['access-keys'],
   },
   awsAccountId: {
-    label: 'AWS account ID',
     placeholder: '<your-aws-account-id>',
-    example: '123456789012',
     kind: 'text',
     providers: AWS,
   },
   iamUserName: {
-    label: 'IAM user name',
     placeholder: '<your-iam-user-name>',
     kind: 'text',
     providers: AWS,
     auth: ['access-keys'],
   },
   projectId: {
-    label: 'GCP project ID',
     placeholder: '<your-gcp-project-id>',
-    example: 'my-project-123',
     kind: 'text',
     providers: GCP,
   },
   serviceAccountEmail: {
-    label: 'Service account email',
     placeholder: '<your-service-account-email>',
-    example: 'airflow@my-project-123.iam.gserviceaccount.com',
     kind: 'text',
     providers: GCP,
     // Another project's account: nothing to create, only access to grant.
     layoutExamples: ['airflow@another-project-45.iam.gserviceaccount.com'],
   },
+  deploymentIdentity: {
+    // Optional: empty means the Deployment runs as the service account itself (no impersonation).
+    placeholder: '',
+    kind: 'text',
+    providers: GCP,
+    platforms: ['astro'],
+    auth: ['workload-identity'],
+    check: (v) => (/^[^@\s]+@[^@\s]+\.gserviceaccount\.com$/.test(v) ? undefined : error('The workload identity is a service account email, ending in .gserviceaccount.com')),
+  },
   keyfileJson: {
-    label: 'Service account key (JSON)',
     placeholder: '<your-service-account-key-json>',
     kind: 'textarea',
     providers: GCP,
     auth: ['key-file'],
   },
   tenantId: {
-    label: 'Tenant ID',
     placeholder: '<your-tenant-id>',
     kind: 'text',
     providers: AZURE,
   },
   clientId: {
-    label: 'Application (client) ID',
     placeholder: '<your-client-id>',
     kind: 'text',
     providers: AZURE,
     auth: ['client-secret'],
   },
   clientSecret: {
-    label: 'Client secret value',
     placeholder: '<your-client-secret>',
     kind: 'password',
     providers: AZURE,
     auth: ['client-secret'],
   },
   managedIdentityClientId: {
-    label: 'Managed identity client ID',
     placeholder: '<your-managed-identity-client-id>',
     kind: 'text',
     providers: AZURE,
     auth: ['managed-identity'],
   },
   principalObjectId: {
-    label: 'Object (principal) ID',
     placeholder: '<your-principal-object-id>',
     kind: 'text',
     providers: AZURE,
   },
   kubernetesNamespace: {
-    label: 'Agent namespace',
     placeholder: '<your-agent-namespace>',
     kind: 'text',
     platforms: ['remote-execution'],
     check: mustMatch(DNS_LABEL, 'Namespace must be lowercase letters, digits and dashes (up to 63)'),
   },
   agentChartVersion: {
-    label: 'Agent chart version',
     placeholder: '<installed-chart-version>',
-    example: '1.4.0',
     kind: 'text',
     platforms: ['remote-execution'],
     check: mustMatch(CHART_VERSION, 'Use the version that helm list shows at the end of the CHART column, for example 1.4.0'),
   },
   helmRelease: {
-    label: 'Agent Helm release',
     placeholder: '<your-helm-release>',
     default: 'astro-agent',
     kind: 'text',
@@ -453,7 +405,6 @@ export const FIELDS = {
     check: mustMatch(HELM_RELEASE, `Helm release names are lowercase letters, digits, dashes and dots (up to ${HELM_RELEASE_MAX})`, HELM_RELEASE_MAX),
   },
   kubernetesServiceAccount: {
-    label: 'Agent service accounts',
     placeholder: '<your-agent-service-account>',
     kind: 'text',
     providers: ['hashicorp-vault', 'gcp-secret-manager', ...AWS, ...AZURE],
@@ -465,43 +416,34 @@ export const FIELDS = {
         : error('Service account names are lowercase letters, digits, dashes and dots; separate several with commas'),
   },
   connectionsPrefix: {
-    label: 'Connections prefix',
     placeholder: '<your-connections-prefix>',
     kind: 'text',
     providers: PREFIXED,
   },
   variablesPrefix: {
-    label: 'Variables prefix',
     placeholder: '<your-variables-prefix>',
     kind: 'text',
     providers: PREFIXED,
   },
   sep: {
-    label: 'Separator',
     placeholder: '<your-separator>',
     kind: 'text',
     providers: ['aws-secrets-manager', 'gcp-secret-manager', 'azure-key-vault'],
   },
   variableKey: {
-    label: 'Variable key',
     placeholder: '<your-variable-key>',
-    example: 'my_var',
     kind: 'text',
     check: (v) => (v.length > 250 ? error('Airflow variable keys can be at most 250 characters') : undefined),
   },
   variableValue: {
-    label: 'Variable value',
     placeholder: '<your-variable-value>',
     kind: 'password',
   },
   connectionId: {
-    label: 'Connection ID',
     placeholder: '<your-connection-id>',
-    example: 'my_db',
     kind: 'text',
   },
   connType: {
-    label: 'Connection type',
     placeholder: '<your-connection-type>',
     default: 'postgres',
     kind: 'text',
@@ -511,9 +453,7 @@ export const FIELDS = {
     ),
   },
   connHost: {
-    label: 'Host',
     placeholder: '<your-connection-host>',
-    example: 'db.example.com',
     kind: 'text',
     check: firstOf((v) => {
       const i = v.indexOf('://');
@@ -523,25 +463,20 @@ export const FIELDS = {
       return undefined;
     }, notPlaceholder),
   },
-  connLogin: { label: 'Login', placeholder: '<your-connection-login>', kind: 'text', check: (v, ctx) => notPlaceholder(v, ctx) ?? noPassword(ctx) },
-  connPassword: { label: 'Password', placeholder: '<your-connection-password>', kind: 'password', check: notPlaceholder },
+  connLogin: { placeholder: '<your-connection-login>', kind: 'text', check: (v, ctx) => notPlaceholder(v, ctx) ?? noPassword(ctx) },
+  connPassword: { placeholder: '<your-connection-password>', kind: 'password', check: notPlaceholder },
   connPort: {
-    label: 'Port',
     placeholder: '',
-    example: '5432',
     kind: 'text',
     check: (v) => (/^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65535 ? undefined : error('Port must be a number from 1 to 65535')),
   },
-  connSchema: { label: 'Schema', placeholder: '', kind: 'text', check: notPlaceholder },
+  connSchema: { placeholder: '', kind: 'text', check: notPlaceholder },
   connExtra: {
-    label: 'Extra (JSON)',
     placeholder: '',
-    example: '{"sslmode": "require"}',
     kind: 'textarea',
     check: (v) => (parseJsonObject(v) ? undefined : error('Extra must be a JSON object, like {"sslmode": "require"}')),
   },
   airflowVersion: {
-    label: 'Airflow version',
     placeholder: '3',
     default: '3',
     kind: 'radio',
@@ -562,7 +497,7 @@ export function isFieldName(name: string): name is FieldName {
   return Object.prototype.hasOwnProperty.call(FIELDS, name);
 }
 
-/** Per-provider defaults and labels that differ from the table above. */
+/** Per-provider defaults and placeholders that differ from the table above (labels: field-labels.ts). */
 const PROVIDER_OVERRIDES: Partial<Record<ProviderId, Record<string, Partial<FieldDef>>>> = {
   'aws-parameter-store': {
     // Optional for IRSA: without names, every service account of the agent namespace is trusted.
@@ -586,11 +521,7 @@ const PROVIDER_OVERRIDES: Partial<Record<ProviderId, Record<string, Partial<Fiel
     connectionsPrefix: { default: 'airflow-connections' },
     variablesPrefix: { default: 'airflow-variables' },
     sep: { default: '-' },
-    vaultUrl: {
-      label: 'Key Vault URL',
-      placeholder: '<your-key-vault-url>',
-      example: 'https://my-vault.vault.azure.net/',
-    },
+    vaultUrl: { placeholder: '<your-key-vault-url>' },
   },
 };
 

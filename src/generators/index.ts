@@ -5,7 +5,8 @@
 import { fieldHelp } from './field-help.ts';
 import { PLATFORMS, PROVIDER_IDS, secretFields } from './fields.ts';
 import { generateWith, plainNames, problemsOf } from './generate.ts';
-import { authMethodsOf, fieldsOf } from './provider-api.ts';
+import { authMethodsOf } from './provider-api.ts';
+import { fieldsOf } from './form-fields.ts';
 import { SPECS, specOf } from './registry.ts';
 import type {
   AuthMethodChoices,

@@ -3,32 +3,15 @@
  * every provider); the modules under `browser/` bind one spec, so a page about one provider
  * bundles only that provider.
  */
-import { FIELDS, fieldApplies, fieldDef, secretFields } from './fields.ts';
 import { checkInput, generateWith, plainNames, problemsOf } from './generate.ts';
 import type { ProviderSpec } from './provider-spec.ts';
-import type { AuthMethodChoices, FormFieldWithoutHelp, GenerateResult, Platform, Problem, ProviderInfo, RawInput } from './types.ts';
+import type { AuthMethodChoices, GenerateResult, Platform, Problem, ProviderInfo, RawInput } from './types.ts';
 
 export function authMethodsOf(spec: ProviderSpec, platform: Platform): AuthMethodChoices {
   const values = [...(spec.authMethods[platform] ?? spec.authMethods.astro)];
   const labels: Record<string, string> = {};
   for (const v of values) labels[v] = spec.authLabels[v] ?? v;
   return { values, labels, default: values[0] ?? '' };
-}
-
-export function fieldsOf(spec: ProviderSpec, platform: Platform, authMethod: string): FormFieldWithoutHelp[] {
-  const id = spec.info.id;
-  const out: FormFieldWithoutHelp[] = [];
-  for (const name of Object.keys(FIELDS)) {
-    const d = fieldDef(name, id);
-    if (!d || !fieldApplies(name, id, platform, authMethod)) continue;
-    const f: FormFieldWithoutHelp = { name, label: d.label, placeholder: d.placeholder, kind: d.kind, secret: secretFields.includes(name) };
-    if (d.default !== undefined) f.default = d.default;
-    if (d.example !== undefined) f.example = d.example;
-    if (d.options) f.options = d.options.map((o) => ({ ...o }));
-    if (d.prominent) f.prominent = true;
-    out.push(f);
-  }
-  return out;
 }
 
 /** The API of `index.ts` for one provider: the same functions without the provider id argument. */
@@ -40,8 +23,6 @@ export interface ProviderApi {
   /** validateInput and lookupNames in one pass, without building the snippets. */
   check(input: RawInput): { problems: Problem[]; lookup: { variable: string; connection: string } };
   authMethods(platform: Platform): AuthMethodChoices;
-  /** Form fields without help text (help is in field-help.ts, for build-time rendering). */
-  formFieldsWithoutHelp(platform: Platform, authMethod: string): FormFieldWithoutHelp[];
 }
 
 export function providerApi(spec: ProviderSpec): ProviderApi {
@@ -52,6 +33,5 @@ export function providerApi(spec: ProviderSpec): ProviderApi {
     lookupNames: (input) => plainNames(spec, input ?? {}),
     check: (input) => checkInput(spec, input ?? {}),
     authMethods: (platform) => authMethodsOf(spec, platform),
-    formFieldsWithoutHelp: (platform, authMethod) => fieldsOf(spec, platform, authMethod),
   };
 }

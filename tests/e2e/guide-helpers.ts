@@ -63,6 +63,7 @@ export function sampleValue(provider: ProviderId, field: string): string | undef
     iamUserName: 'airflow-user',
     projectId: 'my-project-123',
     serviceAccountEmail: 'airflow@my-project-123.iam.gserviceaccount.com',
+    deploymentIdentity: 'astro-cl03oiq7d80402@astro-cloud-1.iam.gserviceaccount.com',
     keyfileJson: KEYFILE,
     tenantId: '11111111-2222-3333-4444-555555555555',
     clientId: '66666666-7777-8888-9999-000000000000',

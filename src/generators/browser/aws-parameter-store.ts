@@ -6,4 +6,4 @@ export { secretFields } from '../fields.ts';
 
 const api = providerApi(awsParameterStore);
 export default api;
-export const { provider, generate, validateInput, lookupNames, check, authMethods, formFieldsWithoutHelp } = api;
+export const { provider, generate, validateInput, lookupNames, check, authMethods } = api;

@@ -65,6 +65,9 @@ function foreign(ctx: Ctx, email: string): boolean {
 
 const project = (ctx: Ctx) => opt('--project', m(ctx, 'projectId'));
 
+/** Astro workload identity with the Deployment's own identity typed: it impersonates the service account. */
+const impersonating = (ctx: Ctx) => ctx.platform === 'astro' && ctx.authMethod === 'workload-identity' && ctx.typed.deploymentIdentity !== undefined;
+
 export const gcpSecretManager: ProviderSpec = {
   info: {
     id: 'gcp-secret-manager',
@@ -106,6 +109,8 @@ export const gcpSecretManager: ProviderSpec = {
     };
     if (ctx.typed.sep !== undefined) kw.sep = m(ctx, 'sep');
     kw.project_id = m(ctx, 'projectId');
+    // The Deployment keeps its own identity and acts as the reader's service account.
+    if (impersonating(ctx)) kw.impersonation_chain = serviceAccount(ctx);
     // gcp_keyfile_dict must be a JSON object: the backend reads its fields directly.
     if (ctx.authMethod === 'key-file') kw.gcp_keyfile_dict = keyfile(ctx);
     return kw;
@@ -198,15 +203,42 @@ export const gcpSecretManager: ProviderSpec = {
         );
       }
     }
-    return [snippet('gcp-grant-access', 'Grant read access', 'sh', lines.join('\n') + '\n')];
+    const snippets = [snippet('gcp-grant-access', 'Grant read access', 'sh', lines.join('\n') + '\n')];
+    if (ctx.platform === 'astro' && ctx.authMethod === 'workload-identity') {
+      const deployment = ctx.typed.deploymentIdentity === undefined ? mark('deploymentIdentity', '<your-deployment-workload-identity>') : m(ctx, 'deploymentIdentity');
+      snippets.push(
+        snippet(
+          'gcp-impersonation',
+          "Let the Deployment's identity act as the service account",
+          'sh',
+          [
+            "# Instead of attaching the service account: the Deployment keeps its own identity and gets short-lived",
+            '# tokens for the service account (Service Account Token Creator on that account only). With the',
+            '# identity entered, the backend options name the service account in impersonation_chain.',
+            cmd([
+              'gcloud',
+              'iam',
+              'service-accounts',
+              'add-iam-policy-binding',
+              project(ctx),
+              '--role=roles/iam.serviceAccountTokenCreator',
+              opt('--member', 'serviceAccount:' + deployment),
+              arg(serviceAccount(ctx)),
+            ]),
+          ].join('\n') + '\n',
+        ),
+      );
+    }
+    return snippets;
   },
   identity(ctx) {
     return { annotations: { 'iam.gke.io/gcp-service-account': serviceAccount(ctx) } };
   },
   localNotes(ctx) {
-    return ctx.authMethod === 'workload-identity'
-      ? ['Workload Identity exists only on the Deployment: locally, the backend uses your gcloud login (docker-compose.override.yml).']
-      : [];
+    if (ctx.authMethod !== 'workload-identity') return [];
+    const notes = ['Workload Identity exists only on the Deployment: locally, the backend uses your gcloud login (docker-compose.override.yml).'];
+    if (impersonating(ctx)) notes.push('With impersonation_chain, your own account needs Service Account Token Creator on the service account too.');
+    return notes;
   },
   localContainers(ctx) {
     if (ctx.authMethod !== 'workload-identity') return undefined;

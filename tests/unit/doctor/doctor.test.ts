@@ -239,6 +239,9 @@ function realisticInput(provider: ProviderId, platform: Platform, authMethod: st
   const input: Record<string, string> = { platform, authMethod };
   for (const f of formFieldsWithoutHelp(provider, platform, authMethod)) {
     if (f.name === 'airflowVersion') continue;
+    // GCP's impersonation from the Deployment's own identity: that identity is not in the kwargs
+    // (only the impersonated account is), so no configuration can bring it back into a link.
+    if (f.name === 'deploymentIdentity') continue;
     // What a reader types: fields left at their default are not typed.
     const v = SECRET_VALUES[f.name] ?? OTHER_VALUES[f.name] ?? f.example;
     if (v !== undefined && v !== '' && v !== f.default) input[f.name] = v;

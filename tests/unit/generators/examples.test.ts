@@ -37,7 +37,8 @@ const PROVIDER_IDS_EXTRA: Record<ProviderId, (auth: string, platform: Platform) 
   // Execution the agents' service accounts through the cluster's OIDC issuer (found first).
   'aws-parameter-store': (a, p) => ['iam-policy', ...awsTrust(a, p), 'iam-attach-policy'],
   'aws-secrets-manager': (a, p) => ['iam-policy', ...awsTrust(a, p), 'iam-attach-policy'],
-  'gcp-secret-manager': () => ['gcp-service-account', 'gcp-grant-access'],
+  // Astro workload identity: impersonating the service account from the Deployment's own identity is offered too.
+  'gcp-secret-manager': (a, p) => ['gcp-service-account', 'gcp-grant-access', ...(p === 'astro' && a === 'workload-identity' ? ['gcp-impersonation'] : [])],
   // Remote Execution with a managed identity: the identity and its federated credentials first.
   'azure-key-vault': (a, p) => [...(p === 'remote-execution' && a === 'managed-identity' ? ['azure-federated-credentials'] : []), 'azure-grant-access'],
 };
@@ -504,6 +505,28 @@ describe('AWS facts', () => {
 });
 
 describe('GCP facts', () => {
+  it('Astro workload identity: the Deployment can keep its own identity and impersonate the service account', () => {
+    const base = { ...FULL, platform: 'astro', authMethod: 'workload-identity', projectId: 'my-project-123', serviceAccountEmail: 'airflow@my-project-123.iam.gserviceaccount.com' };
+    const attached = generate('gcp-secret-manager', base);
+    // Not entered: the Deployment runs as the service account itself, no impersonation.
+    expect(JSON.parse(code(attached, 'backend-kwargs'))).not.toHaveProperty('impersonation_chain');
+    const identity = 'astro-abc123@astro-cloud-123.iam.gserviceaccount.com';
+    const r = generate('gcp-secret-manager', { ...base, deploymentIdentity: identity });
+    expect(JSON.parse(code(r, 'backend-kwargs')).impersonation_chain).toBe('airflow@my-project-123.iam.gserviceaccount.com');
+    expect(code(r, 'gcp-impersonation')).toMatch(
+      /^gcloud iam service-accounts add-iam-policy-binding \\\n\s+--project=my-project-123 \\\n\s+--role=roles\/iam\.serviceAccountTokenCreator \\\n\s+--member=serviceAccount:astro-abc123@astro-cloud-123\.iam\.gserviceaccount\.com \\\n\s+-- airflow@my-project-123\.iam\.gserviceaccount\.com$/m,
+    );
+    expect(code(r, 'env-file')).toContain('Service Account Token Creator');
+    expect(r.problems).toEqual([]);
+    expect(generate('gcp-secret-manager', { ...base, deploymentIdentity: 'not-an-email' }).problems).toContainEqual(expect.objectContaining({ field: 'deploymentIdentity', severity: 'error' }));
+    // Only where the Deployment's identity exists: not with a key file, not on the other platforms.
+    for (const other of [{ authMethod: 'key-file' }, { platform: 'remote-execution' }, { platform: 'software', authMethod: 'key-file' }]) {
+      const o = generate('gcp-secret-manager', { ...base, ...other, deploymentIdentity: identity });
+      expect(o.snippets.map((s) => s.id)).not.toContain('gcp-impersonation');
+      expect(JSON.parse(code(o, 'backend-kwargs'))).not.toHaveProperty('impersonation_chain');
+    }
+  });
+
   it('creates secrets with a first version from stdin and grants Secret Accessor', () => {
     const r = generate('gcp-secret-manager', { ...FULL, platform: 'astro' });
     expect(code(r, 'write-variable')).toMatch(
@@ -942,8 +965,8 @@ describe('other snippet details', () => {
   });
   it('the pretty kwargs say they are for reading only', () => {
     const s = generate('hashicorp-vault', {}).snippets.find((x) => x.id === 'backend-kwargs')!;
-    expect(s.title).toMatch(/reading/);
-    expect(s.title).toMatch(/one-line/);
+    expect(s.title).toMatch(/for reading only/);
+    expect(s.use).toBe('read');
   });
 });
 

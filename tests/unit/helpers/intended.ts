@@ -483,6 +483,13 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
       ...(foreignAccountOf(inp) ? [] : [c(['gcloud', 'iam', 'service-accounts', 'create', project, '--display-name=Airflow secrets backend', '--', accountId])]),
     ];
     if (auth === 'key-file') out['gcp-service-account'].push(c(['gcloud', 'iam', 'service-accounts', 'keys', 'create', 'key.json', '--iam-account=' + sa]));
+    // Astro workload identity: the Deployment's own identity may impersonate the service account instead.
+    if (platform === 'astro' && auth === 'workload-identity') {
+      const deployment = inp.deploymentIdentity ? v('deploymentIdentity') : '<your-deployment-workload-identity>';
+      out['gcp-impersonation'] = [
+        c(['gcloud', 'iam', 'service-accounts', 'add-iam-policy-binding', project, '--role=roles/iam.serviceAccountTokenCreator', '--member=serviceAccount:' + deployment, '--', sa]),
+      ];
+    }
     if (platform === 'remote-execution') {
       for (const ksa of listOf(p, inp, 'kubernetesServiceAccount')) {
         out['gcp-grant-access'].push(
