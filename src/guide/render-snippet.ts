@@ -146,7 +146,7 @@ function figureHtml(h: Highlighted, shape: Shape): string {
   });
   code.children = children;
   figure.properties.dataShape = shape.key;
-  if (shape.emptyFor.length) figure.properties.dataEmptyFor = shape.emptyFor.join(' ');
+  if (shape.emptyFor.length) figure.properties.dataEmptyFor = shape.emptyForEvery ? '*' : shape.emptyFor.join(' ');
   // Other setups' renderings are hidden (and left out of the search index: search-index.ts).
   if (shape.isDefault) figure.properties.dataDefault = '';
   else figure.properties.hidden = true;

@@ -28,6 +28,8 @@ export interface Shape {
   snippet: Snippet;
   /** State keys (`platform:authPref`) for which this is the snippet with every field empty. */
   emptyFor: string[];
+  /** True when `emptyFor` is every state key of the page (rendered as `data-empty-for="*"`). */
+  emptyForEvery: boolean;
   /** The shape shown without JavaScript: the default choices, every field empty. */
   isDefault: boolean;
 }
@@ -155,7 +157,7 @@ export function snippetShapes(provider: ProviderId, id: string, pins: Pins): Sha
     const key = shapeKey(skeletonOf(s.code, s.slots));
     let shape = shapes.get(key);
     if (!shape) {
-      shape = { key, snippet: s, emptyFor: [], isDefault: false };
+      shape = { key, snippet: s, emptyFor: [], emptyForEvery: false, isDefault: false };
       shapes.set(key, shape);
     }
     return shape;
@@ -172,6 +174,7 @@ export function snippetShapes(provider: ProviderId, id: string, pins: Pins): Sha
     shape.emptyFor.push(key);
     if (key === defaultKey) shape.isDefault = true;
   }
+  for (const shape of shapes.values()) shape.emptyForEvery = shape.emptyFor.length === keys.length;
   if (shapes.size === 0) {
     throw new Error(
       `<Snippet provider="${provider}" id="${id}">: the generator has no snippet "${id}" for ${describe(pins)}. ` +

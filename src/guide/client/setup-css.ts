@@ -1,7 +1,8 @@
 /**
  * The CSS that shows the form fields (`data-when`), the tabs of choices that exist on the
  * chosen platform only (`data-platforms`: Airflow 2 is not on Remote Execution) and the
- * all-empty snippet renderings (`data-empty-for`) of the chosen platform and auth method.
+ * all-empty snippet renderings (`data-empty-for`, `*` for a rendering that is the same for
+ * every choice) of the chosen platform and auth method.
  * The pre-paint script installs the first version before the page is parsed, so a prefilled or remembered setup never
  * shifts the layout; `followSetup` replaces it whenever the choice changes.
  */
@@ -18,8 +19,8 @@ export function setupRules(platform: string, pref: string, offered: readonly str
   return [
     '[data-when]:not([data-when~="' + combo + '"]){display:none!important}',
     '[data-platforms]:not([data-platforms~="' + platform + '"]){display:none!important}',
-    'html:not(.setup-live) [data-live-snippet]>.code-block[data-empty-for~="' + key + '"]{display:grid!important}',
-    'html:not(.setup-live) [data-live-snippet]>.code-block:not([data-empty-for~="' + key + '"]){display:none!important}',
+    'html:not(.setup-live) [data-live-snippet]>.code-block:is([data-empty-for~="' + key + '"],[data-empty-for="*"]){display:grid!important}',
+    'html:not(.setup-live) [data-live-snippet]>.code-block:not([data-empty-for~="' + key + '"],[data-empty-for="*"]){display:none!important}',
   ].join('\n');
 }
 

@@ -24,7 +24,10 @@ export function skeletonOf(code: string, slots: readonly SlotRange[]): string {
   return out + code.slice(last);
 }
 
-/** A short, stable key for a skeleton (53-bit string hash, base 36). */
+/**
+ * A short, stable key for a skeleton (32-bit string hash and the length, base 36): it only
+ * tells apart the few shapes one snippet can take, and every figure of a page carries one.
+ */
 export function shapeKey(skeleton: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
@@ -35,7 +38,7 @@ export function shapeKey(skeleton: string): string {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36) + '-' + skeleton.length.toString(36);
+  return (h1 >>> 0).toString(36) + '-' + skeleton.length.toString(36);
 }
 
 /** The text of each slot, in order. */
