@@ -1,8 +1,9 @@
 /**
  * Moving existing variables and connections into a secrets backend: reads what
- * `airflow variables export` and `airflow connections export` print, names every item as
- * the backend will look it up under the reader's settings, checks what the backend can't
- * store, and writes two snippets:
+ * `airflow variables export` and `airflow connections export` print, and the Astro project's
+ * `airflow_settings.yaml` that `astro dev object export` writes, names every item as the
+ * backend will look it up under the reader's settings, checks what the backend can't store,
+ * and writes two snippets:
  *  - `migrate-secrets` (sh): one script that writes every item with the backend's CLI,
  *    each value on standard input (never an argument), a second run overwriting, and
  *    `DRY_RUN=1` listing the names only;
@@ -27,7 +28,8 @@ import type { ConnectionFields, ProviderId, RawInput, SecretKind, Snippet } from
 export interface MigrationProblem {
   /** What the problem is about: the item's key or value, or a whole paste. */
   field: 'key' | 'value' | 'variables' | 'connections';
-  severity: 'error' | 'warning';
+  /** `note`: something of a paste that is not moved on purpose (an Astro file's pools). */
+  severity: 'error' | 'warning' | 'note';
   message: string;
 }
 
@@ -57,10 +59,17 @@ export interface MigrationPlan {
 }
 
 export interface Exports {
-  /** `airflow variables export` output: a JSON object. */
+  /** `airflow variables export` output (a JSON object), or an Astro project's `airflow_settings.yaml`. */
   variables?: string;
-  /** `airflow connections export` output: `--file-format json`, `yaml` or `env`. */
+  /** `airflow connections export` output (`--file-format json`, `yaml` or `env`), or an Astro project's `airflow_settings.yaml`. */
   connections?: string;
+}
+
+interface VariableEntry {
+  key: string;
+  value: string;
+  /** What reading the entry found (an entry with an error is shown, not written). */
+  problems?: MigrationProblem[];
 }
 
 interface Parsed<T> {
@@ -69,6 +78,11 @@ interface Parsed<T> {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The YAML reader of every paste, with its limits in one place (aliases are capped by the yaml package: 100). */
+function readYaml(text: string): unknown {
+  return parseYaml(text, { uniqueKeys: false, maxAliasCount: 100 });
+}
 
 /**
  * `airflow variables export`: `{"key": value}`. Airflow exports a value that is valid JSON
@@ -82,6 +96,10 @@ export function parseVariablesExport(text: string): Parsed<{ key: string; value:
   } catch (e) {
     return { entries: [], problems: [{ field: 'variables', severity: 'error', message: `Not JSON: ${(e as Error).message}` }] };
   }
+  return variablesFromObject(data);
+}
+
+function variablesFromObject(data: unknown): Parsed<{ key: string; value: string }> {
   if (!isObject(data)) {
     return { entries: [], problems: [{ field: 'variables', severity: 'error', message: 'Expected a JSON object of keys and values, as airflow variables export writes' }] };
   }
@@ -96,6 +114,8 @@ export interface ExportedConnection {
   fields: ConnectionFields & { description?: string | null };
   /** Why the connection can't be read, if it can't. */
   error?: string;
+  /** What reading it changed or left out (the connection is still written). */
+  warnings?: string[];
 }
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'string' ? v : String(v));
@@ -128,6 +148,18 @@ function fromUri(connId: string, uri: string): ExportedConnection {
   }
 }
 
+/** One connection written as text: Airflow's JSON form (`{"conn_type": ...}`) or its URI, as in an env export or a row typed by hand. */
+function connectionFromText(connId: string, value: string): ExportedConnection {
+  if (!value.startsWith('{')) return fromUri(connId, value);
+  try {
+    const o: unknown = JSON.parse(value);
+    if (isObject(o)) return fromExportFields(connId, o);
+  } catch {
+    /* said below */
+  }
+  return { connId, fields: {}, error: 'Not a JSON object of connection fields' };
+}
+
 /** The lines of a paste that say something (not blank, not a # comment). */
 const contentLines = (text: string) => text.split(/\r?\n/).filter((l) => l.trim() && !l.trim().startsWith('#'));
 
@@ -145,29 +177,16 @@ export function parseConnectionsExport(text: string): Parsed<ExportedConnection>
   const format = connectionsFormat(text);
   if (format === 'env') {
     const entries = contentLines(text).map((line) => {
-        const i = line.indexOf('=');
-        const connId = line.slice(0, i).trim();
-        const value = line.slice(i + 1).trim();
-        if (value.startsWith('{')) {
-          try {
-            const o: unknown = JSON.parse(value);
-            if (isObject(o)) return fromExportFields(connId, o);
-          } catch {
-            /* reported below */
-          }
-          return { connId, fields: {}, error: 'The JSON after = is not a JSON object' };
-        }
-        return fromUri(connId, value);
-      });
+      const i = line.indexOf('=');
+      return connectionFromText(line.slice(0, i).trim(), line.slice(i + 1).trim());
+    });
     return { entries, problems: [] };
   }
-  let data: unknown;
-  try {
-    data = format === 'json' ? JSON.parse(text) : parseYaml(text, { uniqueKeys: false });
-  } catch (e) {
-    const what = format === 'json' ? 'JSON' : 'YAML';
-    return { entries: [], problems: [{ field: 'connections', severity: 'error', message: `Not ${what}: ${(e as Error).message.split('\n')[0]}` }] };
-  }
+  const data = readStructured(text, format, 'connections');
+  return 'problem' in data ? { entries: [], problems: [data.problem] } : connectionsFromObject(data.value);
+}
+
+function connectionsFromObject(data: unknown): Parsed<ExportedConnection> {
   if (!isObject(data)) {
     return {
       entries: [],
@@ -178,6 +197,209 @@ export function parseConnectionsExport(text: string): Parsed<ExportedConnection>
     isObject(o) ? fromExportFields(connId, o) : typeof o === 'string' ? fromUri(connId, o) : { connId, fields: {}, error: 'Not a connection' },
   );
   return { entries, problems: [] };
+}
+
+/** The first line of a parser's message, without the colon that introduces its excerpt. */
+const firstLine = (e: unknown) => (e as Error).message.split('\n')[0]!.replace(/:\s*$/, '');
+
+/** A paste read as JSON or YAML, or the problem that says why it can't be. */
+function readStructured(text: string, format: 'json' | 'yaml', field: 'variables' | 'connections'): { value: unknown } | { problem: MigrationProblem } {
+  try {
+    return { value: format === 'json' ? JSON.parse(text) : readYaml(text) };
+  } catch (e) {
+    const what = format === 'json' ? 'JSON' : 'YAML';
+    return { problem: { field, severity: 'error', message: `Not ${what}: ${firstLine(e)}` } };
+  }
+}
+
+// --- An Astro project's airflow_settings.yaml (`astro dev object export`) --------------------
+//
+// What the Astro CLI (settings/types.go, settings.go) writes and reads back:
+//   airflow:
+//     connections: [{conn_id, conn_type, conn_host, conn_schema, conn_login, conn_password,
+//                    conn_port (a number), conn_uri, conn_extra (a map, or JSON text)}]
+//     pools: [{pool_name, pool_slot, pool_description}]
+//     variables: [{variable_name, variable_value}]
+// `astro dev start` loads it into the local Airflow: an entry without a name, a variable
+// without a value and a connection with neither conn_type nor conn_uri are skipped; conn_uri is
+// used only when no other field is set; conn_extra as text is taken as it is, a map as JSON;
+// scalars are read as text the way its decoder does (a number as its digits, true as 1).
+
+const SETTINGS_LISTS = ['connections', 'pools', 'variables'] as const;
+
+/** True when a parsed paste is an Astro project's `airflow_settings.yaml`. */
+export function isAstroSettings(data: unknown): data is { airflow: Record<string, unknown> } {
+  if (!isObject(data) || !isObject(data.airflow)) return false;
+  const airflow = data.airflow;
+  return SETTINGS_LISTS.some((k) => k in airflow);
+}
+
+/** A scalar as the Astro CLI's decoder reads it into a text field, or undefined for a list or map (which it cannot read). */
+function settingText(v: unknown): string | undefined {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? '1' : '0';
+  if (typeof v === 'number') return String(v);
+  return undefined;
+}
+
+type SettingsField = 'conn_type' | 'conn_host' | 'conn_schema' | 'conn_login' | 'conn_password' | 'conn_uri';
+
+function connectionFromSettings(connId: string, o: Record<string, unknown>): ExportedConnection {
+  const read: Partial<Record<SettingsField, string>> = {};
+  const warnings: string[] = [];
+  for (const k of ['conn_type', 'conn_host', 'conn_schema', 'conn_login', 'conn_password', 'conn_uri'] as const) {
+    const v = settingText(o[k]);
+    if (v === undefined) return { connId, fields: {}, error: `${k} is a list or map: the Astro CLI cannot read the file` };
+    if (typeof o[k] === 'boolean') warnings.push(`${k}: YAML reads ${String(o[k])} as a boolean, which the Astro CLI loads as ${v}; that is written (quote it in the file to keep the word)`);
+    read[k] = v;
+  }
+  let port: string | null = null;
+  const rawPort = o.conn_port;
+  if (typeof rawPort === 'number' && Number.isInteger(rawPort)) port = rawPort === 0 ? null : String(rawPort);
+  else if (typeof rawPort === 'string' && /^\s*[+-]?\d+\s*$/.test(rawPort)) port = Number(rawPort) === 0 ? null : String(Number(rawPort));
+  else if (!(rawPort === null || rawPort === undefined || rawPort === '')) return { connId, fields: {}, error: 'conn_port is not a whole number' };
+
+  const hasFields = Boolean(read.conn_type || read.conn_host || read.conn_login || read.conn_password || read.conn_schema || port);
+  const rawExtra = o.conn_extra;
+  const hasExtra = !(rawExtra === null || rawExtra === undefined || rawExtra === '' || (isObject(rawExtra) && Object.keys(rawExtra).length === 0));
+  if (read.conn_uri && !hasFields) {
+    const c = fromUri(connId, read.conn_uri);
+    if (hasExtra && !c.error) c.warnings = ['conn_extra is not used: with only conn_uri set, the Astro CLI takes the connection from the URI'];
+    return c;
+  }
+  if (!read.conn_type) return { connId, fields: {}, error: 'No conn_type (or conn_uri): the Astro CLI skips this connection' };
+  if (read.conn_uri) warnings.push('conn_uri is not used: the Astro CLI takes the connection from the conn_* fields when they are set');
+
+  let extra: string | null = null;
+  if (hasExtra) {
+    if (typeof rawExtra === 'string') {
+      extra = rawExtra;
+      let object = false;
+      try {
+        object = isObject(JSON.parse(rawExtra));
+      } catch {
+        /* said below */
+      }
+      if (!object) warnings.push('conn_extra is not a JSON object: Airflow cannot read its fields (written as it is)');
+    } else if (isObject(rawExtra)) extra = JSON.stringify(rawExtra);
+    else warnings.push('conn_extra is neither a map nor JSON text: left out, as the Astro CLI does');
+  }
+  return {
+    connId,
+    fields: {
+      connType: read.conn_type,
+      host: read.conn_host || null,
+      login: read.conn_login || null,
+      password: read.conn_password || null,
+      schema: read.conn_schema || null,
+      port,
+      extra,
+    },
+    ...(warnings.length ? { warnings } : {}),
+  };
+}
+
+/** Variables and connections of an `airflow_settings.yaml`; its pools are counted, not moved. */
+function fromAstroSettings(data: { airflow: Record<string, unknown> }, field: 'variables' | 'connections'): Read {
+  const out: Read = { variables: [], connections: [], problems: [], astro: true };
+  for (const k of SETTINGS_LISTS) {
+    const v = data.airflow[k];
+    if (!(v === null || v === undefined || Array.isArray(v))) out.problems.push({ field, severity: 'error', message: `airflow_settings.yaml: airflow.${k} is not a list` });
+  }
+  const list = (k: (typeof SETTINGS_LISTS)[number]) => (Array.isArray(data.airflow[k]) ? (data.airflow[k] as unknown[]) : []).filter(isObject);
+  let unnamed = 0;
+  for (const v of list('variables')) {
+    const key = settingText(v.variable_name) ?? '';
+    const value = settingText(v.variable_value);
+    if (!key) {
+      if (value) unnamed++;
+      continue;
+    }
+    const problems: MigrationProblem[] = [];
+    if (value === undefined) {
+      problems.push({ field: 'value', severity: 'error', message: 'variable_value is a list or map: the Astro CLI cannot read the file (write the value as quoted JSON text)' });
+    } else if (value === '') {
+      problems.push({ field: 'value', severity: 'error', message: 'No variable_value: the Astro CLI does not load a variable without a value' });
+    } else if (typeof v.variable_value === 'boolean') {
+      problems.push({ field: 'value', severity: 'warning', message: `YAML reads ${String(v.variable_value)} as a boolean, which the Astro CLI loads as ${value}; that is written (quote it in the file to keep the word)` });
+    }
+    out.variables.push({ key, value: value ?? '', problems });
+  }
+  for (const c of list('connections')) {
+    const connId = settingText(c.conn_id) ?? '';
+    if (connId) {
+      out.connections.push(connectionFromSettings(connId, c));
+      continue;
+    }
+    if (['conn_type', 'conn_host', 'conn_schema', 'conn_login', 'conn_password', 'conn_uri', 'conn_port'].some((k) => settingText(c[k]) || (k === 'conn_port' && typeof c[k] === 'number' && c[k] !== 0))) unnamed++;
+  }
+  if (unnamed) {
+    out.problems.push({ field, severity: 'warning', message: `airflow_settings.yaml: ${unnamed} ${unnamed === 1 ? 'entry has' : 'entries have'} no variable_name or conn_id and ${unnamed === 1 ? 'is' : 'are'} skipped (the Astro CLI skips them too)` });
+  }
+  const pools = list('pools').filter((p) => settingText(p.pool_name)).length;
+  if (pools) {
+    out.problems.push({ field, severity: 'note', message: `airflow_settings.yaml: ${pools} ${pools === 1 ? 'pool is' : 'pools are'} not moved (a secrets backend holds only variables and connections)` });
+  }
+  return out;
+}
+
+/** What one paste box holds, read. */
+interface Read {
+  variables: VariableEntry[];
+  connections: ExportedConnection[];
+  problems: MigrationProblem[];
+  /** The paste is an airflow_settings.yaml. */
+  astro?: boolean;
+}
+
+const NOTHING: Read = { variables: [], connections: [], problems: [] };
+
+/** The variables box: `airflow variables export`, or an `airflow_settings.yaml`. */
+function readVariablesBox(text: string): Read {
+  if (!text.trim()) return NOTHING;
+  if (!text.trim().startsWith('{')) {
+    // Not JSON, so not a variables export: an airflow_settings.yaml, or a mistake said as one.
+    try {
+      const data = readYaml(text);
+      if (isAstroSettings(data)) return fromAstroSettings(data, 'variables');
+    } catch (e) {
+      if (/^airflow\s*:/m.test(text)) {
+        return { ...NOTHING, problems: [{ field: 'variables', severity: 'error', message: `Not YAML (an airflow_settings.yaml?): ${firstLine(e)}` }] };
+      }
+    }
+    const { problems } = parseVariablesExport(text);
+    return { ...NOTHING, problems };
+  }
+  const data = readStructured(text, 'json', 'variables');
+  if ('problem' in data) return { ...NOTHING, problems: [data.problem] };
+  if (isAstroSettings(data.value)) return fromAstroSettings(data.value, 'variables');
+  const { entries, problems } = variablesFromObject(data.value);
+  return { ...NOTHING, variables: entries, problems };
+}
+
+/** The connections box: `airflow connections export` in any format, or an `airflow_settings.yaml`. */
+function readConnectionsBox(text: string): Read {
+  if (!text.trim()) return NOTHING;
+  const format = connectionsFormat(text);
+  if (format === 'env') return { ...NOTHING, connections: parseConnectionsExport(text).entries };
+  const data = readStructured(text, format, 'connections');
+  if ('problem' in data) return { ...NOTHING, problems: [data.problem] };
+  if (isAstroSettings(data.value)) return fromAstroSettings(data.value, 'connections');
+  const { entries, problems } = connectionsFromObject(data.value);
+  return { ...NOTHING, connections: entries, problems };
+}
+
+/** Everything to move: both boxes, in that order. The same airflow_settings.yaml pasted into both boxes is read once. */
+function readAll(exports: Exports): Read {
+  const variables = readVariablesBox(exports.variables ?? '');
+  const sameFile = variables.astro && (exports.connections ?? '').trim() === (exports.variables ?? '').trim();
+  const connections = sameFile ? NOTHING : readConnectionsBox(exports.connections ?? '');
+  return {
+    variables: [...variables.variables, ...connections.variables],
+    connections: [...variables.connections, ...connections.connections],
+    problems: [...variables.problems, ...connections.problems],
+  };
 }
 
 /** The backend kwargs the names follow, as the guide's setup gives them. */
@@ -216,10 +438,10 @@ const AWS_EMPTY = 'The backend cannot store an empty value';
 export function planMigration(providerId: ProviderId, input: RawInput, exports: Exports): MigrationPlan {
   const { spec, ctx, kwargs } = namingOf(providerId, input);
   const keyProblems = keyChecker(spec, ctx);
-  const variables = parseVariablesExport(exports.variables ?? '');
-  const connections = parseConnectionsExport(exports.connections ?? '');
+  const read = readAll(exports);
   const items: MigrationItem[] = [];
   const emptyIsError = providerId === 'aws-parameter-store' || providerId === 'aws-secrets-manager';
+  const connectionFormat = MIGRATION_WRITERS[spec.info.id].connectionFormat;
 
   const add = (kind: SecretKind, rawKey: string, rawValue: string, format: MigrationItem['format'], problems: MigrationProblem[]) => {
     // What a command line can't carry (NUL, lone surrogates) and the generator's own marker
@@ -232,21 +454,22 @@ export function planMigration(providerId: ProviderId, input: RawInput, exports: 
     const named = name === null ? '' : plain(name);
     const all = [...problems, ...keyProblems(kind, key), ...nameProblems(named)];
     if (name === null) all.push({ field: 'key', severity: 'error', message: 'The backend does not look this key up with your settings' });
-    if (value === '') all.push({ field: 'value', severity: emptyIsError ? 'error' : 'warning', message: emptyIsError ? AWS_EMPTY : 'The value is empty' });
+    const valueError = problems.some((p) => p.field === 'value' && p.severity === 'error');
+    if (value === '' && !valueError) all.push({ field: 'value', severity: emptyIsError ? 'error' : 'warning', message: emptyIsError ? AWS_EMPTY : 'The value is empty' });
     // The AWS CLI reads a file:// value (standard input here) as text, with universal newlines.
     if (emptyIsError && value.includes('\r')) all.push({ field: 'value', severity: 'warning', message: 'The AWS CLI reads the value as text: \\r\\n and \\r line breaks are stored as \\n' });
     items.push({ kind, key, secretName: named, format, value, problems: all });
   };
 
-  for (const v of variables.entries) add('variable', v.key, v.value, 'text', []);
-  for (const c of connections.entries) {
+  for (const v of read.variables) add('variable', v.key, v.value, 'text', [...(v.problems ?? [])]);
+  for (const c of read.connections) {
     if (c.error) {
-      items.push({ kind: 'connection', key: c.connId, secretName: '', format: MIGRATION_WRITERS[spec.info.id].connectionFormat, value: '', problems: [{ field: 'value', severity: 'error', message: c.error }] });
+      items.push({ kind: 'connection', key: c.connId, secretName: '', format: connectionFormat, value: '', problems: [{ field: 'value', severity: 'error', message: c.error }] });
       continue;
     }
-    const problems: MigrationProblem[] = [];
+    const problems: MigrationProblem[] = (c.warnings ?? []).map((message) => ({ field: 'value', severity: 'warning', message }));
     let value: string;
-    if (MIGRATION_WRITERS[spec.info.id].connectionFormat === 'json') {
+    if (connectionFormat === 'json') {
       const o: Record<string, unknown> = connectionJsonObject(c.fields);
       if (c.fields.description) o.description = c.fields.description;
       value = JSON.stringify(o);
@@ -254,7 +477,7 @@ export function planMigration(providerId: ProviderId, input: RawInput, exports: 
       value = buildConnectionUri(c.fields);
       if (c.fields.description) problems.push({ field: 'value', severity: 'warning', message: 'A connection URI has no place for the description: it is not written' });
     }
-    add('connection', c.connId, value, MIGRATION_WRITERS[spec.info.id].connectionFormat, problems);
+    add('connection', c.connId, value, connectionFormat, problems);
   }
 
   // Two keys whose names come out the same (Azure turns _ into -): the second would overwrite the first.
@@ -269,7 +492,7 @@ export function planMigration(providerId: ProviderId, input: RawInput, exports: 
 
   const written = items.filter(isWritten);
   const snippets = [migrationScript(spec, ctx, written, items.filter((i) => !isWritten(i))), checkScript(written)];
-  return { items, snippets, problems: [...variables.problems, ...connections.problems] };
+  return { items, snippets, problems: read.problems };
 }
 
 /** A key as a shell comment: quoted as JSON, so no newline in it can end the comment. */

@@ -1,8 +1,8 @@
 /** Every word the migration tool of a guide shows or announces (MigrationTool.astro, client/migration.ts). */
 export const MIGRATION_TEXTS = {
   private: 'What you paste stays in this browser tab: it is never put in the page address, saved, or sent anywhere. The scripts are made here, from your setup above.',
-  variables: 'Variables: the output of airflow variables export',
-  connections: 'Connections: the output of airflow connections export (json, yaml or env)',
+  variables: 'Variables: the output of airflow variables export, or an airflow_settings.yaml (astro dev object export)',
+  connections: 'Connections: the output of airflow connections export (json, yaml or env), or an airflow_settings.yaml',
   variablesExample: '{"my_var": "my value"}',
   connectionsExample: '{"my_db": {"conn_type": "postgres", "host": "db.example.com", ...}}',
   noScript: 'This tool runs in your browser and needs JavaScript.',
