@@ -407,7 +407,16 @@ function namingOf(providerId: ProviderId, input: RawInput) {
   const spec = specOf(providerId);
   if (!spec) throw new Error(`Unknown provider ${providerId}`);
   const ctx = resolve(spec, input);
-  return { spec, ctx, kwargs: spec.naming(ctx) };
+  return { spec, ctx, kwargs: plainKwargs(spec.naming(ctx)) };
+}
+
+/**
+ * The kwargs without slot markers: the names of pasted keys have no slots, and secretName()
+ * takes its fast paths on plain text (the names are the same).
+ */
+function plainKwargs(kwargs: Record<string, unknown>): Record<string, unknown> {
+  const unmark = (v: unknown) => (typeof v === 'string' ? plain(v) : v);
+  return Object.fromEntries(Object.entries(kwargs).map(([k, v]) => [k, Array.isArray(v) ? v.map(unmark) : unmark(v)]));
 }
 
 /**
@@ -415,13 +424,16 @@ function namingOf(providerId: ProviderId, input: RawInput) {
  * the field's check and the provider's checks of the name, on the setup resolved once.
  */
 function keyChecker(spec: ProviderSpec, base: Ctx) {
-  return (kind: SecretKind, key: string): MigrationProblem[] => {
+  // The setup's own names, computed once: an item changes only the name of its own kind.
+  const baseNames = names(spec, base);
+  /** `name`: the name the item's key gets ('' when the backend does not look it up), as `names()` would give it. */
+  return (kind: SecretKind, key: string, name: string): MigrationProblem[] => {
     const field = kind === 'variable' ? 'variableKey' : 'connectionId';
     const ctx: Ctx = { ...base, typed: { ...base.typed, [field]: key }, problems: [] };
     const check = spec.checks?.[field] ?? (FIELDS[field] as FieldDef).check;
     const finding = check?.(key, { provider: ctx.provider, platform: ctx.platform, authMethod: ctx.authMethod, values: ctx.typed });
     if (finding) ctx.problems.push({ field, ...finding });
-    spec.crossChecks?.(ctx, names(spec, ctx));
+    spec.crossChecks?.(ctx, { ...baseNames, [kind]: name });
     return ctx.problems.filter((p) => p.field === field).map((p) => ({ field: 'key' as const, severity: p.severity, message: p.message }));
   };
 }
@@ -452,7 +464,7 @@ export function planMigration(providerId: ProviderId, input: RawInput, exports: 
     if (value !== rawValue) problems.push({ field: 'value', severity: 'warning', message: 'Characters that cannot be written (NUL, unpaired surrogates) were removed from the value' });
     const name = secretName(providerId, kwargs, kind, key);
     const named = name === null ? '' : plain(name);
-    const all = [...problems, ...keyProblems(kind, key), ...nameProblems(named)];
+    const all = [...problems, ...keyProblems(kind, key, named), ...nameProblems(named)];
     if (name === null) all.push({ field: 'key', severity: 'error', message: 'The backend does not look this key up with your settings' });
     const valueError = problems.some((p) => p.field === 'value' && p.severity === 'error');
     if (value === '' && !valueError) all.push({ field: 'value', severity: emptyIsError ? 'error' : 'warning', message: emptyIsError ? AWS_EMPTY : 'The value is empty' });
@@ -519,18 +531,25 @@ function migrationScript(spec: ProviderSpec, ctx: Ctx, ok: MigrationItem[], skip
     '}',
     '',
   ];
+  // The script has no slots: the head (with the setup's values) loses its markers here, and each
+  // item's line is built from plain text (keys and values are sanitized; a writer's words may
+  // carry the setup's markers), so the whole script is never scanned again: with 1,000 items it is
+  // half a megabyte.
+  const body: string[] = [];
+  const writer = MIGRATION_WRITERS[spec.info.id];
   for (const item of ok) {
-    lines.push(`# ${item.kind} ${commentKey(item.key)}`);
-    lines.push(`printf '%s' ${shellWord(item.value)} | write_secret ${MIGRATION_WRITERS[spec.info.id].args(ctx, item.kind, item.key, item.secretName).join(' ')}`);
+    body.push(`# ${item.kind} ${commentKey(item.key)}`);
+    body.push(`printf '%s' ${shellWord(item.value)} | write_secret ${plain(writer.args(ctx, item.kind, item.key, item.secretName).join(' '))}`);
   }
   if (skipped.length) {
-    lines.push('', `# Left out (${skipped.length}): fix them and generate the script again.`);
+    body.push('', `# Left out (${skipped.length}): fix them and generate the script again.`);
     for (const item of skipped) {
       const why = item.problems.find((p) => p.severity === 'error')?.message ?? '';
-      lines.push(commented([`${item.kind} ${commentKey(item.key)}: ${why}`]));
+      body.push(plain(commented([`${item.kind} ${commentKey(item.key)}: ${why}`])));
     }
   }
-  return snippet('migrate-secrets', 'Move your variables and connections', 'sh', plain(lines.join('\n') + '\n'), 'migrate-secrets.sh');
+  const code = plain(lines.join('\n')) + '\n' + (body.length ? body.join('\n') + '\n' : '');
+  return { id: 'migrate-secrets', title: 'Move your variables and connections', lang: 'sh', code, filename: 'migrate-secrets.sh', slots: [] };
 }
 
 /** A Python string literal (JSON's escapes are Python's too). */

@@ -14,8 +14,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { stringify as toYaml } from 'yaml';
 import { connectionsFormat, parseConnectionsExport, parseVariablesExport, planMigration, type MigrationPlan } from '../../../src/generators/migration.ts';
 import { parseConnectionUri } from '../../../src/generators/connection.ts';
+import { lookupNames } from '../../../src/generators/index.ts';
 import type { ProviderId } from '../../../src/generators/types.ts';
-import { hostileString } from '../helpers/arbitraries.ts';
+import { hostileString, nonEmptyHostile } from '../helpers/arbitraries.ts';
 import { missingTools, run } from '../helpers/tools.ts';
 
 /** Realistic exports, as Airflow 2 and 3 print them. */
@@ -156,6 +157,26 @@ describe('reading exports', () => {
     expect(jsonLine.fields).toMatchObject({ ...want, extra: '{"sslmode": "require"}' });
     expect(parseConnectionsExport('broken=not a uri').entries[0]!.error).toBeTruthy();
     expect(parseConnectionsExport('{"a": ').problems[0]?.message).toMatch(/^Not JSON/);
+  });
+});
+
+describe('names', () => {
+  it('every item gets the name the guide shows for the same key, whatever the prefixes, separator and mount', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...PROVIDERS),
+        fc.record({ variablesPrefix: hostileString, connectionsPrefix: hostileString, sep: fc.constantFrom('', '-', '/', '_', '$&', '.'), mountPoint: hostileString, variablesPath: hostileString }),
+        fc.array(nonEmptyHostile, { minLength: 1, maxLength: 4 }),
+        (p, settings, keys) => {
+          const input = { ...INPUTS[p], ...settings };
+          const plan = planMigration(p, input, { variables: JSON.stringify(Object.fromEntries(keys.map((k) => [k, 'v']))) });
+          for (const item of plan.items.filter((i) => i.secretName)) {
+            expect(item.secretName).toBe(lookupNames(p, { ...input, variableKey: item.key }).variable);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
