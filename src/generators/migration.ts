@@ -22,6 +22,7 @@ import { names, resolve } from './generate.ts';
 import type { ProviderSpec } from './provider-spec.ts';
 import { specOf } from './registry.ts';
 import { secretName } from './secret-name.ts';
+import { NOT_SIMPLE, readSimpleYaml } from './simple-yaml.ts';
 import { plain, sanitize } from './slots.ts';
 import type { ConnectionFields, ProviderId, RawInput, SecretKind, Snippet } from './types.ts';
 
@@ -79,9 +80,15 @@ interface Parsed<T> {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The YAML reader of every paste, with its limits in one place (aliases are capped by the yaml package: 100). */
+/**
+ * The YAML reader of every paste, with its limits in one place: what tools write (block
+ * mappings and lists of scalars) is read by the fast reader (simple-yaml.ts, the same result),
+ * anything else by the yaml package: duplicate keys allowed, at most 100 aliases, and warnings
+ * never logged (the yaml package would print the pasted line, secrets and all, to the console).
+ */
 function readYaml(text: string): unknown {
-  return parseYaml(text, { uniqueKeys: false, maxAliasCount: 100 });
+  const fast = readSimpleYaml(text);
+  return fast !== NOT_SIMPLE ? fast : parseYaml(text, { uniqueKeys: false, maxAliasCount: 100, logLevel: 'error' });
 }
 
 /**
@@ -167,8 +174,17 @@ const contentLines = (text: string) => text.split(/\r?\n/).filter((l) => l.trim(
 export function connectionsFormat(text: string): 'json' | 'yaml' | 'env' {
   const t = text.trim();
   if (t.startsWith('{')) return 'json';
-  const lines = contentLines(t);
-  return lines.length > 0 && lines.every((l) => /^[^\s=:][^=:]*=/.test(l)) ? 'env' : 'yaml';
+  // env when every line that says something is `id=...`; stops at the first that is not (a YAML file's first line).
+  let any = false;
+  for (let start = 0; start < t.length; ) {
+    const end = t.indexOf('\n', start);
+    const line = t.slice(start, end < 0 ? t.length : end).replace(/\r$/, '');
+    start = end < 0 ? t.length : end + 1;
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^[^\s=:][^=:]*=/.test(line)) return 'yaml';
+    any = true;
+  }
+  return any ? 'env' : 'yaml';
 }
 
 /** `airflow connections export`, in any of its file formats. */

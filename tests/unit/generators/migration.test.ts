@@ -10,7 +10,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { stringify as toYaml } from 'yaml';
 import { connectionsFormat, parseConnectionsExport, parseVariablesExport, planMigration, type MigrationPlan } from '../../../src/generators/migration.ts';
 import { parseConnectionUri } from '../../../src/generators/connection.ts';
@@ -463,6 +463,20 @@ describe("an Astro project's airflow_settings.yaml (astro dev object export)", (
     expect(JSON.parse(items.text_extra!.value)).toEqual({ conn_type: 'http', extra: 'not json' });
     expect(items.text_extra!.problems.map((p) => p.severity)).toEqual(['warning']);
     expect(items.bad_uri!.problems[0]!.severity).toBe('error');
+  });
+
+  it('nothing pasted reaches the console, even where the YAML reader has a warning', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const emit = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      const plan = aws({ connections: 'airflow:\n  variables:\n    - variable_name: tagged\n      variable_value: !custom s3cr3t-in-a-tag\n' });
+      expect(plan.items.map((i) => i.value)).toEqual(['s3cr3t-in-a-tag']);
+      expect(warn).not.toHaveBeenCalled();
+      expect(emit).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+      emit.mockRestore();
+    }
   });
 
   it('a malformed file is a problem of its box, never an exception', () => {
