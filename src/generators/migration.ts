@@ -59,11 +59,22 @@ export interface MigrationPlan {
   problems: MigrationProblem[];
 }
 
+/** A variable or connection typed by hand (the tool's rows): read like one entry of a paste. */
+export interface HandRow {
+  kind: SecretKind;
+  /** The key (the ends are trimmed). */
+  key: string;
+  /** A variable's value, exactly; a connection as an Airflow URI or Airflow's JSON form (the ends are trimmed). */
+  value: string;
+}
+
 export interface Exports {
   /** `airflow variables export` output (a JSON object), or an Astro project's `airflow_settings.yaml`. */
   variables?: string;
   /** `airflow connections export` output (`--file-format json`, `yaml` or `env`), or an Astro project's `airflow_settings.yaml`. */
   connections?: string;
+  /** Variables and connections typed by hand, after what is pasted. A row with no key and no value is left out. */
+  rows?: readonly HandRow[];
 }
 
 interface VariableEntry {
@@ -406,14 +417,33 @@ function readConnectionsBox(text: string): Read {
   return { ...NOTHING, connections: entries, problems };
 }
 
-/** Everything to move: both boxes, in that order. The same airflow_settings.yaml pasted into both boxes is read once. */
+/** The rows typed by hand, read like the entries of a paste. */
+function readRows(rows: readonly HandRow[]): Read {
+  const out: Read = { variables: [], connections: [], problems: [] };
+  for (const row of rows) {
+    const key = row.key.trim();
+    const value = row.kind === 'variable' ? row.value : row.value.trim();
+    if (!key && !value.trim()) continue;
+    if (row.kind === 'variable') out.variables.push({ key, value });
+    else if (!key) out.connections.push({ connId: '', fields: {}, error: 'No connection id' });
+    else if (!value) out.connections.push({ connId: key, fields: {}, error: 'No value: type the connection as a URI (postgres://...) or as JSON ({"conn_type": ...})' });
+    else out.connections.push(connectionFromText(key, value));
+  }
+  return out;
+}
+
+/**
+ * Everything to move: both boxes, then the rows typed by hand. The same airflow_settings.yaml
+ * pasted into both boxes is read once.
+ */
 function readAll(exports: Exports): Read {
   const variables = readVariablesBox(exports.variables ?? '');
   const sameFile = variables.astro && (exports.connections ?? '').trim() === (exports.variables ?? '').trim();
   const connections = sameFile ? NOTHING : readConnectionsBox(exports.connections ?? '');
+  const rows = readRows(exports.rows ?? []);
   return {
-    variables: [...variables.variables, ...connections.variables],
-    connections: [...variables.connections, ...connections.connections],
+    variables: [...variables.variables, ...connections.variables, ...rows.variables],
+    connections: [...variables.connections, ...connections.connections, ...rows.connections],
     problems: [...variables.problems, ...connections.problems],
   };
 }
@@ -472,6 +502,11 @@ export function planMigration(providerId: ProviderId, input: RawInput, exports: 
   const connectionFormat = MIGRATION_WRITERS[spec.info.id].connectionFormat;
 
   const add = (kind: SecretKind, rawKey: string, rawValue: string, format: MigrationItem['format'], problems: MigrationProblem[]) => {
+    if (!rawKey) {
+      // Only a row typed by hand can have no key: nothing to name.
+      items.push({ kind, key: '', secretName: '', format, value: sanitize(rawValue), problems: [...problems, { field: 'key', severity: 'error', message: 'No key' }] });
+      return;
+    }
     // What a command line can't carry (NUL, lone surrogates) and the generator's own marker
     // characters are dropped, and said so.
     const key = sanitize(rawKey);
@@ -492,7 +527,7 @@ export function planMigration(providerId: ProviderId, input: RawInput, exports: 
   for (const v of read.variables) add('variable', v.key, v.value, 'text', [...(v.problems ?? [])]);
   for (const c of read.connections) {
     if (c.error) {
-      items.push({ kind: 'connection', key: c.connId, secretName: '', format: connectionFormat, value: '', problems: [{ field: 'value', severity: 'error', message: c.error }] });
+      items.push({ kind: 'connection', key: c.connId, secretName: '', format: connectionFormat, value: '', problems: [{ field: c.connId ? 'value' : 'key', severity: 'error', message: c.error }] });
       continue;
     }
     const problems: MigrationProblem[] = (c.warnings ?? []).map((message) => ({ field: 'value', severity: 'warning', message }));

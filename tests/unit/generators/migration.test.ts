@@ -496,3 +496,88 @@ describe("an Astro project's airflow_settings.yaml (astro dev object export)", (
     expect(aws({ connections: bomb }).problems[0]).toMatchObject({ severity: 'error', message: expect.stringMatching(/^Not YAML: Excessive alias count/) });
   });
 });
+
+describe('rows typed by hand', () => {
+  const aws = (exports: Parameters<typeof planMigration>[2]) => planMigration('aws-secrets-manager', INPUTS['aws-secrets-manager'], exports);
+
+  it('a row is planned exactly like the same entry pasted', () => {
+    // (Keys that look like array indexes are left out: a JSON object lists them first.)
+    fc.assert(
+      fc.property(fc.constantFrom(...PROVIDERS), fc.array(fc.tuple(nonEmptyHostile.filter((k) => k.trim() === k && !/^(?:0|[1-9]\d*)$/.test(k)), hostileString), { minLength: 1, maxLength: 4 }), (p, entries) => {
+        const pasted = planMigration(p, INPUTS[p], { variables: JSON.stringify(Object.fromEntries(entries)) });
+        const typed = planMigration(p, INPUTS[p], { rows: [...new Map(entries)].map(([key, value]) => ({ kind: 'variable' as const, key, value })) });
+        expect(typed).toEqual(pasted);
+      }),
+      { numRuns: 200 },
+    );
+    const uri = 'postgres://report:p%40ss@db.example.com:5432/analytics?sslmode=require';
+    const json = JSON.stringify(CONNECTION);
+    for (const p of PROVIDERS) {
+      expect(planMigration(p, INPUTS[p], { rows: [{ kind: 'connection', key: 'a', value: ` ${uri}\n` }, { kind: 'connection', key: 'b', value: json }] })).toEqual(
+        planMigration(p, INPUTS[p], { connections: `a=${uri}\nb=${json}\n` }),
+      );
+    }
+  });
+
+  it('comes after what is pasted; an empty row is left out; a variable keeps its value exactly, keys and connections are trimmed', () => {
+    const plan = aws({
+      variables: '{"pasted": "x"}',
+      rows: [
+        { kind: 'variable', key: '  spaced_key ', value: '  keeps spaces\nand lines  ' },
+        { kind: 'connection', key: '', value: '   ' },
+        { kind: 'variable', key: '', value: '' },
+        { kind: 'connection', key: 'api', value: '  http://api.example.com  ' },
+      ],
+    });
+    expect(plan.items.map((i) => [i.kind, i.key, i.value])).toEqual([
+      ['variable', 'pasted', 'x'],
+      ['variable', 'spaced_key', '  keeps spaces\nand lines  '],
+      ['connection', 'api', '{"conn_type":"http","host":"api.example.com","schema":""}'],
+    ]);
+    expect(plan.items.flatMap((i) => i.problems)).toEqual([]);
+  });
+
+  it('a half-filled or wrong row is shown with its problem and left out of the script', () => {
+    const plan = aws({
+      variables: '{"api_key": "pasted"}',
+      rows: [
+        { kind: 'variable', key: '', value: 'value without a key' },
+        { kind: 'variable', key: 'no_value', value: '' },
+        { kind: 'connection', key: '', value: 'postgres://h' },
+        { kind: 'connection', key: 'no_uri', value: '' },
+        { kind: 'connection', key: 'not_uri', value: 'db.example.com:5432' },
+        { kind: 'connection', key: 'bad_json', value: '{"conn_type": ' },
+        { kind: 'variable', key: 'api_key', value: 'typed again' },
+      ],
+    });
+    const errors = plan.items.map((i) => i.problems.filter((p) => p.severity === 'error').map((p) => p.message));
+    expect(errors).toEqual([
+      [],
+      ['No key'],
+      ['The backend cannot store an empty value'],
+      ['Same name as variable api_key: airflow/variables/api_key'],
+      ['No connection id'],
+      ['No value: type the connection as a URI (postgres://...) or as JSON ({"conn_type": ...})'],
+      ['Not a connection URI (type://...)'],
+      ['Not a JSON object of connection fields'],
+    ]);
+    // Variables first, then connections, as for a paste.
+    expect(plan.items.map((i) => i.kind)).toEqual(['variable', 'variable', 'variable', 'variable', 'connection', 'connection', 'connection', 'connection']);
+    expect(script(plan)).toContain('# Left out (7)');
+    expect(script(plan)).not.toContain('value without a key');
+    expect(script(plan)).not.toContain('typed again');
+  });
+
+  it.skipIf(tools.length > 0)('the script writes hostile typed values exactly', () => {
+    const rows = [
+      { kind: 'variable' as const, key: 'typed_var', value: `it's "q" $(id) \`x\` $HOME\n\\ ✓ 🔑 \u05e9` },
+      { kind: 'connection' as const, key: 'typed_db', value: JSON.stringify({ conn_type: 'postgres', host: 'h', password: "p'$(id)`x`\n" }) },
+    ];
+    for (const p of PROVIDERS) {
+      const plan = planMigration(p, INPUTS[p], { rows });
+      const { commands } = runScript(script(plan));
+      expect(commands).toEqual(plan.items.flatMap((i) => intended(p, i.kind, i.key, i.value, false)));
+      expect(commands.map((c) => c.stdin)).toContain(rows[0]!.value);
+    }
+  });
+});
