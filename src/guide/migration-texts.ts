@@ -27,6 +27,9 @@ export const MIGRATION_TEXTS = {
     `${write} ${write === 1 ? 'item' : 'items'} to write` + (skipped ? `, ${skipped} left out (see Problems)` : '') + '.',
   failed: 'The tool could not load. Reload the page and try again.',
   caption: 'What will be written',
+  tableLimited: (shown: number, total: number) =>
+    `The table shows ${shown} of the ${total} items: every one with a problem, then the first of the others. The script moves all of them.`,
+  showAll: (total: number) => `Show all ${total} items`,
   columns: ['Kind', 'Key', 'Name Airflow looks up', 'Stored as', 'Problems'] as const,
   format: { text: 'text', json: 'JSON', uri: 'URI' } as Record<string, string>,
   none: '—',

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DESKTOP, watchPage } from './site-helpers';
 import { choose, openOptional, fillFields, form, waitHydrated } from './guide-helpers';
+import { migrationExports } from '../bench/lib/migration-inputs.mjs';
 
 const PASSWORD = 'Mig-P4ss-NEVER-leaves';
 const VARIABLES = JSON.stringify({ api_key: 'k3y-VALUE-never-leaves', retries: 3, 'bad key': 'x' }, null, 2);
@@ -14,6 +15,19 @@ const rows = (page: Page) => tool(page).locator('tbody tr');
 const byHand = (page: Page) => tool(page).getByRole('checkbox', { name: 'Add variables or connections by hand' });
 const handRows = (page: Page) => tool(page).locator('[data-migration-row]');
 const handField = (page: Page, n: number, label: 'Kind' | 'Key' | 'Value') => handRows(page).nth(n).getByLabel(label, { exact: true });
+
+/** Puts text into a paste box as one paste does (one input event): fill() types half a megabyte far too slowly. */
+async function paste(page: Page, box: 'variables' | 'connections', text: string): Promise<void> {
+  await page.evaluate(
+    ([id, value]) => {
+      const el = document.getElementById(id) as HTMLTextAreaElement;
+      el.focus();
+      el.value = value;
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    },
+    [`migrate-${box}`, text] as const,
+  );
+}
 
 test.describe('moving existing variables and connections', () => {
   test.use({ viewport: DESKTOP });
@@ -208,5 +222,46 @@ test.describe('moving existing variables and connections', () => {
     await expect(rows(page).nth(1).locator('td').nth(2)).toHaveText('airflow-connections-reporting-db');
     await expect(tool(page).getByRole('status')).toContainText('2 items to write.');
     await expect(tool(page).getByRole('status')).toContainText('Connections: airflow_settings.yaml: 1 pool is not moved');
+  });
+
+  test('1,000 variables and 1,000 connections: planned after the paste, a shortened table, the whole script; typing is not held up', async ({ page }) => {
+    const exports = migrationExports('json');
+    await page.goto('/aws-secrets-manager/');
+    await tool(page).getByRole('textbox', { name: /^Variables/ }).focus();
+    await expect(tool(page)).toHaveAttribute('data-migration-started', '');
+    await paste(page, 'variables', exports.variables!);
+    await paste(page, 'connections', exports.connections!);
+    await expect(tool(page).getByRole('status')).toHaveText('2000 items to write.');
+    await expect(rows(page)).toHaveCount(200);
+    await expect(tool(page).locator('.migrate__more')).toContainText('The table shows 200 of the 2000 items');
+    const script = tool(page).locator('[data-migration-snippet="migrate-secrets"] pre code');
+    await expect(script).toContainText('# Writes 1000 variable(s) and 1000 connection(s)');
+    const lastConnection = Object.keys(JSON.parse(exports.connections!)).pop()!;
+    await expect(script).toContainText(`write_secret airflow/connections/${lastConnection}\n`);
+
+    // Typing in the big paste box: no long task between the first and the last key (the plan waits for a pause).
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[][] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longTasks.push([e.startTime, e.duration]);
+      }).observe({ type: 'longtask' });
+      const box = document.getElementById('migrate-variables') as HTMLTextAreaElement;
+      box.focus();
+      // Inside the first key: {, a line break, four spaces, the quote.
+      box.setSelectionRange(7, 7);
+    });
+    const from = await page.evaluate(() => performance.now());
+    await page.keyboard.type('renamed_', { delay: 40 });
+    const to = await page.evaluate(() => performance.now());
+    await expect(tool(page).getByRole('status')).toHaveText('2000 items to write.');
+    await expect(rows(page).first().locator('td').nth(1)).toHaveText(/^renamed_/);
+    const during = await page.evaluate(([a, b]) => (window as unknown as { longTasks: number[][] }).longTasks.filter(([start]) => start! >= a! && start! <= b!), [from, to]);
+    expect(during).toEqual([]);
+
+    // Every row on request.
+    await tool(page).getByRole('button', { name: 'Show all 2000 items' }).click();
+    await expect(rows(page)).toHaveCount(2000);
+    await expect(tool(page).locator('.migrate__more')).toHaveCount(0);
   });
 });
