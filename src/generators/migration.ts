@@ -13,7 +13,8 @@
  * Pure, like the rest of the generator; a page loads it only when the reader uses it.
  */
 import { parse as parseYaml } from 'yaml';
-import { commented, shellWord, snippet } from './common-snippets.ts';
+import { commented, snippet } from './common-snippets.ts';
+import { shellWordPlain } from './escape/shell.ts';
 import { buildConnectionUri, connectionJsonObject, parseConnectionUri } from './connection.ts';
 import type { Ctx } from './context.ts';
 import { FIELDS, type FieldDef } from './fields.ts';
@@ -456,10 +457,7 @@ function namingOf(providerId: ProviderId, input: RawInput) {
   return { spec, ctx, kwargs: plainKwargs(spec.naming(ctx)) };
 }
 
-/**
- * The kwargs without slot markers: the names of pasted keys have no slots, and secretName()
- * takes its fast paths on plain text (the names are the same).
- */
+/** The kwargs without slot markers: the names of pasted keys have no slots (the names are the same). */
 function plainKwargs(kwargs: Record<string, unknown>): Record<string, unknown> {
   const unmark = (v: unknown) => (typeof v === 'string' ? plain(v) : v);
   return Object.fromEntries(Object.entries(kwargs).map(([k, v]) => [k, Array.isArray(v) ? v.map(unmark) : unmark(v)]));
@@ -590,7 +588,7 @@ function migrationScript(spec: ProviderSpec, ctx: Ctx, ok: MigrationItem[], skip
   const writer = MIGRATION_WRITERS[spec.info.id];
   for (const item of ok) {
     body.push(`# ${item.kind} ${commentKey(item.key)}`);
-    body.push(`printf '%s' ${shellWord(item.value)} | write_secret ${plain(writer.args(ctx, item.kind, item.key, item.secretName).join(' '))}`);
+    body.push(`printf '%s' ${shellWordPlain(item.value)} | write_secret ${plain(writer.args(ctx, item.kind, item.key, item.secretName).join(' '))}`);
   }
   if (skipped.length) {
     body.push('', `# Left out (${skipped.length}): fix them and generate the script again.`);

@@ -3,7 +3,7 @@
  * following the provider code. Works on slot-marked strings too (the generator passes
  * marked keys and prefixes so the names in snippets carry slots).
  */
-import { hasMarkers, isMarker, mapChars, plain, units } from './slots.ts';
+import { isMarker, mapChars, plain, units } from './slots.ts';
 import type { ProviderId, SecretKind } from './types.ts';
 
 type Kwargs = Record<string, unknown>;
@@ -24,13 +24,6 @@ const DEFAULT_SEP: Record<string, string> = {
 /** Python `s.rstrip(chars)` on a marked string: trailing text characters in `chars` are removed, markers kept. */
 export function rstripChars(marked: string, chars: string): string {
   if (!chars) return marked;
-  if (!hasMarkers(marked)) {
-    // Plain text: cut the trailing run of `chars` (code points, as below).
-    const cps = Array.from(marked);
-    let end = cps.length;
-    while (end > 0 && chars.includes(cps[end - 1]!)) end--;
-    return end === cps.length ? marked : cps.slice(0, end).join('');
-  }
   const us = units(marked);
   for (let i = us.length - 1; i >= 0; i--) {
     if (isMarker(us[i])) continue;
@@ -96,7 +89,7 @@ export function secretName(providerId: ProviderId, kwargs: Kwargs, kind: SecretK
   if (providerId === 'gcp-secret-manager') return prefix + sep + key;
   if (hasPrefix) prefix = rstripChars(prefix, sep);
   const name = plain(prefix) !== '' ? prefix + sep + key : key;
-  if (providerId === 'azure-key-vault') return hasMarkers(name) ? mapChars(name, (ch) => (ch === '_' ? sep : ch)) : name.replaceAll('_', () => sep);
+  if (providerId === 'azure-key-vault') return mapChars(name, (ch) => (ch === '_' ? sep : ch));
   return name;
 }
 

@@ -53,11 +53,6 @@ export function units(marked: string): string[] {
   return out;
 }
 
-/** True when `text` holds a slot marker (OPEN, MID or CLOSE): plain text can skip the unit-by-unit work. */
-export function hasMarkers(text: string): boolean {
-  return /[\uE000-\uE002]/.test(text);
-}
-
 export function isMarker(unit: string): boolean {
   const c = unit[0];
   return c === OPEN || c === MID || c === CLOSE;
@@ -121,8 +116,6 @@ export function plain(marked: string): string {
  * another one is flattened into the outer one (slots never nest or overlap).
  */
 export function extractSlots(marked: string): { code: string; slots: Slot[] } {
-  // Text without markers is its own code (the migration script: hundreds of KB).
-  if (!hasMarkers(marked)) return { code: marked, slots: [] };
   const slots: Slot[] = [];
   let code = '';
   let depth = 0;

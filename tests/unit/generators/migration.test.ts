@@ -14,6 +14,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { stringify as toYaml } from 'yaml';
 import { connectionsFormat, parseConnectionsExport, parseVariablesExport, planMigration, type MigrationPlan } from '../../../src/generators/migration.ts';
 import { parseConnectionUri } from '../../../src/generators/connection.ts';
+import { shellWord, shellWordPlain } from '../../../src/generators/escape/shell.ts';
 import { lookupNames } from '../../../src/generators/index.ts';
 import type { ProviderId } from '../../../src/generators/types.ts';
 import { hostileString, nonEmptyHostile } from '../helpers/arbitraries.ts';
@@ -157,6 +158,17 @@ describe('reading exports', () => {
     expect(jsonLine.fields).toMatchObject({ ...want, extra: '{"sslmode": "require"}' });
     expect(parseConnectionsExport('broken=not a uri').entries[0]!.error).toBeTruthy();
     expect(parseConnectionsExport('{"a": ').problems[0]?.message).toMatch(/^Not JSON/);
+  });
+});
+
+describe('quoting', () => {
+  it("the script's fast quoting of values is the generator's shellWord", () => {
+    fc.assert(
+      fc.property(hostileString, (value) => {
+        expect(shellWordPlain(value)).toBe(shellWord(value));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
