@@ -1,8 +1,9 @@
 /**
  * Moving existing variables and connections into a secrets backend: reads what
- * `airflow variables export` and `airflow connections export` print, names every item as
- * the backend will look it up under the reader's settings, checks what the backend can't
- * store, and writes two snippets:
+ * `airflow variables export` and `airflow connections export` print, and the Astro project's
+ * `airflow_settings.yaml` that `astro dev object export` writes, names every item as the
+ * backend will look it up under the reader's settings, checks what the backend can't store,
+ * and writes two snippets:
  *  - `migrate-secrets` (sh): one script that writes every item with the backend's CLI,
  *    each value on standard input (never an argument), a second run overwriting, and
  *    `DRY_RUN=1` listing the names only;
@@ -12,7 +13,8 @@
  * Pure, like the rest of the generator; a page loads it only when the reader uses it.
  */
 import { parse as parseYaml } from 'yaml';
-import { commented, shellWord, snippet } from './common-snippets.ts';
+import { commented, snippet } from './common-snippets.ts';
+import { shellWordPlain } from './escape/shell.ts';
 import { buildConnectionUri, connectionJsonObject, parseConnectionUri } from './connection.ts';
 import type { Ctx } from './context.ts';
 import { FIELDS, type FieldDef } from './fields.ts';
@@ -21,13 +23,15 @@ import { names, resolve } from './generate.ts';
 import type { ProviderSpec } from './provider-spec.ts';
 import { specOf } from './registry.ts';
 import { secretName } from './secret-name.ts';
+import { NOT_SIMPLE, readSimpleYaml } from './simple-yaml.ts';
 import { plain, sanitize } from './slots.ts';
 import type { ConnectionFields, ProviderId, RawInput, SecretKind, Snippet } from './types.ts';
 
 export interface MigrationProblem {
   /** What the problem is about: the item's key or value, or a whole paste. */
   field: 'key' | 'value' | 'variables' | 'connections';
-  severity: 'error' | 'warning';
+  /** `note`: something of a paste that is not moved on purpose (an Astro file's pools). */
+  severity: 'error' | 'warning' | 'note';
   message: string;
 }
 
@@ -56,11 +60,29 @@ export interface MigrationPlan {
   problems: MigrationProblem[];
 }
 
+/** A variable or connection typed by hand (the tool's rows): read like one entry of a paste. */
+export interface HandRow {
+  kind: SecretKind;
+  /** The key (the ends are trimmed). */
+  key: string;
+  /** A variable's value, exactly; a connection as an Airflow URI or Airflow's JSON form (the ends are trimmed). */
+  value: string;
+}
+
 export interface Exports {
-  /** `airflow variables export` output: a JSON object. */
+  /** `airflow variables export` output (a JSON object), or an Astro project's `airflow_settings.yaml`. */
   variables?: string;
-  /** `airflow connections export` output: `--file-format json`, `yaml` or `env`. */
+  /** `airflow connections export` output (`--file-format json`, `yaml` or `env`), or an Astro project's `airflow_settings.yaml`. */
   connections?: string;
+  /** Variables and connections typed by hand, after what is pasted. A row with no key and no value is left out. */
+  rows?: readonly HandRow[];
+}
+
+interface VariableEntry {
+  key: string;
+  value: string;
+  /** What reading the entry found (an entry with an error is shown, not written). */
+  problems?: MigrationProblem[];
 }
 
 interface Parsed<T> {
@@ -69,6 +91,17 @@ interface Parsed<T> {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The YAML reader of every paste, with its limits in one place: what tools write (block
+ * mappings and lists of scalars) is read by the fast reader (simple-yaml.ts, the same result),
+ * anything else by the yaml package: duplicate keys allowed, at most 100 aliases, and warnings
+ * never logged (the yaml package would print the pasted line, secrets and all, to the console).
+ */
+function readYaml(text: string): unknown {
+  const fast = readSimpleYaml(text);
+  return fast !== NOT_SIMPLE ? fast : parseYaml(text, { uniqueKeys: false, maxAliasCount: 100, logLevel: 'error' });
+}
 
 /**
  * `airflow variables export`: `{"key": value}`. Airflow exports a value that is valid JSON
@@ -82,6 +115,10 @@ export function parseVariablesExport(text: string): Parsed<{ key: string; value:
   } catch (e) {
     return { entries: [], problems: [{ field: 'variables', severity: 'error', message: `Not JSON: ${(e as Error).message}` }] };
   }
+  return variablesFromObject(data);
+}
+
+function variablesFromObject(data: unknown): Parsed<{ key: string; value: string }> {
   if (!isObject(data)) {
     return { entries: [], problems: [{ field: 'variables', severity: 'error', message: 'Expected a JSON object of keys and values, as airflow variables export writes' }] };
   }
@@ -96,6 +133,8 @@ export interface ExportedConnection {
   fields: ConnectionFields & { description?: string | null };
   /** Why the connection can't be read, if it can't. */
   error?: string;
+  /** What reading it changed or left out (the connection is still written). */
+  warnings?: string[];
 }
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'string' ? v : String(v));
@@ -128,6 +167,18 @@ function fromUri(connId: string, uri: string): ExportedConnection {
   }
 }
 
+/** One connection written as text: Airflow's JSON form (`{"conn_type": ...}`) or its URI, as in an env export or a row typed by hand. */
+function connectionFromText(connId: string, value: string): ExportedConnection {
+  if (!value.startsWith('{')) return fromUri(connId, value);
+  try {
+    const o: unknown = JSON.parse(value);
+    if (isObject(o)) return fromExportFields(connId, o);
+  } catch {
+    /* said below */
+  }
+  return { connId, fields: {}, error: 'Not a JSON object of connection fields' };
+}
+
 /** The lines of a paste that say something (not blank, not a # comment). */
 const contentLines = (text: string) => text.split(/\r?\n/).filter((l) => l.trim() && !l.trim().startsWith('#'));
 
@@ -135,8 +186,17 @@ const contentLines = (text: string) => text.split(/\r?\n/).filter((l) => l.trim(
 export function connectionsFormat(text: string): 'json' | 'yaml' | 'env' {
   const t = text.trim();
   if (t.startsWith('{')) return 'json';
-  const lines = contentLines(t);
-  return lines.length > 0 && lines.every((l) => /^[^\s=:][^=:]*=/.test(l)) ? 'env' : 'yaml';
+  // env when every line that says something is `id=...`; stops at the first that is not (a YAML file's first line).
+  let any = false;
+  for (let start = 0; start < t.length; ) {
+    const end = t.indexOf('\n', start);
+    const line = t.slice(start, end < 0 ? t.length : end).replace(/\r$/, '');
+    start = end < 0 ? t.length : end + 1;
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^[^\s=:][^=:]*=/.test(line)) return 'yaml';
+    any = true;
+  }
+  return any ? 'env' : 'yaml';
 }
 
 /** `airflow connections export`, in any of its file formats. */
@@ -145,29 +205,16 @@ export function parseConnectionsExport(text: string): Parsed<ExportedConnection>
   const format = connectionsFormat(text);
   if (format === 'env') {
     const entries = contentLines(text).map((line) => {
-        const i = line.indexOf('=');
-        const connId = line.slice(0, i).trim();
-        const value = line.slice(i + 1).trim();
-        if (value.startsWith('{')) {
-          try {
-            const o: unknown = JSON.parse(value);
-            if (isObject(o)) return fromExportFields(connId, o);
-          } catch {
-            /* reported below */
-          }
-          return { connId, fields: {}, error: 'The JSON after = is not a JSON object' };
-        }
-        return fromUri(connId, value);
-      });
+      const i = line.indexOf('=');
+      return connectionFromText(line.slice(0, i).trim(), line.slice(i + 1).trim());
+    });
     return { entries, problems: [] };
   }
-  let data: unknown;
-  try {
-    data = format === 'json' ? JSON.parse(text) : parseYaml(text, { uniqueKeys: false });
-  } catch (e) {
-    const what = format === 'json' ? 'JSON' : 'YAML';
-    return { entries: [], problems: [{ field: 'connections', severity: 'error', message: `Not ${what}: ${(e as Error).message.split('\n')[0]}` }] };
-  }
+  const data = readStructured(text, format, 'connections');
+  return 'problem' in data ? { entries: [], problems: [data.problem] } : connectionsFromObject(data.value);
+}
+
+function connectionsFromObject(data: unknown): Parsed<ExportedConnection> {
   if (!isObject(data)) {
     return {
       entries: [],
@@ -180,12 +227,240 @@ export function parseConnectionsExport(text: string): Parsed<ExportedConnection>
   return { entries, problems: [] };
 }
 
+/** The first line of a parser's message, without the colon that introduces its excerpt. */
+const firstLine = (e: unknown) => (e as Error).message.split('\n')[0]!.replace(/:\s*$/, '');
+
+/** A paste read as JSON or YAML, or the problem that says why it can't be. */
+function readStructured(text: string, format: 'json' | 'yaml', field: 'variables' | 'connections'): { value: unknown } | { problem: MigrationProblem } {
+  try {
+    return { value: format === 'json' ? JSON.parse(text) : readYaml(text) };
+  } catch (e) {
+    const what = format === 'json' ? 'JSON' : 'YAML';
+    return { problem: { field, severity: 'error', message: `Not ${what}: ${firstLine(e)}` } };
+  }
+}
+
+// --- An Astro project's airflow_settings.yaml (`astro dev object export`) --------------------
+//
+// What the Astro CLI (settings/types.go, settings.go) writes and reads back:
+//   airflow:
+//     connections: [{conn_id, conn_type, conn_host, conn_schema, conn_login, conn_password,
+//                    conn_port (a number), conn_uri, conn_extra (a map, or JSON text)}]
+//     pools: [{pool_name, pool_slot, pool_description}]
+//     variables: [{variable_name, variable_value}]
+// `astro dev start` loads it into the local Airflow: an entry without a name, a variable
+// without a value and a connection with neither conn_type nor conn_uri are skipped; conn_uri is
+// used only when no other field is set; conn_extra as text is taken as it is, a map as JSON;
+// scalars are read as text the way its decoder does (a number as its digits, true as 1).
+
+const SETTINGS_LISTS = ['connections', 'pools', 'variables'] as const;
+
+/** True when a parsed paste is an Astro project's `airflow_settings.yaml`. */
+export function isAstroSettings(data: unknown): data is { airflow: Record<string, unknown> } {
+  if (!isObject(data) || !isObject(data.airflow)) return false;
+  const airflow = data.airflow;
+  return SETTINGS_LISTS.some((k) => k in airflow);
+}
+
+/** A scalar as the Astro CLI's decoder reads it into a text field, or undefined for a list or map (which it cannot read). */
+function settingText(v: unknown): string | undefined {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? '1' : '0';
+  if (typeof v === 'number') return String(v);
+  return undefined;
+}
+
+type SettingsField = 'conn_type' | 'conn_host' | 'conn_schema' | 'conn_login' | 'conn_password' | 'conn_uri';
+
+function connectionFromSettings(connId: string, o: Record<string, unknown>): ExportedConnection {
+  const read: Partial<Record<SettingsField, string>> = {};
+  const warnings: string[] = [];
+  for (const k of ['conn_type', 'conn_host', 'conn_schema', 'conn_login', 'conn_password', 'conn_uri'] as const) {
+    const v = settingText(o[k]);
+    if (v === undefined) return { connId, fields: {}, error: `${k} is a list or map: the Astro CLI cannot read the file` };
+    if (typeof o[k] === 'boolean') warnings.push(`${k}: YAML reads ${String(o[k])} as a boolean, which the Astro CLI loads as ${v}; that is written (quote it in the file to keep the word)`);
+    read[k] = v;
+  }
+  let port: string | null = null;
+  const rawPort = o.conn_port;
+  if (typeof rawPort === 'number' && Number.isInteger(rawPort)) port = rawPort === 0 ? null : String(rawPort);
+  else if (typeof rawPort === 'string' && /^\s*[+-]?\d+\s*$/.test(rawPort)) port = Number(rawPort) === 0 ? null : String(Number(rawPort));
+  else if (!(rawPort === null || rawPort === undefined || rawPort === '')) return { connId, fields: {}, error: 'conn_port is not a whole number' };
+
+  const hasFields = Boolean(read.conn_type || read.conn_host || read.conn_login || read.conn_password || read.conn_schema || port);
+  const rawExtra = o.conn_extra;
+  const hasExtra = !(rawExtra === null || rawExtra === undefined || rawExtra === '' || (isObject(rawExtra) && Object.keys(rawExtra).length === 0));
+  if (read.conn_uri && !hasFields) {
+    const c = fromUri(connId, read.conn_uri);
+    if (hasExtra && !c.error) c.warnings = ['conn_extra is not used: with only conn_uri set, the Astro CLI takes the connection from the URI'];
+    return c;
+  }
+  if (!read.conn_type) return { connId, fields: {}, error: 'No conn_type (or conn_uri): the Astro CLI skips this connection' };
+  if (read.conn_uri) warnings.push('conn_uri is not used: the Astro CLI takes the connection from the conn_* fields when they are set');
+
+  let extra: string | null = null;
+  if (hasExtra) {
+    if (typeof rawExtra === 'string') {
+      extra = rawExtra;
+      let object = false;
+      try {
+        object = isObject(JSON.parse(rawExtra));
+      } catch {
+        /* said below */
+      }
+      if (!object) warnings.push('conn_extra is not a JSON object: Airflow cannot read its fields (written as it is)');
+    } else if (isObject(rawExtra)) extra = JSON.stringify(rawExtra);
+    else warnings.push('conn_extra is neither a map nor JSON text: left out, as the Astro CLI does');
+  }
+  return {
+    connId,
+    fields: {
+      connType: read.conn_type,
+      host: read.conn_host || null,
+      login: read.conn_login || null,
+      password: read.conn_password || null,
+      schema: read.conn_schema || null,
+      port,
+      extra,
+    },
+    ...(warnings.length ? { warnings } : {}),
+  };
+}
+
+/** Variables and connections of an `airflow_settings.yaml`; its pools are counted, not moved. */
+function fromAstroSettings(data: { airflow: Record<string, unknown> }, field: 'variables' | 'connections'): Read {
+  const out: Read = { variables: [], connections: [], problems: [], astro: true };
+  for (const k of SETTINGS_LISTS) {
+    const v = data.airflow[k];
+    if (!(v === null || v === undefined || Array.isArray(v))) out.problems.push({ field, severity: 'error', message: `airflow_settings.yaml: airflow.${k} is not a list` });
+  }
+  const list = (k: (typeof SETTINGS_LISTS)[number]) => (Array.isArray(data.airflow[k]) ? (data.airflow[k] as unknown[]) : []).filter(isObject);
+  let unnamed = 0;
+  for (const v of list('variables')) {
+    const key = settingText(v.variable_name) ?? '';
+    const value = settingText(v.variable_value);
+    if (!key) {
+      if (value) unnamed++;
+      continue;
+    }
+    const problems: MigrationProblem[] = [];
+    if (value === undefined) {
+      problems.push({ field: 'value', severity: 'error', message: 'variable_value is a list or map: the Astro CLI cannot read the file (write the value as quoted JSON text)' });
+    } else if (value === '') {
+      problems.push({ field: 'value', severity: 'error', message: 'No variable_value: the Astro CLI does not load a variable without a value' });
+    } else if (typeof v.variable_value === 'boolean') {
+      problems.push({ field: 'value', severity: 'warning', message: `YAML reads ${String(v.variable_value)} as a boolean, which the Astro CLI loads as ${value}; that is written (quote it in the file to keep the word)` });
+    }
+    out.variables.push({ key, value: value ?? '', problems });
+  }
+  for (const c of list('connections')) {
+    const connId = settingText(c.conn_id) ?? '';
+    if (connId) {
+      out.connections.push(connectionFromSettings(connId, c));
+      continue;
+    }
+    if (['conn_type', 'conn_host', 'conn_schema', 'conn_login', 'conn_password', 'conn_uri', 'conn_port'].some((k) => settingText(c[k]) || (k === 'conn_port' && typeof c[k] === 'number' && c[k] !== 0))) unnamed++;
+  }
+  if (unnamed) {
+    out.problems.push({ field, severity: 'warning', message: `airflow_settings.yaml: ${unnamed} ${unnamed === 1 ? 'entry has' : 'entries have'} no variable_name or conn_id and ${unnamed === 1 ? 'is' : 'are'} skipped (the Astro CLI skips them too)` });
+  }
+  const pools = list('pools').filter((p) => settingText(p.pool_name)).length;
+  if (pools) {
+    out.problems.push({ field, severity: 'note', message: `airflow_settings.yaml: ${pools} ${pools === 1 ? 'pool is' : 'pools are'} not moved (a secrets backend holds only variables and connections)` });
+  }
+  return out;
+}
+
+/** What one paste box holds, read. */
+interface Read {
+  variables: VariableEntry[];
+  connections: ExportedConnection[];
+  problems: MigrationProblem[];
+  /** The paste is an airflow_settings.yaml. */
+  astro?: boolean;
+}
+
+const NOTHING: Read = { variables: [], connections: [], problems: [] };
+
+/** The variables box: `airflow variables export`, or an `airflow_settings.yaml`. */
+function readVariablesBox(text: string): Read {
+  if (!text.trim()) return NOTHING;
+  if (!text.trim().startsWith('{')) {
+    // Not JSON, so not a variables export: an airflow_settings.yaml, or a mistake said as one.
+    try {
+      const data = readYaml(text);
+      if (isAstroSettings(data)) return fromAstroSettings(data, 'variables');
+    } catch (e) {
+      if (/^airflow\s*:/m.test(text)) {
+        return { ...NOTHING, problems: [{ field: 'variables', severity: 'error', message: `Not YAML (an airflow_settings.yaml?): ${firstLine(e)}` }] };
+      }
+    }
+    const { problems } = parseVariablesExport(text);
+    return { ...NOTHING, problems };
+  }
+  const data = readStructured(text, 'json', 'variables');
+  if ('problem' in data) return { ...NOTHING, problems: [data.problem] };
+  if (isAstroSettings(data.value)) return fromAstroSettings(data.value, 'variables');
+  const { entries, problems } = variablesFromObject(data.value);
+  return { ...NOTHING, variables: entries, problems };
+}
+
+/** The connections box: `airflow connections export` in any format, or an `airflow_settings.yaml`. */
+function readConnectionsBox(text: string): Read {
+  if (!text.trim()) return NOTHING;
+  const format = connectionsFormat(text);
+  if (format === 'env') return { ...NOTHING, connections: parseConnectionsExport(text).entries };
+  const data = readStructured(text, format, 'connections');
+  if ('problem' in data) return { ...NOTHING, problems: [data.problem] };
+  if (isAstroSettings(data.value)) return fromAstroSettings(data.value, 'connections');
+  const { entries, problems } = connectionsFromObject(data.value);
+  return { ...NOTHING, connections: entries, problems };
+}
+
+/** The rows typed by hand, read like the entries of a paste. */
+function readRows(rows: readonly HandRow[]): Read {
+  const out: Read = { variables: [], connections: [], problems: [] };
+  for (const row of rows) {
+    const key = row.key.trim();
+    const value = row.kind === 'variable' ? row.value : row.value.trim();
+    if (!key && !value.trim()) continue;
+    if (row.kind === 'variable') out.variables.push({ key, value });
+    else if (!key) out.connections.push({ connId: '', fields: {}, error: 'No connection id' });
+    else if (!value) out.connections.push({ connId: key, fields: {}, error: 'No value: type the connection as a URI (postgres://...) or as JSON ({"conn_type": ...})' });
+    else out.connections.push(connectionFromText(key, value));
+  }
+  return out;
+}
+
+/**
+ * Everything to move: both boxes, then the rows typed by hand. The same airflow_settings.yaml
+ * pasted into both boxes is read once.
+ */
+function readAll(exports: Exports): Read {
+  const variables = readVariablesBox(exports.variables ?? '');
+  const sameFile = variables.astro && (exports.connections ?? '').trim() === (exports.variables ?? '').trim();
+  const connections = sameFile ? NOTHING : readConnectionsBox(exports.connections ?? '');
+  const rows = readRows(exports.rows ?? []);
+  return {
+    variables: [...variables.variables, ...connections.variables, ...rows.variables],
+    connections: [...variables.connections, ...connections.connections, ...rows.connections],
+    problems: [...variables.problems, ...connections.problems],
+  };
+}
+
 /** The backend kwargs the names follow, as the guide's setup gives them. */
 function namingOf(providerId: ProviderId, input: RawInput) {
   const spec = specOf(providerId);
   if (!spec) throw new Error(`Unknown provider ${providerId}`);
   const ctx = resolve(spec, input);
-  return { spec, ctx, kwargs: spec.naming(ctx) };
+  return { spec, ctx, kwargs: plainKwargs(spec.naming(ctx)) };
+}
+
+/** The kwargs without slot markers: the names of pasted keys have no slots (the names are the same). */
+function plainKwargs(kwargs: Record<string, unknown>): Record<string, unknown> {
+  const unmark = (v: unknown) => (typeof v === 'string' ? plain(v) : v);
+  return Object.fromEntries(Object.entries(kwargs).map(([k, v]) => [k, Array.isArray(v) ? v.map(unmark) : unmark(v)]));
 }
 
 /**
@@ -193,13 +468,16 @@ function namingOf(providerId: ProviderId, input: RawInput) {
  * the field's check and the provider's checks of the name, on the setup resolved once.
  */
 function keyChecker(spec: ProviderSpec, base: Ctx) {
-  return (kind: SecretKind, key: string): MigrationProblem[] => {
+  // The setup's own names, computed once: an item changes only the name of its own kind.
+  const baseNames = names(spec, base);
+  /** `name`: the name the item's key gets ('' when the backend does not look it up), as `names()` would give it. */
+  return (kind: SecretKind, key: string, name: string): MigrationProblem[] => {
     const field = kind === 'variable' ? 'variableKey' : 'connectionId';
     const ctx: Ctx = { ...base, typed: { ...base.typed, [field]: key }, problems: [] };
     const check = spec.checks?.[field] ?? (FIELDS[field] as FieldDef).check;
     const finding = check?.(key, { provider: ctx.provider, platform: ctx.platform, authMethod: ctx.authMethod, values: ctx.typed });
     if (finding) ctx.problems.push({ field, ...finding });
-    spec.crossChecks?.(ctx, names(spec, ctx));
+    spec.crossChecks?.(ctx, { ...baseNames, [kind]: name });
     return ctx.problems.filter((p) => p.field === field).map((p) => ({ field: 'key' as const, severity: p.severity, message: p.message }));
   };
 }
@@ -216,12 +494,17 @@ const AWS_EMPTY = 'The backend cannot store an empty value';
 export function planMigration(providerId: ProviderId, input: RawInput, exports: Exports): MigrationPlan {
   const { spec, ctx, kwargs } = namingOf(providerId, input);
   const keyProblems = keyChecker(spec, ctx);
-  const variables = parseVariablesExport(exports.variables ?? '');
-  const connections = parseConnectionsExport(exports.connections ?? '');
+  const read = readAll(exports);
   const items: MigrationItem[] = [];
   const emptyIsError = providerId === 'aws-parameter-store' || providerId === 'aws-secrets-manager';
+  const connectionFormat = MIGRATION_WRITERS[spec.info.id].connectionFormat;
 
   const add = (kind: SecretKind, rawKey: string, rawValue: string, format: MigrationItem['format'], problems: MigrationProblem[]) => {
+    if (!rawKey) {
+      // Only a row typed by hand can have no key: nothing to name.
+      items.push({ kind, key: '', secretName: '', format, value: sanitize(rawValue), problems: [...problems, { field: 'key', severity: 'error', message: 'No key' }] });
+      return;
+    }
     // What a command line can't carry (NUL, lone surrogates) and the generator's own marker
     // characters are dropped, and said so.
     const key = sanitize(rawKey);
@@ -230,23 +513,24 @@ export function planMigration(providerId: ProviderId, input: RawInput, exports: 
     if (value !== rawValue) problems.push({ field: 'value', severity: 'warning', message: 'Characters that cannot be written (NUL, unpaired surrogates) were removed from the value' });
     const name = secretName(providerId, kwargs, kind, key);
     const named = name === null ? '' : plain(name);
-    const all = [...problems, ...keyProblems(kind, key), ...nameProblems(named)];
+    const all = [...problems, ...keyProblems(kind, key, named), ...nameProblems(named)];
     if (name === null) all.push({ field: 'key', severity: 'error', message: 'The backend does not look this key up with your settings' });
-    if (value === '') all.push({ field: 'value', severity: emptyIsError ? 'error' : 'warning', message: emptyIsError ? AWS_EMPTY : 'The value is empty' });
+    const valueError = problems.some((p) => p.field === 'value' && p.severity === 'error');
+    if (value === '' && !valueError) all.push({ field: 'value', severity: emptyIsError ? 'error' : 'warning', message: emptyIsError ? AWS_EMPTY : 'The value is empty' });
     // The AWS CLI reads a file:// value (standard input here) as text, with universal newlines.
     if (emptyIsError && value.includes('\r')) all.push({ field: 'value', severity: 'warning', message: 'The AWS CLI reads the value as text: \\r\\n and \\r line breaks are stored as \\n' });
     items.push({ kind, key, secretName: named, format, value, problems: all });
   };
 
-  for (const v of variables.entries) add('variable', v.key, v.value, 'text', []);
-  for (const c of connections.entries) {
+  for (const v of read.variables) add('variable', v.key, v.value, 'text', [...(v.problems ?? [])]);
+  for (const c of read.connections) {
     if (c.error) {
-      items.push({ kind: 'connection', key: c.connId, secretName: '', format: MIGRATION_WRITERS[spec.info.id].connectionFormat, value: '', problems: [{ field: 'value', severity: 'error', message: c.error }] });
+      items.push({ kind: 'connection', key: c.connId, secretName: '', format: connectionFormat, value: '', problems: [{ field: c.connId ? 'value' : 'key', severity: 'error', message: c.error }] });
       continue;
     }
-    const problems: MigrationProblem[] = [];
+    const problems: MigrationProblem[] = (c.warnings ?? []).map((message) => ({ field: 'value', severity: 'warning', message }));
     let value: string;
-    if (MIGRATION_WRITERS[spec.info.id].connectionFormat === 'json') {
+    if (connectionFormat === 'json') {
       const o: Record<string, unknown> = connectionJsonObject(c.fields);
       if (c.fields.description) o.description = c.fields.description;
       value = JSON.stringify(o);
@@ -254,7 +538,7 @@ export function planMigration(providerId: ProviderId, input: RawInput, exports: 
       value = buildConnectionUri(c.fields);
       if (c.fields.description) problems.push({ field: 'value', severity: 'warning', message: 'A connection URI has no place for the description: it is not written' });
     }
-    add('connection', c.connId, value, MIGRATION_WRITERS[spec.info.id].connectionFormat, problems);
+    add('connection', c.connId, value, connectionFormat, problems);
   }
 
   // Two keys whose names come out the same (Azure turns _ into -): the second would overwrite the first.
@@ -269,7 +553,7 @@ export function planMigration(providerId: ProviderId, input: RawInput, exports: 
 
   const written = items.filter(isWritten);
   const snippets = [migrationScript(spec, ctx, written, items.filter((i) => !isWritten(i))), checkScript(written)];
-  return { items, snippets, problems: [...variables.problems, ...connections.problems] };
+  return { items, snippets, problems: read.problems };
 }
 
 /** A key as a shell comment: quoted as JSON, so no newline in it can end the comment. */
@@ -296,18 +580,25 @@ function migrationScript(spec: ProviderSpec, ctx: Ctx, ok: MigrationItem[], skip
     '}',
     '',
   ];
+  // The script has no slots: the head (with the setup's values) loses its markers here, and each
+  // item's line is built from plain text (keys and values are sanitized; a writer's words may
+  // carry the setup's markers), so the whole script is never scanned again: with 1,000 items it is
+  // half a megabyte.
+  const body: string[] = [];
+  const writer = MIGRATION_WRITERS[spec.info.id];
   for (const item of ok) {
-    lines.push(`# ${item.kind} ${commentKey(item.key)}`);
-    lines.push(`printf '%s' ${shellWord(item.value)} | write_secret ${MIGRATION_WRITERS[spec.info.id].args(ctx, item.kind, item.key, item.secretName).join(' ')}`);
+    body.push(`# ${item.kind} ${commentKey(item.key)}`);
+    body.push(`printf '%s' ${shellWordPlain(item.value)} | write_secret ${plain(writer.args(ctx, item.kind, item.key, item.secretName).join(' '))}`);
   }
   if (skipped.length) {
-    lines.push('', `# Left out (${skipped.length}): fix them and generate the script again.`);
+    body.push('', `# Left out (${skipped.length}): fix them and generate the script again.`);
     for (const item of skipped) {
       const why = item.problems.find((p) => p.severity === 'error')?.message ?? '';
-      lines.push(commented([`${item.kind} ${commentKey(item.key)}: ${why}`]));
+      body.push(plain(commented([`${item.kind} ${commentKey(item.key)}: ${why}`])));
     }
   }
-  return snippet('migrate-secrets', 'Move your variables and connections', 'sh', plain(lines.join('\n') + '\n'), 'migrate-secrets.sh');
+  const code = plain(lines.join('\n')) + '\n' + (body.length ? body.join('\n') + '\n' : '');
+  return { id: 'migrate-secrets', title: 'Move your variables and connections', lang: 'sh', code, filename: 'migrate-secrets.sh', slots: [] };
 }
 
 /** A Python string literal (JSON's escapes are Python's too). */

@@ -1,17 +1,35 @@
 /** Every word the migration tool of a guide shows or announces (MigrationTool.astro, client/migration.ts). */
 export const MIGRATION_TEXTS = {
-  private: 'What you paste stays in this browser tab: it is never put in the page address, saved, or sent anywhere. The scripts are made here, from your setup above.',
-  variables: 'Variables: the output of airflow variables export',
-  connections: 'Connections: the output of airflow connections export (json, yaml or env)',
+  private: 'What you paste or type here stays in this browser tab: it is never put in the page address, saved, or sent anywhere. The scripts are made here, from your setup above.',
+  variables: 'Variables: the output of airflow variables export, or an airflow_settings.yaml (astro dev object export)',
+  connections: 'Connections: the output of airflow connections export (json, yaml or env), or an airflow_settings.yaml',
   variablesExample: '{"my_var": "my value"}',
   connectionsExample: '{"my_db": {"conn_type": "postgres", "host": "db.example.com", ...}}',
   noScript: 'This tool runs in your browser and needs JavaScript.',
+  // Rows typed by hand: the checkbox is in the page; the rows are made by client/migration.ts.
+  byHand: 'Add variables or connections by hand',
+  rows: 'Items typed by hand',
+  rowLegend: (n: number) => `Item ${n} typed by hand`,
+  kind: 'Kind',
+  kinds: { variable: 'Variable', connection: 'Connection' },
+  key: 'Key',
+  value: 'Value',
+  valueExample: {
+    variable: 'the value, exactly as Airflow should return it',
+    connection: 'postgres://user:password@host:5432/db or {"conn_type": "postgres", ...}',
+  },
+  addRow: 'Add a variable or connection',
+  remove: 'Remove',
+  removeLabel: (n: number) => `Remove item ${n}`,
   empty: 'Paste an export above: the table of what will be written and the script appear here.',
   loading: 'Reading your export…',
   summary: (write: number, skipped: number) =>
     `${write} ${write === 1 ? 'item' : 'items'} to write` + (skipped ? `, ${skipped} left out (see Problems)` : '') + '.',
   failed: 'The tool could not load. Reload the page and try again.',
   caption: 'What will be written',
+  tableLimited: (shown: number, total: number) =>
+    `The table shows ${shown} of the ${total} items: every one with a problem, then the first of the others. The script moves all of them.`,
+  showAll: (total: number) => `Show all ${total} items`,
   columns: ['Kind', 'Key', 'Name Airflow looks up', 'Stored as', 'Problems'] as const,
   format: { text: 'text', json: 'JSON', uri: 'URI' } as Record<string, string>,
   none: '—',

@@ -15,6 +15,8 @@ import { collectChecks, collectErrors, collectNotMeasured } from './lib/checks.m
 import { environment } from './lib/env.mjs';
 import { markdown, summary } from './lib/report.mjs';
 import { measureGenerator } from './lib/generator.mjs';
+import { MIGRATION_FORMATS, MIGRATION_ITEMS, migrationExports } from './lib/migration-inputs.mjs';
+import { measureMigration } from './lib/migration.mjs';
 import { builtRoutes, pageKind, selectPages } from './lib/pages.mjs';
 import { startStaticServer } from './lib/server.mjs';
 import { docPath } from './lib/starlight.mjs';
@@ -373,11 +375,48 @@ describe('generator latency', () => {
     const missing = await measureGenerator(scratchDir('bench-none-'), { iterations: 5, warmup: 1 });
     assert.equal(missing.status, 'not-measured');
   });
+
+  test('times planMigration() for 1,000 variables and 1,000 connections per provider and paste format', async () => {
+    const root = scratchDir('bench-plan-');
+    const dir = join(root, 'src', 'generators');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'index.ts'), "export const providerIds: string[] = ['hashicorp-vault', 'azure-key-vault'];\n");
+    // A planner that reads what it is given: one item per variable and per connection.
+    writeFileSync(
+      join(dir, 'migration.ts'),
+      [
+        'export function planMigration(provider: string, input: Record<string, string>, exports: { variables?: string; connections?: string }) {',
+        '  const text: string = (exports.variables ?? "") + (exports.connections ?? "");',
+        '  const n: number = (text.match(/(?:_raw_bucket|_etl_config|_alert_emails|_max_retries|_api_base|_sql|_feature_on|_token|_label|_notes)_\\d+/g) ?? []).length',
+        '    + (text.match(/(?:_warehouse|_mysql|_http|_aws|_gcp|_snowflake|_sftp|_slack)_\\d+/g) ?? []).length;',
+        '  const items = Array.from({ length: n }, (_, i) => ({ kind: "variable", key: String(i), problems: [] as Array<{ severity: string }> }));',
+        '  return { items, snippets: [{ id: "migrate-secrets", code: provider + input.platform }], problems: [] as Array<{ severity: string; field: string; message: string }> };',
+        '}',
+      ].join('\n'),
+    );
+    const m = await measureMigration(root, { iterations: 3, warmup: 1 });
+    measured.migration = m;
+    assert.equal(m.status, 'measured', m.error);
+    assert.equal(m.items, MIGRATION_ITEMS);
+    assert.deepEqual(m.formats, MIGRATION_FORMATS);
+    assert.deepEqual(Object.keys(m.byProvider), ['hashicorp-vault', 'azure-key-vault']);
+    assert.equal(m.rows.length, 2 * MIGRATION_FORMATS.length);
+    for (const r of m.rows) {
+      assert.equal(r.items, 2 * MIGRATION_ITEMS, `${r.format}: every generated variable and connection is in the paste`);
+      assert.deepEqual(r.errors, []);
+      assert.ok(r.medianMs >= 0 && r.p95Ms >= r.medianMs && r.iterations === 3);
+    }
+    assert.ok(MIGRATION_FORMATS.includes(m.byProvider['azure-key-vault'].worstFormat));
+    // The same text every run (a fixed seed).
+    assert.equal(migrationExports('astro').connections, migrationExports('astro').connections);
+    const missing = await measureMigration(scratchDir('bench-plan-none-'), { iterations: 1, warmup: 0 });
+    assert.equal(missing.status, 'not-measured');
+  });
 });
 
 describe('report', () => {
   test('summary and Markdown show every part with its budget marks', () => {
-    assert.ok(measured.guideWeight && measured.overviewWeight && measured.busyTyping && measured.floor && measured.generator, 'earlier tests ran');
+    assert.ok(measured.guideWeight && measured.overviewWeight && measured.busyTyping && measured.floor && measured.generator && measured.migration, 'earlier tests ran');
     const lighthouse = {
       status: 'measured',
       runs: 1,
@@ -396,6 +435,7 @@ describe('report', () => {
       partial: null,
       build: { status: 'measured', seconds: 21.5 },
       generator: measured.generator,
+      migration: measured.migration,
       typingFloor: measured.floor,
       pages: [
         { route: '/', kind: 'overview', built: true, weight: measured.overviewWeight, typing: { status: 'not-measured', reason: 'no form' }, lighthouse: { ...lighthouse, scores: { ...lighthouse.scores, performance: 1 } } },
@@ -432,12 +472,16 @@ describe('report', () => {
     assert.ok(!report.checks.some((c) => /key to paint/.test(c.metric)), 'key to paint is reported, not judged');
     assert.match(text, /not measured: page weight, typing on \/azure-key-vault\/ \(page not in dist\/\)/);
     assert.match(text, /hashicorp-vault +\| +\d+\.\d{3} ✓/);
+    // planMigration() in the generator's table, judged, with the format that took longest.
+    assert.match(text, /planMigration\(\) of 1000 variables \+ 1000 connections/);
+    assert.match(text, /\| hashicorp-vault +\| +\d+\.\d{3} ✓ \| +[\d.]+ \| +\d+ \| +\d+\.\d ✓ \((json|yaml|astro)\) \| +\d+\.\d \|/);
+    assert.ok(report.checks.some((c) => c.scope === 'azure-key-vault' && /planMigration/.test(c.metric) && c.pass === true));
     assert.match(text, /ERROR lighthouse \/azure-key-vault\/: boom/);
     assert.match(text, /Against the same pages in Starlight/);
     assert.match(text, new RegExp(`\\| /hashicorp-vault/ +\\| +[\\d.]+ / [\\d.]+ = ${expected.toFixed(2)} ${expected <= 1 ? '✓' : '✗'}`));
     assert.ok(text.split('\n').length < 50, 'fits on one screen');
     const md = markdown(report);
-    for (const heading of ['## Page weight', '## Lighthouse', '## Typing latency', '## Generator latency', '## All budget checks', '## Method']) {
+    for (const heading of ['## Page weight', '## Lighthouse', '## Typing latency', '## Generator latency', '## Migration planner latency', '## All budget checks', '## Method']) {
       assert.ok(md.includes(heading), heading);
     }
     assert.match(md, /`largest-contentful-paint` Largest Contentful Paint/);

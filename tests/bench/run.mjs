@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Performance benchmark of the built site: `npm run bench` (see --help).
 // Measures the build time, per-page weight at load and after the first edit,
-// Lighthouse scores, typing latency and generator latency, compares them with
+// Lighthouse scores, typing latency, generator and migration planner latency, compares them with
 // the budgets and writes tests/bench/report/{report.json,report.md}. Exits
 // non-zero only when something that exists could not be measured.
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { collectChecks, collectErrors, collectNotMeasured } from './lib/checks.m
 import { environment, loadAverage } from './lib/env.mjs';
 import { measureGenerator } from './lib/generator.mjs';
 import { measureLighthouse } from './lib/lighthouse.mjs';
+import { measureMigration } from './lib/migration.mjs';
 import { selectPages } from './lib/pages.mjs';
 import { markdown, summary } from './lib/report.mjs';
 import { startStaticServer } from './lib/server.mjs';
@@ -60,6 +61,7 @@ async function main() {
     partial: partial.length ? partial.join('; ') : null,
     build: null,
     generator: null,
+    migration: null,
     starlight: null,
     pages: [],
     checks: [],
@@ -97,8 +99,11 @@ async function main() {
   if (opts.generator) {
     log('generator latency ...');
     report.generator = await measureGenerator(root, { iterations: opts.iterations });
+    log('migration planner (1,000 variables + 1,000 connections) ...');
+    report.migration = await measureMigration(root);
   } else {
     report.generator = notMeasured('--skip-generator');
+    report.migration = notMeasured('--skip-generator');
   }
 
   // 3. Pages in Playwright-driven Chromium, then Lighthouse, against the static server.

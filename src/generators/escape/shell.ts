@@ -13,3 +13,12 @@ export function shellQuote(marked: string): string {
 export function shellWord(marked: string): string {
   return SAFE.test(plain(marked)) ? asSlot(marked) : shellQuote(marked);
 }
+
+/**
+ * `shellWord` for text without slot markers (sanitized input, such as every value of the
+ * migration script): the same word, without the character-by-character work. Only the
+ * migration script uses it, so the guides' generator bundles do not carry it.
+ */
+export function shellWordPlain(text: string): string {
+  return SAFE.test(text) ? text : "'" + text.replaceAll("'", "'\\''") + "'";
+}

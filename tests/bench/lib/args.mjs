@@ -5,7 +5,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --skip-build          measure the existing dist/ instead of running astro build
   --skip-lighthouse     leave out the Lighthouse runs (the slowest part)
   --skip-typing         leave out the typing-latency runs
-  --skip-generator      leave out the generator latency runs
+  --skip-generator      leave out the generator latency runs (generate() and planMigration())
   --skip-starlight      leave out the comparison with the same pages in Starlight
   --pages /,/hashicorp-vault/
                         only these pages (comma-separated routes)

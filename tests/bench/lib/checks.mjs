@@ -51,6 +51,12 @@ export function collectChecks(report) {
       if (s) checks.push(check(provider, 'generate() median ms (worst platform)', s.worstMedianMs, BUDGETS.generatorMedianMs));
     }
   }
+  const mg = report.migration;
+  if (mg?.status === 'measured' || (mg?.status === 'error' && mg.byProvider)) {
+    for (const [provider, s] of Object.entries(mg.byProvider ?? {})) {
+      if (s) checks.push(check(provider, 'planMigration() 1,000 + 1,000 items median ms (worst format)', s.worstMedianMs, BUDGETS.migrationPlanMedianMs));
+    }
+  }
   return checks;
 }
 
@@ -62,6 +68,7 @@ export function collectNotMeasured(report) {
   };
   add('build', 'site', report.build);
   add('generator', 'all providers', report.generator);
+  add('migration planner', 'all providers', report.migration);
   for (const p of report.pages) {
     add('page weight', p.route, p.weight);
     if (p.weight?.status === 'measured' && !p.weight.later && p.kind === 'guide') {
@@ -86,6 +93,7 @@ export function collectErrors(report) {
   };
   add('build', 'site', report.build);
   add('generator', 'all providers', report.generator);
+  add('migration planner', 'all providers', report.migration);
   for (const p of report.pages) {
     add('page weight', p.route, p.weight);
     add('lighthouse', p.route, p.lighthouse);

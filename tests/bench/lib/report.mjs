@@ -181,20 +181,38 @@ export function summary(report) {
   if (floor) lines.push(floor, '');
   lines.push(...starlightLines(report));
   const g = report.generator;
+  const mg = report.migration;
   if (g?.byProvider) {
-    const rows = Object.entries(g.byProvider).map(([provider, s]) => [
-      provider,
-      s ? judged(fmt.ms(s.worstMedianMs, 3), s.worstMedianMs, BUDGETS.generatorMedianMs) : DASH,
-      s ? fmt.ms(s.worstP99Ms, 3) : DASH,
-      s ? String(s.cases) : DASH,
-    ]);
-    lines.push(`Generator, ${g.iterations} calls per case after ${g.warmup} warm-up calls (worst case over platforms and auth methods):`, '');
-    lines.push(table(['provider', 'median ms', 'p99 ms', 'cases'], rows, ['left', 'right', 'right', 'right']));
+    // planMigration() in the same table (one row per provider), when it was measured.
+    const plans = mg?.byProvider ? mg : null;
+    const rows = Object.entries(g.byProvider).map(([provider, s]) => {
+      const m = plans?.byProvider[provider];
+      return [
+        provider,
+        s ? judged(fmt.ms(s.worstMedianMs, 3), s.worstMedianMs, BUDGETS.generatorMedianMs) : DASH,
+        s ? fmt.ms(s.worstP99Ms, 3) : DASH,
+        s ? String(s.cases) : DASH,
+        ...(plans ? [m ? `${judged(fmt.ms(m.worstMedianMs), m.worstMedianMs, BUDGETS.migrationPlanMedianMs)} (${m.worstFormat})` : DASH, m ? fmt.ms(m.worstP95Ms) : DASH] : []),
+      ];
+    });
+    lines.push(`Generator, ${g.iterations} calls per case after ${g.warmup} warm-up calls (worst case over platforms and auth methods)${plans ? `; planMigration() of ${fmt.int(plans.items)} variables + ${fmt.int(plans.items)} connections, ${plans.iterations} calls after ${plans.warmup} warm-up calls (worst of ${plans.formats.join(', ')}; budget median < ${BUDGETS.migrationPlanMedianMs.limit} ms)` : ''}:`, '');
+    lines.push(
+      table(
+        ['provider', 'median ms', 'p99 ms', 'cases', ...(plans ? ['plan median ms', 'plan p95 ms'] : [])],
+        rows,
+        ['left', 'right', 'right', 'right', 'right', 'right'],
+      ),
+    );
     lines.push('');
   } else if (g?.status === 'not-measured') {
     lines.push(`Generator: not measured (${g.reason})`, '');
   } else if (g?.status === 'error') {
     lines.push('Generator: FAILED (see errors)', '');
+  }
+  if (!g?.byProvider && mg?.byProvider) {
+    const rows = Object.entries(mg.byProvider).map(([provider, m]) => [provider, m ? `${judged(fmt.ms(m.worstMedianMs), m.worstMedianMs, BUDGETS.migrationPlanMedianMs)} (${m.worstFormat})` : DASH, m ? fmt.ms(m.worstP95Ms) : DASH]);
+    lines.push(`planMigration() of ${fmt.int(mg.items)} variables + ${fmt.int(mg.items)} connections, ${mg.iterations} calls after ${mg.warmup} warm-up calls (worst of ${mg.formats.join(', ')}):`, '');
+    lines.push(table(['provider', 'plan median ms', 'plan p95 ms'], rows, ['left', 'right', 'right']), '');
   }
   const checks = report.checks;
   const pass = checks.filter((c) => c.pass === true).length;
@@ -206,6 +224,14 @@ export function summary(report) {
     lines.push(
       `- note: generate() reported problems with the benchmark input in ${withInputErrors.length} case(s), e.g. ` +
         `${first.provider}/${first.platform}: ${first.errors[0]} (fix tests/bench/lib/generator-inputs.mjs)`,
+    );
+  }
+  const planInputErrors = (mg?.rows ?? []).filter((r) => r.errors?.length);
+  if (planInputErrors.length) {
+    const first = planInputErrors[0];
+    lines.push(
+      `- note: planMigration() reported problems with the benchmark input in ${planInputErrors.length} case(s), e.g. ` +
+        `${first.provider}/${first.format}: ${first.errors[0]} (fix tests/bench/lib/migration-inputs.mjs)`,
     );
   }
   const nm = groupNotMeasured(report.notMeasured);
@@ -389,6 +415,40 @@ function generatorSection(report) {
   return out.join('\n');
 }
 
+function migrationSection(report) {
+  const out = ['## Migration planner latency (Node)', ''];
+  const mg = report.migration;
+  if (!mg || mg.status === 'not-measured') return [...out, `Not measured: ${mg?.reason ?? 'skipped'}.`, ''].join('\n');
+  if (!mg.rows) return [...out, `Error: ${mg.error}`, ''].join('\n');
+  out.push(
+    `\`planMigration(provider, input, exports)\` with ${mg.items} variables and ${mg.items} connections (tests/bench/lib/migration-inputs.mjs) and the ` +
+      `guide's realistic setup; ${mg.warmup} warm-up calls, then ${mg.iterations} timed calls per case. Formats: json (\`airflow variables export\` + ` +
+      '`airflow connections export --file-format json`), yaml (the same variables + the connections as YAML), astro (one `airflow_settings.yaml` ' +
+      'from `astro dev object export`). The time covers reading the pastes, naming and checking every item and writing both scripts.',
+    '',
+  );
+  out.push(
+    table(
+      ['provider', 'format', 'paste KB', 'items', 'written', 'median ms', 'p95 ms', 'max ms', 'script KB', 'input errors'],
+      mg.rows.map((r) => [
+        r.provider,
+        r.format,
+        fmt.kb(r.pasteChars),
+        fmt.int(r.items),
+        fmt.int(r.written),
+        r.error ? 'error' : judged(fmt.ms(r.medianMs), r.medianMs, BUDGETS.migrationPlanMedianMs),
+        r.error ? DASH : fmt.ms(r.p95Ms),
+        r.error ? DASH : fmt.ms(r.maxMs),
+        fmt.kb(r.scriptChars),
+        r.errors?.length ? r.errors.join('; ') : r.error ? String(r.error).split('\n')[0] : 'none',
+      ]),
+      ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+    ),
+  );
+  out.push('', `Budget: median < ${BUDGETS.migrationPlanMedianMs.limit} ms per provider and format (KB here: thousands of characters).`, '');
+  return out.join('\n');
+}
+
 export const METHOD = `## Method
 
 - **Build**: wall time of \`npx astro build\` from the repository root (telemetry off).
@@ -440,6 +500,10 @@ export const METHOD = `## Method
 - **Generator**: \`src/generators/index.ts\` imported by Node (type stripping) in a separate process;
   for every provider x platform x auth method, a realistic filled input, warm-up calls, then timed calls
   with \`performance.now()\`; median and p99 (nearest rank).
+- **Migration planner**: \`src/generators/migration.ts\` imported the same way, in its own process; for every
+  provider and paste format, realistic exports of 1,000 variables and 1,000 connections generated from a fixed
+  seed (\`tests/bench/lib/migration-inputs.mjs\`), warm-up calls, then timed calls of \`planMigration()\`;
+  median and p95 (nearest rank).
 - Medians of even counts average the two middle values; percentiles are nearest-rank.
 `;
 
@@ -479,6 +543,7 @@ export function markdown(report) {
     lighthouseSection(report),
     typingSection(report),
     generatorSection(report),
+    migrationSection(report),
     '## All budget checks',
     '',
     budgetRows.length ? table(['scope', 'metric', 'value', 'budget', 'met'], budgetRows) : 'None measured.',

@@ -10,12 +10,14 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { stringify as toYaml } from 'yaml';
 import { connectionsFormat, parseConnectionsExport, parseVariablesExport, planMigration, type MigrationPlan } from '../../../src/generators/migration.ts';
 import { parseConnectionUri } from '../../../src/generators/connection.ts';
+import { shellWord, shellWordPlain } from '../../../src/generators/escape/shell.ts';
+import { lookupNames } from '../../../src/generators/index.ts';
 import type { ProviderId } from '../../../src/generators/types.ts';
-import { hostileString } from '../helpers/arbitraries.ts';
+import { hostileString, nonEmptyHostile } from '../helpers/arbitraries.ts';
 import { missingTools, run } from '../helpers/tools.ts';
 
 /** Realistic exports, as Airflow 2 and 3 print them. */
@@ -159,6 +161,37 @@ describe('reading exports', () => {
   });
 });
 
+describe('quoting', () => {
+  it("the script's fast quoting of values is the generator's shellWord", () => {
+    fc.assert(
+      fc.property(hostileString, (value) => {
+        expect(shellWordPlain(value)).toBe(shellWord(value));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('names', () => {
+  it('every item gets the name the guide shows for the same key, whatever the prefixes, separator and mount', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...PROVIDERS),
+        fc.record({ variablesPrefix: hostileString, connectionsPrefix: hostileString, sep: fc.constantFrom('', '-', '/', '_', '$&', '.'), mountPoint: hostileString, variablesPath: hostileString }),
+        fc.array(nonEmptyHostile, { minLength: 1, maxLength: 4 }),
+        (p, settings, keys) => {
+          const input = { ...INPUTS[p], ...settings };
+          const plan = planMigration(p, input, { variables: JSON.stringify(Object.fromEntries(keys.map((k) => [k, 'v']))) });
+          for (const item of plan.items.filter((i) => i.secretName)) {
+            expect(item.secretName).toBe(lookupNames(p, { ...input, variableKey: item.key }).variable);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe.each(PROVIDERS)('%s', (p) => {
   const plan = planMigration(p, INPUTS[p], { variables: VARIABLES_EXPORT, connections: CONNECTIONS_JSON });
 
@@ -253,5 +286,310 @@ describe.each(PROVIDERS)('%s', (p) => {
     expect(out).toContain('found   connection reporting_db');
     expect(out).toMatch(/6 found, 1 missing/);
     expect(out).not.toContain('VALUE-');
+  });
+});
+
+/**
+ * An Astro project's airflow_settings.yaml, as `astro dev object export` writes it (4-space
+ * indents, lists inside their key, conn_extra as a map, conn_uri empty), with what a reader
+ * adds by hand: a JSON-text extra, a port in quotes, YAML's quoting styles, hostile values, the
+ * empty entries of the file `astro dev init` makes, and a pool.
+ */
+const HOSTILE_PASSWORD = `it's "quoted" $(whoami) \`id\` $HOME\nsecond line ✓ 🔑 ${'\u05e9\u05dc\u05d5\u05dd'}`;
+const ASTRO_SETTINGS = `# This file allows you to configure Airflow Connections, Pools, and Variables in a single place for local development only.
+
+airflow:
+    connections:
+        - conn_id: reporting_db
+          conn_type: postgres
+          conn_host: db.example.com
+          conn_schema: analytics
+          conn_login: report
+          conn_password: "it's \\"quoted\\" $(whoami) \`id\` $HOME\\nsecond line ✓ 🔑 \\u05e9\\u05dc\\u05d5\\u05dd"
+          conn_port: 5432
+          conn_uri: ""
+          conn_extra:
+            sslmode: require
+            connect_timeout: 10
+        - conn_id: http_api
+          conn_type: http
+          conn_host: api.example.com
+          conn_schema: ""
+          conn_login: ""
+          conn_password: ""
+          conn_port: "8443"
+          conn_uri: ""
+          conn_extra: '{"timeout": 5, "headers": {"X-Team": "data''s"}}'
+        - conn_id: warehouse
+          conn_uri: snowflake://svc:pw@acme/db?warehouse=wh
+        - conn_id:
+          conn_type:
+          conn_host:
+          conn_schema:
+          conn_login:
+          conn_password:
+          conn_port:
+          conn_extra:
+            example_extra_field: example-value
+    pools:
+        - pool_name: etl_pool
+          pool_slot: 3
+          pool_description: ETL jobs
+    variables:
+        - variable_name: email_list
+          variable_value: data-team@example.com
+        - variable_name: sql_snippet
+          variable_value: |-
+            SELECT * FROM "t" WHERE name = 'x' AND $(rm -rf /) = \`y\`
+            -- second line
+        - variable_name: batch_size
+          variable_value: 500
+        - variable_name:
+          variable_value:
+`;
+const ASTRO_EXPECTED = {
+  variables: { email_list: 'data-team@example.com', sql_snippet: "SELECT * FROM \"t\" WHERE name = 'x' AND $(rm -rf /) = `y`\n-- second line", batch_size: '500' },
+  reporting_db: { conn_type: 'postgres', host: 'db.example.com', login: 'report', password: HOSTILE_PASSWORD, schema: 'analytics', port: 5432, extra: '{"sslmode":"require","connect_timeout":10}' },
+  http_api: { conn_type: 'http', host: 'api.example.com', port: 8443, extra: '{"timeout": 5, "headers": {"X-Team": "data\'s"}}' },
+  warehouse: { conn_type: 'snowflake', host: 'acme', login: 'svc', password: 'pw', schema: 'db', extra: { warehouse: 'wh' } },
+};
+
+describe("an Astro project's airflow_settings.yaml (astro dev object export)", () => {
+  const aws = (exports: Parameters<typeof planMigration>[2]) => planMigration('aws-secrets-manager', INPUTS['aws-secrets-manager'], exports);
+  const byKey = (plan: MigrationPlan) => Object.fromEntries(plan.items.map((i) => [i.key, i]));
+
+  it.each(['variables', 'connections'] as const)('pasted into the %s box: its variables and connections, pools named in a note', (box) => {
+    const plan = aws({ [box]: ASTRO_SETTINGS });
+    expect(plan.items.map((i) => `${i.kind} ${i.key}`)).toEqual([
+      'variable email_list',
+      'variable sql_snippet',
+      'variable batch_size',
+      'connection reporting_db',
+      'connection http_api',
+      'connection warehouse',
+    ]);
+    const items = byKey(plan);
+    for (const [key, value] of Object.entries(ASTRO_EXPECTED.variables)) expect(items[key]!.value).toBe(value);
+    for (const key of ['reporting_db', 'http_api', 'warehouse'] as const) {
+      expect(JSON.parse(items[key]!.value)).toEqual(ASTRO_EXPECTED[key]);
+      expect(items[key]!.secretName).toBe(`airflow/connections/${key}`);
+    }
+    expect(plan.items.flatMap((i) => i.problems)).toEqual([]);
+    expect(plan.problems).toEqual([{ field: box, severity: 'note', message: 'airflow_settings.yaml: 1 pool is not moved (a secrets backend holds only variables and connections)' }]);
+  });
+
+  it('the same file in both boxes is read once', () => {
+    const plan = aws({ variables: ASTRO_SETTINGS, connections: ASTRO_SETTINGS });
+    expect(plan.items).toHaveLength(6);
+    expect(plan.items.flatMap((i) => i.problems)).toEqual([]);
+  });
+
+  it('Vault gets each connection as a URI that Airflow reads back to the same fields', () => {
+    const items = byKey(planMigration('hashicorp-vault', INPUTS['hashicorp-vault'], { connections: ASTRO_SETTINGS }));
+    expect(parseConnectionUri(items.reporting_db!.value)).toMatchObject({ connType: 'postgres', host: 'db.example.com', login: 'report', password: HOSTILE_PASSWORD, schema: 'analytics', port: 5432, extra: { sslmode: 'require', connect_timeout: 10 } });
+    expect(parseConnectionUri(items.http_api!.value)).toMatchObject({ connType: 'http', host: 'api.example.com', port: 8443, extra: { timeout: 5, headers: { 'X-Team': "data's" } } });
+  });
+
+  it.skipIf(tools.length > 0)('the script writes every hostile value exactly, under its name', () => {
+    for (const p of PROVIDERS) {
+      const plan = planMigration(p, INPUTS[p], { variables: ASTRO_SETTINGS });
+      const { commands } = runScript(script(plan));
+      expect(commands).toEqual(plan.items.filter((i) => !i.problems.some((x) => x.severity === 'error')).flatMap((i) => intended(p, i.kind, i.key, i.value, false)));
+      expect(commands.map((c) => c.stdin)).toContain(ASTRO_EXPECTED.variables.sql_snippet);
+      const password = commands.find((c) => c.stdin.includes('report'))!.stdin;
+      expect(p === 'hashicorp-vault' ? parseConnectionUri(password).password : JSON.parse(password).password).toBe(HOSTILE_PASSWORD);
+    }
+  });
+
+  it('empty lists and a file with only pools give nothing to move, and say so', () => {
+    expect(aws({ variables: 'airflow:\n  connections: []\n  pools: []\n  variables: []\n' })).toMatchObject({ items: [], problems: [] });
+    expect(aws({ connections: 'airflow:\n  connections:\n  variables:\n' })).toMatchObject({ items: [], problems: [] });
+    const pools = aws({ connections: 'airflow:\n  pools:\n    - pool_name: a\n      pool_slot: 1\n    - pool_name: b\n      pool_slot: 2\n' });
+    expect(pools.items).toEqual([]);
+    expect(pools.problems.map((p) => p.message)).toEqual(['airflow_settings.yaml: 2 pools are not moved (a secrets backend holds only variables and connections)']);
+  });
+
+  it('reads scalars the way the Astro CLI loads them: ports as numbers or text, true as 1, no port for 0', () => {
+    const plan = aws({
+      connections: [
+        'airflow:',
+        '  connections:',
+        '    - {conn_id: a, conn_type: mysql, conn_host: h, conn_port: 0}',
+        "    - {conn_id: b, conn_type: mysql, conn_host: h, conn_port: ' 3306 '}",
+        '    - {conn_id: c, conn_type: mysql, conn_host: h, conn_port: 33.5}',
+        '    - {conn_id: 42, conn_type: mysql, conn_login: 7, conn_extra: {}}',
+        '  variables:',
+        '    - {variable_name: flag, variable_value: true}',
+        "    - {variable_name: quoted, variable_value: 'true'}",
+        '    - {variable_name: ratio, variable_value: 0.25}',
+        '    - {variable_name: listed, variable_value: [1, 2]}',
+        '    - {variable_name: missing}',
+        '    - {variable_value: orphan}',
+      ].join('\n'),
+    });
+    const items = byKey(plan);
+    expect(JSON.parse(items.a!.value)).toEqual({ conn_type: 'mysql', host: 'h' });
+    expect(JSON.parse(items.b!.value)).toEqual({ conn_type: 'mysql', host: 'h', port: 3306 });
+    expect(items.c!.problems).toEqual([{ field: 'value', severity: 'error', message: 'conn_port is not a whole number' }]);
+    expect(JSON.parse(items['42']!.value)).toEqual({ conn_type: 'mysql', login: '7' });
+    expect(items.flag!.value).toBe('1');
+    expect(items.flag!.problems.map((p) => p.severity)).toEqual(['warning']);
+    expect(items.quoted!).toMatchObject({ value: 'true', problems: [] });
+    expect(items.ratio!.value).toBe('0.25');
+    expect(items.listed!.problems[0]).toMatchObject({ severity: 'error', message: expect.stringMatching(/^variable_value is a list or map/) });
+    expect(items.missing!.problems).toEqual([{ field: 'value', severity: 'error', message: 'No variable_value: the Astro CLI does not load a variable without a value' }]);
+    expect(plan.problems.map((p) => p.message)).toEqual(['airflow_settings.yaml: 1 entry has no variable_name or conn_id and is skipped (the Astro CLI skips them too)']);
+    // Left out of the script, and said why.
+    expect(script(plan)).toContain('# variable "missing": No variable_value');
+    expect(script(plan)).not.toContain('orphan');
+  });
+
+  it('conn_uri is used only on its own; a connection with neither conn_type nor conn_uri is left out', () => {
+    const items = byKey(
+      aws({
+        connections: [
+          'airflow:',
+          '  connections:',
+          '    - conn_id: both',
+          '      conn_type: postgres',
+          '      conn_host: fields.example.com',
+          '      conn_uri: postgres://uri.example.com/db',
+          '    - conn_id: uri_and_extra',
+          '      conn_uri: postgres://uri.example.com/db',
+          '      conn_extra: {a: b}',
+          '    - conn_id: neither',
+          '      conn_host: h',
+          '    - conn_id: text_extra',
+          '      conn_type: http',
+          '      conn_extra: not json',
+          '    - conn_id: bad_uri',
+          '      conn_uri: not a uri',
+        ].join('\n'),
+      }),
+    );
+    expect(JSON.parse(items.both!.value)).toEqual({ conn_type: 'postgres', host: 'fields.example.com' });
+    expect(items.both!.problems.map((p) => p.message)).toEqual(['conn_uri is not used: the Astro CLI takes the connection from the conn_* fields when they are set']);
+    expect(JSON.parse(items.uri_and_extra!.value)).toEqual({ conn_type: 'postgres', host: 'uri.example.com', schema: 'db' });
+    expect(items.uri_and_extra!.problems.map((p) => p.severity)).toEqual(['warning']);
+    expect(items.neither!.problems).toEqual([{ field: 'value', severity: 'error', message: 'No conn_type (or conn_uri): the Astro CLI skips this connection' }]);
+    expect(JSON.parse(items.text_extra!.value)).toEqual({ conn_type: 'http', extra: 'not json' });
+    expect(items.text_extra!.problems.map((p) => p.severity)).toEqual(['warning']);
+    expect(items.bad_uri!.problems[0]!.severity).toBe('error');
+  });
+
+  it('nothing pasted reaches the console, even where the YAML reader has a warning', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const emit = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      const plan = aws({ connections: 'airflow:\n  variables:\n    - variable_name: tagged\n      variable_value: !custom s3cr3t-in-a-tag\n' });
+      expect(plan.items.map((i) => i.value)).toEqual(['s3cr3t-in-a-tag']);
+      expect(warn).not.toHaveBeenCalled();
+      expect(emit).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+      emit.mockRestore();
+    }
+  });
+
+  it('a malformed file is a problem of its box, never an exception', () => {
+    const broken = 'airflow:\n  connections:\n    - conn_id: a\n      conn_type: [postgres\n';
+    for (const box of ['variables', 'connections'] as const) {
+      const plan = aws({ [box]: broken });
+      expect(plan.items).toEqual([]);
+      expect(plan.problems).toHaveLength(1);
+      expect(plan.problems[0]).toMatchObject({ field: box, severity: 'error', message: expect.stringMatching(/^Not YAML/) });
+    }
+    const notLists = aws({ connections: 'airflow:\n  connections: reporting_db\n  variables: {a: b}\n' });
+    expect(notLists.items).toEqual([]);
+    expect(notLists.problems.map((p) => p.message)).toEqual(['airflow_settings.yaml: airflow.connections is not a list', 'airflow_settings.yaml: airflow.variables is not a list']);
+    // An alias bomb is refused by the YAML reader's cap, not expanded.
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefghij'.split('').map((c, i) => `${c}: &${c} [${Array(10).fill('*' + 'abcdefghij'[i]).join(', ')}]`), 'airflow:', '  variables: *j'].join('\n');
+    expect(() => aws({ connections: bomb })).not.toThrow();
+    expect(aws({ connections: bomb }).problems[0]).toMatchObject({ severity: 'error', message: expect.stringMatching(/^Not YAML: Excessive alias count/) });
+  });
+});
+
+describe('rows typed by hand', () => {
+  const aws = (exports: Parameters<typeof planMigration>[2]) => planMigration('aws-secrets-manager', INPUTS['aws-secrets-manager'], exports);
+
+  it('a row is planned exactly like the same entry pasted', () => {
+    // (Keys that look like array indexes are left out: a JSON object lists them first.)
+    fc.assert(
+      fc.property(fc.constantFrom(...PROVIDERS), fc.array(fc.tuple(nonEmptyHostile.filter((k) => k.trim() === k && !/^(?:0|[1-9]\d*)$/.test(k)), hostileString), { minLength: 1, maxLength: 4 }), (p, entries) => {
+        const pasted = planMigration(p, INPUTS[p], { variables: JSON.stringify(Object.fromEntries(entries)) });
+        const typed = planMigration(p, INPUTS[p], { rows: [...new Map(entries)].map(([key, value]) => ({ kind: 'variable' as const, key, value })) });
+        expect(typed).toEqual(pasted);
+      }),
+      { numRuns: 200 },
+    );
+    const uri = 'postgres://report:p%40ss@db.example.com:5432/analytics?sslmode=require';
+    const json = JSON.stringify(CONNECTION);
+    for (const p of PROVIDERS) {
+      expect(planMigration(p, INPUTS[p], { rows: [{ kind: 'connection', key: 'a', value: ` ${uri}\n` }, { kind: 'connection', key: 'b', value: json }] })).toEqual(
+        planMigration(p, INPUTS[p], { connections: `a=${uri}\nb=${json}\n` }),
+      );
+    }
+  });
+
+  it('comes after what is pasted; an empty row is left out; a variable keeps its value exactly, keys and connections are trimmed', () => {
+    const plan = aws({
+      variables: '{"pasted": "x"}',
+      rows: [
+        { kind: 'variable', key: '  spaced_key ', value: '  keeps spaces\nand lines  ' },
+        { kind: 'connection', key: '', value: '   ' },
+        { kind: 'variable', key: '', value: '' },
+        { kind: 'connection', key: 'api', value: '  http://api.example.com  ' },
+      ],
+    });
+    expect(plan.items.map((i) => [i.kind, i.key, i.value])).toEqual([
+      ['variable', 'pasted', 'x'],
+      ['variable', 'spaced_key', '  keeps spaces\nand lines  '],
+      ['connection', 'api', '{"conn_type":"http","host":"api.example.com","schema":""}'],
+    ]);
+    expect(plan.items.flatMap((i) => i.problems)).toEqual([]);
+  });
+
+  it('a half-filled or wrong row is shown with its problem and left out of the script', () => {
+    const plan = aws({
+      variables: '{"api_key": "pasted"}',
+      rows: [
+        { kind: 'variable', key: '', value: 'value without a key' },
+        { kind: 'variable', key: 'no_value', value: '' },
+        { kind: 'connection', key: '', value: 'postgres://h' },
+        { kind: 'connection', key: 'no_uri', value: '' },
+        { kind: 'connection', key: 'not_uri', value: 'db.example.com:5432' },
+        { kind: 'connection', key: 'bad_json', value: '{"conn_type": ' },
+        { kind: 'variable', key: 'api_key', value: 'typed again' },
+      ],
+    });
+    const errors = plan.items.map((i) => i.problems.filter((p) => p.severity === 'error').map((p) => p.message));
+    expect(errors).toEqual([
+      [],
+      ['No key'],
+      ['The backend cannot store an empty value'],
+      ['Same name as variable api_key: airflow/variables/api_key'],
+      ['No connection id'],
+      ['No value: type the connection as a URI (postgres://...) or as JSON ({"conn_type": ...})'],
+      ['Not a connection URI (type://...)'],
+      ['Not a JSON object of connection fields'],
+    ]);
+    // Variables first, then connections, as for a paste.
+    expect(plan.items.map((i) => i.kind)).toEqual(['variable', 'variable', 'variable', 'variable', 'connection', 'connection', 'connection', 'connection']);
+    expect(script(plan)).toContain('# Left out (7)');
+    expect(script(plan)).not.toContain('value without a key');
+    expect(script(plan)).not.toContain('typed again');
+  });
+
+  it.skipIf(tools.length > 0)('the script writes hostile typed values exactly', () => {
+    const rows = [
+      { kind: 'variable' as const, key: 'typed_var', value: `it's "q" $(id) \`x\` $HOME\n\\ ✓ 🔑 \u05e9` },
+      { kind: 'connection' as const, key: 'typed_db', value: JSON.stringify({ conn_type: 'postgres', host: 'h', password: "p'$(id)`x`\n" }) },
+    ];
+    for (const p of PROVIDERS) {
+      const plan = planMigration(p, INPUTS[p], { rows });
+      const { commands } = runScript(script(plan));
+      expect(commands).toEqual(plan.items.flatMap((i) => intended(p, i.kind, i.key, i.value, false)));
+      expect(commands.map((c) => c.stdin)).toContain(rows[0]!.value);
+    }
   });
 });
