@@ -7,6 +7,7 @@ export const MIGRATION_TEXTS = {
   connectionsExample: '{"my_db": {"conn_type": "postgres", "host": "db.example.com", ...}}',
   noScript: 'This tool runs in your browser and needs JavaScript.',
   // Rows typed by hand: the checkbox is in the page; the rows are made by client/migration.ts.
+  open: 'Open the migration tool',
   byHand: 'Add variables or connections by hand',
   rows: 'Items typed by hand',
   rowLegend: (n: number) => `Item ${n} typed by hand`,

@@ -14,6 +14,12 @@ const tool = (page: Page) => page.locator('[data-migration]');
 const rows = (page: Page) => tool(page).locator('tbody tr');
 const byHand = (page: Page) => tool(page).getByRole('checkbox', { name: 'Add variables or connections by hand' });
 const handRows = (page: Page) => tool(page).locator('[data-migration-row]');
+/** The tool sits behind a disclosure most readers leave closed: open it as a reader does. */
+async function openTool(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await tool(page).getByText('Open the migration tool').click();
+  await expect(tool(page).locator('details.migrate__open')).toHaveAttribute('open', '');
+}
 const handField = (page: Page, n: number, label: 'Kind' | 'Key' | 'Value') => handRows(page).nth(n).getByLabel(label, { exact: true });
 
 /** Puts text into a paste box as one paste does (one input event): fill() types half a megabyte far too slowly. */
@@ -36,7 +42,7 @@ test.describe('moving existing variables and connections', () => {
     const problems = await watchPage(page, baseURL as string);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(`${r.url()} ${r.postData() ?? ''}`));
-    await page.goto('/aws-secrets-manager/');
+    await openTool(page, '/aws-secrets-manager/');
     await tool(page).getByLabel(/Variables/).fill(VARIABLES);
     await tool(page).getByLabel(/Connections/).fill(CONNECTIONS);
     await expect(rows(page)).toHaveCount(4);
@@ -73,7 +79,7 @@ test.describe('moving existing variables and connections', () => {
   });
 
   test('Vault: connections as URIs under the mount; an export that is not one says so; axe finds nothing', async ({ page }) => {
-    await page.goto('/hashicorp-vault/');
+    await openTool(page, '/hashicorp-vault/');
     await choose(page, 'astro');
     await tool(page).getByLabel(/Connections/).fill('reporting_db=postgres://report:pw@db.example.com:5432/analytics\n');
     await expect(rows(page)).toHaveCount(1);
@@ -95,12 +101,13 @@ test.describe('moving existing variables and connections', () => {
     const requests: string[] = [];
     page.on('request', (r) => requests.push(`${r.url()} ${r.postData() ?? ''}`));
     await page.goto('/aws-parameter-store/');
-    // The page has only the checkbox: the rows are made by the tool's code, which is not there yet.
+    // The page has only the closed tool: its code, which makes the rows, is not there yet.
     await expect(handRows(page)).toHaveCount(0);
     await expect(tool(page)).not.toHaveAttribute('data-migration-started');
     expect(requests.some((r) => /\/migration\.[\w-]+\.js/.test(r))).toBe(false);
 
-    // A click before the code is there starts the tool, and the checkbox keeps what was asked.
+    // Opening the tool starts its code; a click on the checkbox right away is kept.
+    await tool(page).getByText('Open the migration tool').click();
     await byHand(page).click();
     await expect(byHand(page)).toBeChecked();
     await expect(handRows(page)).toHaveCount(1);
@@ -177,7 +184,7 @@ test.describe('moving existing variables and connections', () => {
   });
 
   test('the by-hand checkbox starts the tool from the keyboard', async ({ page }) => {
-    await page.goto('/gcp-secret-manager/');
+    await openTool(page, '/gcp-secret-manager/');
     await tool(page).getByRole('textbox', { name: /^Connections/ }).focus();
     await page.keyboard.press('Tab');
     await expect(byHand(page)).toBeFocused();
@@ -194,7 +201,7 @@ test.describe('moving existing variables and connections', () => {
   });
 
   test("an Astro project's airflow_settings.yaml in one box gives its variables and connections, and a note for its pools", async ({ page }) => {
-    await page.goto('/azure-key-vault/');
+    await openTool(page, '/azure-key-vault/');
     await tool(page)
       .getByRole('textbox', { name: /^Connections/ })
       .fill(
@@ -226,7 +233,7 @@ test.describe('moving existing variables and connections', () => {
 
   test('1,000 variables and 1,000 connections: planned after the paste, a shortened table, the whole script; typing is not held up', async ({ page }) => {
     const exports = migrationExports('json');
-    await page.goto('/aws-secrets-manager/');
+    await openTool(page, '/aws-secrets-manager/');
     await tool(page).getByRole('textbox', { name: /^Variables/ }).focus();
     await expect(tool(page)).toHaveAttribute('data-migration-started', '');
     await paste(page, 'variables', exports.variables!);

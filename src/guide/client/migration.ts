@@ -284,7 +284,7 @@ export function startMigration(root: HTMLElement): void {
       if (code && shownCode.get(figure) !== text) code.textContent = text;
       shownCode.set(figure, text);
       if (!text) figure.remove();
-      else if (!figure.isConnected) root.append(figure);
+      else if (!figure.isConnected) (root.querySelector('.migrate__body') ?? root).append(figure);
     }
     if (!status) return;
     if (empty) status.textContent = T.empty;
