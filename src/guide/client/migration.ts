@@ -307,6 +307,8 @@ export function startMigration(root: HTMLElement): void {
     const state = setup.state.peek();
     if (last && last.variables === variables && last.connections === connections && last.rows === rows && last.state === state) return;
     last = { variables, connections, rows, state };
+    // How many plans ran (a test hook, like <html data-setup-version>).
+    root.dataset.migrationPlans = String(Number(root.dataset.migrationPlans ?? 0) + 1);
     const started = performance.now();
     if (!variables.trim() && !connections.trim() && !typed.some((r) => r.key.trim() || r.value.trim())) show(null);
     else {
