@@ -65,6 +65,10 @@ function foreign(ctx: Ctx, email: string): boolean {
 
 const project = (ctx: Ctx) => opt('--project', m(ctx, 'projectId'));
 
+/** A role on the service account itself (who may act as it), granted to `member`. */
+const bindOnAccount = (ctx: Ctx, role: string, member: string) =>
+  cmd(['gcloud', 'iam', 'service-accounts', 'add-iam-policy-binding', project(ctx), '--role=' + role, opt('--member', member), arg(serviceAccount(ctx))]);
+
 /** Astro workload identity with the Deployment's own identity typed: it impersonates the service account. */
 const impersonating = (ctx: Ctx) => ctx.platform === 'astro' && ctx.authMethod === 'workload-identity' && ctx.typed.deploymentIdentity !== undefined;
 
@@ -189,18 +193,7 @@ export const gcpSecretManager: ProviderSpec = {
       lines.push("# GKE Workload Identity: let each of the agents' Kubernetes service accounts act as this service account.");
       for (const name of mList(ctx, 'kubernetesServiceAccount')) {
         const ksa = m(ctx, 'projectId') + '.svc.id.goog[' + m(ctx, 'kubernetesNamespace') + '/' + name + ']';
-        lines.push(
-          cmd([
-            'gcloud',
-            'iam',
-            'service-accounts',
-            'add-iam-policy-binding',
-            project(ctx),
-            '--role=roles/iam.workloadIdentityUser',
-            opt('--member', 'serviceAccount:' + ksa),
-            arg(serviceAccount(ctx)),
-          ]),
-        );
+        lines.push(bindOnAccount(ctx, 'roles/iam.workloadIdentityUser', 'serviceAccount:' + ksa));
       }
     }
     const snippets = [snippet('gcp-grant-access', 'Grant read access', 'sh', lines.join('\n') + '\n')];
@@ -215,16 +208,7 @@ export const gcpSecretManager: ProviderSpec = {
             "# Instead of attaching the service account: the Deployment keeps its own identity and gets short-lived",
             '# tokens for the service account (Service Account Token Creator on that account only). With the',
             '# identity entered, the backend options name the service account in impersonation_chain.',
-            cmd([
-              'gcloud',
-              'iam',
-              'service-accounts',
-              'add-iam-policy-binding',
-              project(ctx),
-              '--role=roles/iam.serviceAccountTokenCreator',
-              opt('--member', 'serviceAccount:' + deployment),
-              arg(serviceAccount(ctx)),
-            ]),
+            bindOnAccount(ctx, 'roles/iam.serviceAccountTokenCreator', 'serviceAccount:' + deployment),
           ].join('\n') + '\n',
         ),
       );

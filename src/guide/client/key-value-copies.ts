@@ -39,7 +39,7 @@ function shownText(host: HTMLElement): string {
 function copyButton(host: HTMLElement, index: number, part: 'key' | 'value', name: string): HTMLButtonElement {
   const b = document.createElement('button');
   b.type = 'button';
-  b.className = 'note-button';
+  b.className = 'sf-button note-button';
   b.textContent = part === 'key' ? LATER_TEXTS.keyValues.copyKey : LATER_TEXTS.keyValues.copyValue;
   b.setAttribute('aria-label', LATER_TEXTS.keyValues.label(part, name));
   b.addEventListener('click', async () => {

@@ -47,7 +47,7 @@ export function showLinkNotice(setup: PageSetup): void {
   const body = document.createElement('p');
   const review = document.createElement('button');
   review.type = 'button';
-  review.className = 'note-button';
+  review.className = 'sf-button note-button';
   review.textContent = LATER_TEXTS.linkNotice.review;
   review.addEventListener('click', reviewSetup);
   body.append(LATER_TEXTS.linkNotice.body, ' ', review);
@@ -55,7 +55,7 @@ export function showLinkNotice(setup: PageSetup): void {
   secrets.dataset.linkNoticeSecrets = '';
   const dismiss = document.createElement('button');
   dismiss.type = 'button';
-  dismiss.className = 'note-button link-notice__dismiss';
+  dismiss.className = 'sf-button note-button link-notice__dismiss';
   dismiss.textContent = LATER_TEXTS.linkNotice.dismiss;
   dismiss.addEventListener('click', () => {
     stop();
