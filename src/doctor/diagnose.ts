@@ -15,6 +15,7 @@ import type { AuthTable } from '../guide/client/choices.ts';
 import { writeQuery, type UrlSchema } from '../guide/client/url-state.ts';
 import { guideHref } from '../site.ts';
 import {
+  AZURE_ENV,
   BACKEND_ENV,
   CREDENTIAL_KWARGS,
   KNOWN_KWARGS,
@@ -588,7 +589,10 @@ const FIELD_OF_KWARG: Record<ProviderId, Record<string, string>> = {
   },
 };
 
-function authOf(provider: ProviderId, kw: Kwargs): string {
+/** Settings besides the backend's own, by name (the AZURE_* credentials). */
+type OtherSettings = Partial<Record<string, string>>;
+
+function authOf(provider: ProviderId, kw: Kwargs, env: OtherSettings): string {
   switch (provider) {
     case 'hashicorp-vault':
       return kw.auth_type === 'kubernetes' ? 'kubernetes' : 'approle';
@@ -598,14 +602,16 @@ function authOf(provider: ProviderId, kw: Kwargs): string {
     case 'gcp-secret-manager':
       return kw.gcp_keyfile_dict !== undefined || kw.gcp_key_path !== undefined ? 'key-file' : 'workload-identity';
     case 'azure-key-vault':
-      return kw.managed_identity_client_id !== undefined || kw.client_secret === undefined ? 'managed-identity' : 'client-secret';
+      if (kw.managed_identity_client_id !== undefined) return 'managed-identity';
+      // A service principal in the kwargs, or (older providers) in AZURE_* variables.
+      return kw.client_secret !== undefined || env[AZURE_ENV.clientSecret] !== undefined ? 'client-secret' : 'managed-identity';
   }
 }
 
 /** The guide page for these settings: non-secret values only (secret fields are never written). */
-export function guideLink(provider: ProviderId, kw: Kwargs, platform: Platform): { href: string; platform: Platform; authMethod: string } {
+export function guideLink(provider: ProviderId, kw: Kwargs, platform: Platform, env: OtherSettings = {}): { href: string; platform: Platform; authMethod: string } {
   const schema = guideUrlSchema(provider);
-  const authMethod = authOf(provider, kw);
+  const authMethod = authOf(provider, kw, env);
   // The platform the settings are for, or the first one that offers their auth method.
   const on = [platform, ...PLATFORMS].find((p) => schema.auth[p].includes(authMethod)) ?? platform;
   const values: Record<string, string> = {};
@@ -616,6 +622,14 @@ export function guideLink(provider: ProviderId, kw: Kwargs, platform: Platform):
   }
   const key = kw.gcp_keyfile_dict;
   if (provider === 'gcp-secret-manager' && key && typeof key === 'object' && !Array.isArray(key) && typeof key.client_email === 'string') values.serviceAccountEmail = key.client_email;
+  if (provider === 'azure-key-vault') {
+    // The non-secret AZURE_* values; on Software, the guide's form that keeps them out of the kwargs.
+    for (const field of ['clientId', 'tenantId'] as const) {
+      const v = env[AZURE_ENV[field]];
+      if (v && values[field] === undefined && !PLACEHOLDER.test(v)) values[field] = v;
+    }
+    if (on === 'software' && authMethod === 'client-secret' && kw.client_secret === undefined && env[AZURE_ENV.clientSecret] !== undefined) values.credentialsIn = 'environment';
+  }
   const query = writeQuery('', { platform: on, authPref: authMethod, airflowVersion: '3', values }, schema);
   return { href: guideHref(provider) + query, platform: on, authMethod };
 }
@@ -670,7 +684,8 @@ export function diagnose(read: ReadResult, options: DoctorOptions = {}): DoctorR
 
   const hasKwargs = kwargsSetting !== undefined && fixable !== undefined;
   report.corrected = correctedLines(read.format, b.fixed ?? currentClass(provider), hasKwargs ? fixed : undefined, new Set(read.settings.map((s) => s.name)), read.deploymentId);
-  report.guideLink = guideLink(provider, fixed, platform).href;
+  const env = Object.fromEntries(Object.values(AZURE_ENV).flatMap((n) => (byName(n) ? [[n, byName(n)!.value.trim()]] : [])));
+  report.guideLink = guideLink(provider, fixed, platform, env).href;
   const rank = { error: 0, warning: 1, info: 2 };
   w.findings.sort((x, y) => rank[x.severity] - rank[y.severity]);
   return report;

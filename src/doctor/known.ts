@@ -10,7 +10,9 @@ export const BACKEND_ENV = 'AIRFLOW__SECRETS__BACKEND';
 export const KWARGS_ENV = 'AIRFLOW__SECRETS__BACKEND_KWARGS';
 export const WORKER_BACKEND_ENV = 'AIRFLOW__WORKERS__SECRETS_BACKEND';
 export const WORKER_KWARGS_ENV = 'AIRFLOW__WORKERS__SECRETS_BACKEND_KWARGS';
-export const SETTING_NAMES = [BACKEND_ENV, KWARGS_ENV, WORKER_BACKEND_ENV, WORKER_KWARGS_ENV] as const;
+/** The Azure SDK's environment credential: older Azure setups keep the service principal here, not in the kwargs. */
+export const AZURE_ENV = { clientId: 'AZURE_CLIENT_ID', tenantId: 'AZURE_TENANT_ID', clientSecret: 'AZURE_CLIENT_SECRET' } as const;
+export const SETTING_NAMES = [BACKEND_ENV, KWARGS_ENV, WORKER_BACKEND_ENV, WORKER_KWARGS_ENV, ...Object.values(AZURE_ENV)] as const;
 
 export function currentClass(id: ProviderId): string {
   return providers[id].backendClass;

@@ -177,14 +177,20 @@ export function kwargsSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
   );
 }
 
-export function envFileSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
+/** The local `.env`; `deployedAuthMethod` names the deployed method when the local containers sign in another way. */
+export function envFileSnippet(spec: ProviderSpec, ctx: Ctx, deployedAuthMethod = ctx.authMethod): Snippet {
   const lines = [
     '# Local development with the Astro CLI (`astro dev restart` loads this file).',
     '# The kwargs can hold credentials: keep .env out of Git.',
+    ...(deployedAuthMethod === ctx.authMethod
+      ? []
+      : [`# Locally Airflow signs in with ${spec.authLabels[ctx.authMethod]}; the deployed Airflow keeps ${spec.authLabels[deployedAuthMethod]}.`]),
     ...(spec.localNotes?.(ctx) ?? []).map((l) => '# ' + l),
     dotenvLine('AIRFLOW__SECRETS__BACKEND', spec.info.backendClass),
     dotenvLine('AIRFLOW__SECRETS__BACKEND_KWARGS', kwargsLine(spec, ctx, true)),
   ];
+  const local = spec.localEnv?.(ctx);
+  if (local) lines.push(...local.notes.map((l) => '# ' + l), ...Object.entries(local.env).map(([k, v]) => dotenvLine(k, v)));
   return snippet('env-file', 'Configure the backend for local development', 'dotenv', lines.join('\n') + '\n', '.env');
 }
 
@@ -194,6 +200,7 @@ export function dockerfileSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
     '# in the Software UI instead, with the kwargs marked secret, and remove these lines.',
     dockerfileEnv('AIRFLOW__SECRETS__BACKEND', spec.info.backendClass),
     dockerfileEnv('AIRFLOW__SECRETS__BACKEND_KWARGS', kwargsLine(spec, ctx)),
+    ...(spec.softwareEnv?.(ctx) ?? []).map((e) => dockerfileEnv(e.name, e.value)),
   ];
   return snippet('dockerfile', 'Add these lines to your Dockerfile', 'dockerfile', lines.join('\n') + '\n', 'Dockerfile', 'add');
 }
@@ -277,6 +284,7 @@ export function helmSnippet(ctx: Ctx): Snippet {
 }
 
 export function softwareEnvSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
+  const extra = spec.softwareEnv?.(ctx) ?? [];
   const text = [
     'In the Software UI, open your Deployment > Variables and add:',
     '',
@@ -288,7 +296,8 @@ export function softwareEnvSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {
     'Value:  ' + kwargsLine(spec, ctx),
     'Secret: yes',
     '',
-    'Then remove the two ENV lines from the Dockerfile and deploy.',
+    ...extra.flatMap((e) => ['Key:    ' + e.name, 'Value:  ' + e.value, 'Secret: ' + (e.secret ? 'yes' : 'no'), '']),
+    `Then remove the ${['two', 'three', 'four', 'five'][extra.length] ?? 2 + extra.length} ENV lines from the Dockerfile and deploy.`,
   ];
   return snippet('software-env-vars', 'Environment variables for the Software UI', 'text', text.join('\n') + '\n');
 }

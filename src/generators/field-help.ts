@@ -28,11 +28,11 @@ export const FIELD_HELP: Readonly<Record<string, string | FieldHelpText>> = {
   connectionsPath: { text: 'Path under the mount where connections live (connections_path).', more: 'Empty means the default. For no path at all, set "connections_path": "" in the kwargs and write the secrets at <mount>/<key> yourself.' },
   variablesPath: { text: 'Path under the mount where variables live (variables_path).', more: 'Empty means the default. For no path at all, set "variables_path": "" in the kwargs and write the secrets at <mount>/<key> yourself.' },
   policyName: 'Name of the read-only policy this guide creates.',
-  roleName: 'Name of the AppRole Airflow logs in with.',
+  roleName: 'Name of the AppRole Airflow logs in with (with Kubernetes auth, only locally).',
   roleId: 'Printed by the `vault read ... role-id` command below.',
   secretId: {
     text: 'Printed by the `vault write -f ... secret-id` command below.',
-    on: { 'remote-execution': 'On Remote Execution it sits in values.yaml in plain text: prefer Kubernetes auth.' },
+    on: { 'remote-execution': 'On Remote Execution AppRole puts it in values.yaml in plain text (not k8s auth).' },
     more: 'On Remote Execution the Helm release and the pod spec hold it in plain text too. If you keep the AppRole there, keep values.yaml out of version control.',
   },
   kubernetesRole: {
@@ -81,11 +81,15 @@ export const FIELD_HELP: Readonly<Record<string, string | FieldHelpText>> = {
   },
   keyfileJson: 'Paste the whole key file. It goes into the kwargs as a JSON object.',
   tenantId: 'Microsoft Entra ID > Overview > Tenant ID.',
-  clientId: 'App registration > Overview > Application (client) ID.',
+  clientId: 'Application (client) ID of the app registration (managed identity: the local one).',
   clientSecret: {
     text: 'App registration > Certificates & secrets: the Value, not the Secret ID.',
-    on: { 'remote-execution': 'On Remote Execution it sits in values.yaml in plain text: use a managed identity.' },
+    on: { 'remote-execution': 'On Remote Execution a service principal leaves it in values.yaml in plain text.' },
     more: 'On Remote Execution the Helm release and the pod spec hold it in plain text too. If you keep the client secret there, keep values.yaml out of version control.',
+  },
+  credentialsIn: {
+    text: '8.0.0+ (Airflow 2.5+) reads the kwargs; older providers only the AZURE_* variables.',
+    more: 'With AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET set, the backend signs in through the Azure SDK\'s DefaultAzureCredential, which reads them in every provider version. The kwargs then hold only the vault URL and the prefixes.',
   },
   managedIdentityClientId: 'Managed Identities > your identity > Client ID.',
   principalObjectId: {

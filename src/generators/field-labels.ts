@@ -48,6 +48,7 @@ export const FIELD_LABELS: Record<FieldName, FieldLabel> = {
   tenantId: { label: 'Tenant ID' },
   clientId: { label: 'Application (client) ID' },
   clientSecret: { label: 'Client secret value' },
+  credentialsIn: { label: 'Where Airflow reads the credentials' },
   managedIdentityClientId: { label: 'Managed identity client ID' },
   principalObjectId: { label: 'Object (principal) ID' },
   kubernetesNamespace: { label: 'Agent namespace' },

@@ -200,19 +200,19 @@ export const FIELDS = {
     default: 'airflow',
     kind: 'text',
     providers: VAULT,
-    auth: ['approle'],
+    auth: ['approle', 'kubernetes'],
   },
   roleId: {
     placeholder: '<your-approle-role-id>',
     kind: 'text',
     providers: VAULT,
-    auth: ['approle'],
+    auth: ['approle', 'kubernetes'],
   },
   secretId: {
     placeholder: '<your-approle-secret-id>',
     kind: 'password',
     providers: VAULT,
-    auth: ['approle'],
+    auth: ['approle', 'kubernetes'],
   },
   kubernetesRole: {
     placeholder: '<your-kubernetes-role>',
@@ -366,13 +366,27 @@ export const FIELDS = {
     placeholder: '<your-client-id>',
     kind: 'text',
     providers: AZURE,
-    auth: ['client-secret'],
+    auth: ['client-secret', 'managed-identity'],
   },
   clientSecret: {
     placeholder: '<your-client-secret>',
     kind: 'password',
     providers: AZURE,
+    auth: ['client-secret', 'managed-identity'],
+  },
+  credentialsIn: {
+    placeholder: 'kwargs',
+    default: 'kwargs',
+    kind: 'radio',
+    options: [
+      { value: 'kwargs', label: 'In the kwargs (provider 8.0.0 or later)' },
+      { value: 'environment', label: 'AZURE_* variables (older providers)' },
+    ],
+    providers: AZURE,
+    // Software images can be old; Astro and Remote Execution run current providers.
+    platforms: ['software'],
     auth: ['client-secret'],
+    check: (v) => (v === 'kwargs' || v === 'environment' ? undefined : error('Choose kwargs or environment')),
   },
   managedIdentityClientId: {
     placeholder: '<your-managed-identity-client-id>',

@@ -101,15 +101,15 @@ export function generateWith(spec: ProviderSpec, input: RawInput): GenerateResul
   ];
   // Local development with the Astro CLI: the .env, then what the containers need from your computer.
   const local = () => {
-    const override = composeOverrideSnippet(spec, ctx);
-    return override ? [envFileSnippet(spec, ctx), override] : [envFileSnippet(spec, ctx)];
+    const localCtx: Ctx = { ...ctx, authMethod: spec.localAuthMethod?.(ctx) ?? ctx.authMethod };
+    const override = composeOverrideSnippet(spec, localCtx);
+    const env = envFileSnippet(spec, localCtx, ctx.authMethod);
+    return override ? [env, override] : [env];
   };
   if (ctx.platform === 'astro') {
     snippets.push(...local(), exampleDagSnippet(ctx), deployAstroSnippet(spec, ctx));
   } else if (ctx.platform === 'remote-execution') {
-    // Nothing local when the auth method cannot log in from the local containers (Vault Kubernetes auth).
-    if (spec.localLogin?.(ctx) !== false) snippets.push(...local());
-    snippets.push(exampleDagSnippet(ctx), valuesYamlSnippet(spec, ctx), helmSnippet(ctx));
+    snippets.push(...local(), exampleDagSnippet(ctx), valuesYamlSnippet(spec, ctx), helmSnippet(ctx));
   } else {
     snippets.push(dockerfileSnippet(spec, ctx), exampleDagSnippet(ctx), softwareEnvSnippet(spec, ctx));
   }

@@ -54,10 +54,18 @@ export interface ProviderSpec {
   identity?(ctx: Ctx): Identity | undefined;
   /** Comment lines for the local `.env`. */
   localNotes?(ctx: Ctx): string[];
+  /** More variables for the local `.env` only (credentials the local containers sign in with), with comment lines above them. */
+  localEnv?(ctx: Ctx): { notes: string[]; env: Record<string, string> } | undefined;
+  /** Variables the Software image and UI get next to the backend's two (values marked; `secret` ones marked Secret in the UI). */
+  softwareEnv?(ctx: Ctx): { name: string; value: string; secret: boolean }[];
   /** What the local Airflow containers need from your computer (a docker-compose.override.yml), if anything. */
   localContainers?(ctx: Ctx): LocalContainers | undefined;
-  /** False when the auth method cannot log in from the local Astro CLI containers (then there is no `.env`). */
-  localLogin?(ctx: Ctx): boolean;
+  /**
+   * The auth method the local Astro CLI containers sign in with, when the deployed one cannot
+   * work there (Vault Kubernetes auth needs a service-account token of the agent cluster): the
+   * `.env` and the compose override are generated for it. Absent: the deployed method.
+   */
+  localAuthMethod?(ctx: Ctx): string;
   /** The lowest provider package version that knows every kwarg used (`requirements` pins it). */
   minVersion?(ctx: Ctx): string | undefined;
   /** Rules that involve more than one field: the lookup names (prefix, separator and key together), the role's account. */

@@ -165,3 +165,39 @@ test('"Your setup" from anywhere: once the form is out of view, a button shows t
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
 });
+
+test('a choice the step depends on is made where the step is: Azure on Software keeps the credentials in AZURE_* variables', async ({ page }) => {
+  await page.goto('/azure-key-vault/');
+  await choose(page, 'software', 'client-secret');
+  const inline = page.locator('form[data-inline-fields] input[name="credentialsIn"]:visible');
+  await expect(inline).toHaveCount(2);
+  await inline.and(page.locator('[value="environment"]')).check();
+  // The form's twin follows, and so do the Dockerfile and the Software UI list.
+  await expect(form(page).locator('input[name="credentialsIn"][value="environment"]')).toBeChecked();
+  const text = async (id: string) => (await liveSnippets(page)).find((s) => s.id === id && s.visible)?.text ?? '';
+  await expect.poll(() => text('dockerfile')).toMatch(/^ENV AZURE_CLIENT_SECRET='<your-client-secret>'$/m);
+  expect(await text('dockerfile')).not.toContain('client_secret');
+  expect(await text('software-env-vars')).toMatch(/Key: {4}AZURE_CLIENT_SECRET\nValue: {2}<your-client-secret>\nSecret: yes/);
+  expect(await text('requirements')).toBe('apache-airflow-providers-microsoft-azure\n');
+  await expect(page).toHaveURL(/credentialsIn=environment/);
+  // And back: the kwargs form again, in both places.
+  await form(page).locator('input[name="credentialsIn"][value="kwargs"]').check();
+  await expect(inline.and(page.locator('[value="kwargs"]'))).toBeChecked();
+  await expect.poll(() => text('dockerfile')).not.toContain('AZURE_CLIENT_SECRET');
+});
+
+test('Vault Kubernetes auth on Remote Execution: the local test has its own AppRole, entered under its commands', async ({ page }) => {
+  await page.goto('/hashicorp-vault/');
+  await choose(page, 'remote-execution', 'kubernetes');
+  const text = async (id: string) => (await liveSnippets(page)).find((s) => s.id === id && s.visible)?.text ?? '';
+  await expect.poll(() => text('vault-approle')).toContain('# For local tests only');
+  const secret = page.locator('form[data-inline-fields] [name="secretId"]:visible');
+  await expect(secret).toHaveCount(1);
+  await secret.fill('local-secret-1');
+  await secret.blur();
+  await expect.poll(() => text('env-file')).toContain('"auth_type": "approle"');
+  expect(await text('env-file')).toContain('"secret_id": "local-secret-1"');
+  // The agents keep Kubernetes auth, without the AppRole's secret.
+  expect(await text('values-yaml')).toMatch(/auth_type\W+kubernetes/);
+  expect(await text('values-yaml')).not.toContain('local-secret-1');
+});

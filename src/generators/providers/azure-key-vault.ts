@@ -1,6 +1,6 @@
 /** Azure Key Vault. */
 import { cmd, commented, opt, shellWord, snippet } from '../common-snippets.ts';
-import { type Ctx, m, value } from '../context.ts';
+import { type Ctx, m, placeholder, value } from '../context.ts';
 import type { JsonTree } from '../escape/json.ts';
 import { type Check, FIELDS, error, firstOf, listOf, mustMatch, warning } from '../fields.ts';
 import type { ProviderSpec } from '../provider-spec.ts';
@@ -8,6 +8,8 @@ import type { Snippet } from '../types.ts';
 import { mark, plain } from '../slots.ts';
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+/** What `.env` readers (compose-go for the Astro CLI, python-dotenv) don't read alike; no Azure credential has it. */
+const ENV_UNSAFE = /[\r\n'\\]|\$\{/;
 const guid = (what: string) => mustMatch(GUID, `${what} must be a GUID like 00000000-0000-0000-0000-000000000000`);
 
 /** The vault name from the URL (https://NAME.vault.azure.net/), marked as the URL's slot. */
@@ -74,6 +76,51 @@ function federatedCredentials(ctx: Ctx): Snippet {
   return snippet('azure-federated-credentials', 'Managed identity and federated credentials', 'sh', lines.join('\n') + '\n');
 }
 
+/** Software with an older provider: the service principal goes into AZURE_* variables, not the kwargs. */
+function credentialsInEnvironment(ctx: Ctx): boolean {
+  return ctx.platform === 'software' && ctx.authMethod === 'client-secret' && value(ctx, 'credentialsIn') === 'environment';
+}
+
+/**
+ * A credential as an environment variable's value. Azure's IDs are GUIDs and its client secrets
+ * letters, digits and ~ . _ -; text with a quote, backslash, line break or ${ (flagged at the
+ * field) shows the placeholder instead, because the .env readers disagree on it.
+ */
+function envCredential(ctx: Ctx, name: 'clientId' | 'tenantId' | 'clientSecret'): string {
+  return ENV_UNSAFE.test(value(ctx, name)) ? mark(name, placeholder(ctx, name)) : m(ctx, name);
+}
+
+/** The service principal as the Azure SDK's EnvironmentCredential reads it (DefaultAzureCredential tries it first). */
+function azureEnv(ctx: Ctx): Record<string, string> {
+  return { AZURE_CLIENT_ID: envCredential(ctx, 'clientId'), AZURE_TENANT_ID: envCredential(ctx, 'tenantId'), AZURE_CLIENT_SECRET: envCredential(ctx, 'clientSecret') };
+}
+
+/**
+ * A managed identity signs in only inside Azure. For local tests: a service principal with
+ * the same read role on the vault, created with its secret, whose IDs the .env holds.
+ */
+function localServicePrincipal(ctx: Ctx): Snippet {
+  const vault = vaultName(ctx);
+  const lines = [
+    '# For local tests only: a service principal the local containers sign in as, with the same',
+    '# read role on this vault. It prints the Client ID, Tenant ID and Client secret to enter below.',
+    cmd([
+      'az',
+      'ad',
+      'sp',
+      'create-for-rbac',
+      '--name=airflow-secrets-local',
+      "--role 'Key Vault Secrets User'",
+      '--scopes="$(' + cmd(['az', 'keyvault', 'show', opt('--name', vault), '--query id', '--output tsv']) + ')"',
+      "--query '{clientId: appId, tenantId: tenant, clientSecret: password}'",
+      '--output json',
+    ]),
+    '# A vault that uses access policies instead of Azure RBAC:',
+    commented(['az', 'keyvault', 'set-policy', opt('--name', vault), opt('--spn', m(ctx, 'clientId')), '--secret-permissions get']),
+  ];
+  return snippet('azure-local-credentials', 'Service principal for local tests', 'sh', lines.join('\n') + '\n');
+}
+
 export const azureKeyVault: ProviderSpec = {
   info: {
     id: 'azure-key-vault',
@@ -96,7 +143,8 @@ export const azureKeyVault: ProviderSpec = {
   authLabels: { 'client-secret': 'Service principal (client secret)', 'managed-identity': 'Managed identity' },
   // Keyword kwargs: tenant_id/client_id/client_secret since 8.0.0, managed_identity_client_id and
   // workload_identity_tenant_id since 8.2.0 (provider changelog); older versions hand them to SecretClient.
-  minVersion: (ctx) => (ctx.authMethod === 'managed-identity' ? '8.2.0' : '8.0.0'),
+  // Credentials as AZURE_* variables work with any version that has the key_vault module: no pin.
+  minVersion: (ctx) => (ctx.authMethod === 'managed-identity' ? '8.2.0' : credentialsInEnvironment(ctx) ? undefined : '8.0.0'),
   checks: {
     vaultUrl: (v) =>
       /^https:\/\/[A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9]\.vault\.(azure\.net|azure\.cn|usgovcloudapi\.net|microsoftazure\.de)\/?$/.test(v)
@@ -106,6 +154,8 @@ export const azureKeyVault: ProviderSpec = {
           ),
     tenantId: guid('Tenant ID'),
     clientId: guid('Client ID'),
+    clientSecret: (v) =>
+      ENV_UNSAFE.test(v) ? error('Azure client secrets are letters, digits and ~ . _ -; this one has a quote, backslash, line break or ${: check the copy.') : undefined,
     managedIdentityClientId: guid('Managed identity client ID'),
     principalObjectId: guid('Object ID'),
     oidcIssuer: firstOf(FIELDS.oidcIssuer.check, (v) =>
@@ -128,7 +178,7 @@ export const azureKeyVault: ProviderSpec = {
     if (ctx.authMethod === 'managed-identity') {
       kw.managed_identity_client_id = m(ctx, 'managedIdentityClientId');
       kw.workload_identity_tenant_id = m(ctx, 'tenantId');
-    } else {
+    } else if (!credentialsInEnvironment(ctx)) {
       // With all three set the backend uses exactly this service principal.
       kw.tenant_id = m(ctx, 'tenantId');
       kw.client_id = m(ctx, 'clientId');
@@ -164,7 +214,23 @@ export const azureKeyVault: ProviderSpec = {
       commented(['az', 'keyvault', 'set-policy', opt('--name', vault), '--object-id=' + oid, '--secret-permissions get']),
     ];
     const grant = snippet('azure-grant-access', 'Grant read access', 'sh', lines.join('\n') + '\n');
-    return ctx.platform === 'remote-execution' && ctx.authMethod === 'managed-identity' ? [federatedCredentials(ctx), grant] : [grant];
+    if (ctx.authMethod !== 'managed-identity') return [grant];
+    const local = localServicePrincipal(ctx);
+    return ctx.platform === 'remote-execution' ? [federatedCredentials(ctx), grant, local] : [grant, local];
+  },
+  localEnv(ctx) {
+    if (ctx.authMethod !== 'managed-identity') return undefined;
+    return {
+      notes: [
+        'Local tests only: a managed identity exists only in Azure. The Azure SDK tries these',
+        'variables first, so the local containers sign in as the local service principal.',
+      ],
+      env: azureEnv(ctx),
+    };
+  },
+  softwareEnv(ctx) {
+    if (!credentialsInEnvironment(ctx)) return [];
+    return Object.entries(azureEnv(ctx)).map(([name, v]) => ({ name, value: v, secret: name === 'AZURE_CLIENT_SECRET' }));
   },
   write(ctx, kind, names, v) {
     const name = kind === 'variable' ? names.variable : names.connection;

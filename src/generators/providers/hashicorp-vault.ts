@@ -7,7 +7,7 @@ import { type Check, FIELDS, error, firstOf, mustMatch, warning } from '../field
 import type { ProviderSpec } from '../provider-spec.ts';
 import { rstripChars, secretName } from '../secret-name.ts';
 import { mark, plain } from '../slots.ts';
-import type { SecretKind } from '../types.ts';
+import type { SecretKind, Snippet } from '../types.ts';
 
 const PATH_SEGMENTS = /^[\w.-]+(\/[\w.-]+)*\/?$/;
 const vaultPath = (what: string) => mustMatch(PATH_SEGMENTS, `${what} can only use letters, digits, . - _ and / between segments`);
@@ -77,6 +77,29 @@ function kvPath(ctx: Ctx, kind: SecretKind): string {
 
 function policyFile(ctx: Ctx): string {
   return m(ctx, 'policyName') + '.hcl';
+}
+
+/**
+ * The AppRole Airflow logs in with: the deployed identity, or with Kubernetes auth on the
+ * agents, the one the local containers test with (same read policy).
+ */
+function appRole(ctx: Ctx, localOnly: boolean): Snippet {
+  const role = 'auth/approle/role/' + m(ctx, 'roleName');
+  const lines = [
+    ...(localOnly
+      ? ['# For local tests only: the agents keep Kubernetes auth. Same read policy, its own login.']
+      : []),
+    '# Enable AppRole once per Vault (a second run fails with "path is already in use").',
+    'vault auth enable approle',
+    "# A role whose tokens get the read policy (and Vault's default policy).",
+    cmd(['vault', 'write', arg(role), 'token_policies=' + shellWord(m(ctx, 'policyName'))]),
+    localOnly
+      ? '# The role ID and a new secret ID: enter them below; they go into the local .env only.'
+      : '# The role ID and a new secret ID: put them in role_id and secret_id of the kwargs.',
+    cmd(['vault', 'read', '-field=role_id', arg(role + '/role-id')]),
+    cmd(['vault', 'write', '-f', '-field=secret_id', arg(role + '/secret-id')]),
+  ];
+  return snippet('vault-approle', localOnly ? 'AppRole for local tests' : 'AppRole for Airflow', 'sh', lines.join('\n') + '\n');
 }
 
 export const hashicorpVault: ProviderSpec = {
@@ -183,18 +206,10 @@ export const hashicorpVault: ProviderSpec = {
         ]),
       ];
       out.push(snippet('vault-kubernetes-auth', 'Kubernetes auth role for the agents', 'sh', lines.join('\n') + '\n'));
+      // The local containers have no token of the agent cluster: they test with an AppRole.
+      out.push(appRole(ctx, true));
     } else {
-      const role = 'auth/approle/role/' + m(ctx, 'roleName');
-      const lines = [
-        '# Enable AppRole once per Vault (a second run fails with "path is already in use").',
-        'vault auth enable approle',
-        "# A role whose tokens get the read policy (and Vault's default policy).",
-        cmd(['vault', 'write', arg(role), 'token_policies=' + shellWord(m(ctx, 'policyName'))]),
-        '# The role ID and a new secret ID: put them in role_id and secret_id of the kwargs.',
-        cmd(['vault', 'read', '-field=role_id', arg(role + '/role-id')]),
-        cmd(['vault', 'write', '-f', '-field=secret_id', arg(role + '/secret-id')]),
-      ];
-      out.push(snippet('vault-approle', 'AppRole for Airflow', 'sh', lines.join('\n') + '\n'));
+      out.push(appRole(ctx, false));
     }
     return out;
   },
@@ -236,7 +251,7 @@ export const hashicorpVault: ProviderSpec = {
   },
 
   // Kubernetes auth needs a service-account token of the agent cluster: the local containers have none.
-  localLogin: (ctx) => ctx.authMethod !== 'kubernetes',
+  localAuthMethod: () => 'approle',
   localNotes(ctx) {
     return ctx.typed.vaultUrl
       ? []

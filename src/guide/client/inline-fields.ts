@@ -33,6 +33,8 @@ export function followInlineFields(setup: PageSetup, doc: Document): void {
     const problems = checked.value?.problems ?? [];
     showValues(inputs, values);
     for (const input of inputs) {
+      // A choice needs no check message or trimmed notice.
+      if (input.type === 'radio') continue;
       const value = values[input.name] ?? '';
       const field = input.closest<HTMLElement>('.sf-field');
       if (!field) continue;

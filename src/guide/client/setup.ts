@@ -128,7 +128,10 @@ export function followForms(setup: PageSetup, doc: Document): void {
 export function showValues(inputs: readonly (HTMLInputElement | HTMLTextAreaElement)[], values: Readonly<Record<string, string>>): void {
   for (const input of inputs) {
     const value = values[input.name];
-    if (value !== undefined && input.value !== value) input.value = value;
+    if (value === undefined) continue;
+    // A radio of a field: checked when it is the value, or (empty value) the default it was rendered with.
+    if (input.type === 'radio') (input as HTMLInputElement).checked = value === '' ? (input as HTMLInputElement).defaultChecked : input.value === value;
+    else if (input.value !== value) input.value = value;
   }
 }
 

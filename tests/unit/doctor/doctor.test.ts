@@ -297,10 +297,29 @@ describe("the guides' own settings", () => {
             // The reader enters the secrets again; everything else comes from the link.
             const secrets = Object.fromEntries(secretFields.flatMap((s) => (input[s] ? [[s, input[s]]] : [])));
             const again = generate(provider, { ...parsed.values, ...secrets, platform: parsed.platform ?? 'astro', authMethod: parsed.authPref ?? '' });
-            expect(kwargsOf(again), `${id} -> ${report.guideLink}`).toBe(kwargsOf(original));
+            // The local .env of Vault Kubernetes auth signs in with the local AppRole: its link is that setup.
+            const local = id === 'env-file' && provider === 'hashicorp-vault' && authMethod === 'kubernetes';
+            const expected = local ? generate(provider, { ...input, authMethod: 'approle' }) : original;
+            expect(kwargsOf(again), `${id} -> ${report.guideLink}`).toBe(kwargsOf(expected));
           }
           expect(checked).toBeGreaterThanOrEqual(2);
         });
+
+  it('Azure on Software with the service principal in AZURE_* variables: clean, and the link opens that form (no secret in it)', () => {
+    const input = { ...realisticInput('azure-key-vault', 'software', 'client-secret'), credentialsIn: 'environment' };
+    const original = generate('azure-key-vault', input);
+    for (const id of ['dockerfile', 'software-env-vars']) {
+      const report = runDoctor(original.snippets.find((s) => s.id === id)!.code, { platform: 'software' });
+      expect(errors(report), id).toEqual([]);
+      const url = new URL(report.guideLink!, 'https://example.com');
+      expect(decodeURIComponent(url.search)).not.toContain(input.clientSecret);
+      const parsed = parseQuery(url.search, guideUrlSchema('azure-key-vault'));
+      expect(parsed.platform, id).toBe('software');
+      expect(parsed.values, id).toMatchObject({ credentialsIn: 'environment', clientId: input.clientId, tenantId: input.tenantId });
+      const again = generate('azure-key-vault', { ...parsed.values, clientSecret: input.clientSecret, platform: 'software', authMethod: parsed.authPref ?? '' });
+      expect(again.snippets.find((s) => s.id === 'dockerfile')!.code, id).toBe(original.snippets.find((s) => s.id === 'dockerfile')!.code);
+    }
+  });
 });
 
 // --- hostile input ------------------------------------------------------------------------------

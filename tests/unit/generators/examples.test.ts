@@ -32,7 +32,8 @@ const TAIL: Record<Platform, string[]> = {
 const awsTrust = (a: string, p: Platform) =>
   a !== 'role' ? [] : [...(p === 'remote-execution' ? ['eks-oidc-issuer'] : []), 'iam-trust-policy', 'iam-create-role'];
 const PROVIDER_IDS_EXTRA: Record<ProviderId, (auth: string, platform: Platform) => string[]> = {
-  'hashicorp-vault': (a) => ['vault-enable-kv', 'vault-policy', 'vault-write-policy', a === 'kubernetes' ? 'vault-kubernetes-auth' : 'vault-approle'],
+  // Kubernetes auth on the agents: the local containers test with an AppRole of their own.
+  'hashicorp-vault': (a) => ['vault-enable-kv', 'vault-policy', 'vault-write-policy', ...(a === 'kubernetes' ? ['vault-kubernetes-auth'] : []), 'vault-approle'],
   // The role is created here: on Astro trusting the Deployment's workload identity, on Remote
   // Execution the agents' service accounts through the cluster's OIDC issuer (found first).
   'aws-parameter-store': (a, p) => ['iam-policy', ...awsTrust(a, p), 'iam-attach-policy'],
@@ -40,7 +41,12 @@ const PROVIDER_IDS_EXTRA: Record<ProviderId, (auth: string, platform: Platform) 
   // Astro workload identity: impersonating the service account from the Deployment's own identity is offered too.
   'gcp-secret-manager': (a, p) => ['gcp-service-account', 'gcp-grant-access', ...(p === 'astro' && a === 'workload-identity' ? ['gcp-impersonation'] : [])],
   // Remote Execution with a managed identity: the identity and its federated credentials first.
-  'azure-key-vault': (a, p) => [...(p === 'remote-execution' && a === 'managed-identity' ? ['azure-federated-credentials'] : []), 'azure-grant-access'],
+  // A managed identity signs in only inside Azure: local tests get a service principal of their own.
+  'azure-key-vault': (a, p) => [
+    ...(p === 'remote-execution' && a === 'managed-identity' ? ['azure-federated-credentials'] : []),
+    'azure-grant-access',
+    ...(a === 'managed-identity' ? ['azure-local-credentials'] : []),
+  ],
 };
 
 /** Auth methods per platform, from the issue's table (first = default). */
@@ -164,12 +170,11 @@ describe('every provider x platform x auth method', () => {
 
     it('has exactly the contract snippet ids, in guide order', () => {
       const ids = r.snippets.map((s) => s.id);
-      // Vault Kubernetes auth cannot log in from the local containers, so it has no .env. Right
-      // after the .env, the local containers get the reader's own AWS or gcloud sign-in (Vault: the
-      // host entry for a Vault on the reader's computer).
-      const override = (['role', 'workload-identity', 'approle'].includes(authMethod)) && platform !== 'software';
+      // Right after the .env, the local containers get the reader's own AWS or gcloud sign-in
+      // (Vault: the host entry for a Vault on the reader's computer; Kubernetes auth tests locally
+      // with an AppRole, so it gets it too).
+      const override = ['role', 'workload-identity', 'approle', 'kubernetes'].includes(authMethod) && platform !== 'software';
       const tail = TAIL[platform]
-        .filter((id) => !(id === 'env-file' && authMethod === 'kubernetes'))
         .flatMap((id) => (id === 'env-file' && override ? [id, 'compose-override'] : [id]));
       expect(new Set(ids)).toEqual(new Set([...PROVIDER_IDS_EXTRA[p](authMethod, platform), ...COMMON, ...tail]));
       expect(ids.indexOf('write-variable')).toBeLessThan(ids.indexOf('verify-secrets'));
@@ -951,10 +956,47 @@ describe('connection parts are optional', () => {
 });
 
 describe('other snippet details', () => {
-  it('Vault Kubernetes auth has no .env (it cannot log in from the local containers); AppRole has one', () => {
-    const ids = (authMethod: string) => generate('hashicorp-vault', { platform: 'remote-execution', authMethod }).snippets.map((x) => x.id);
-    expect(ids('kubernetes')).not.toContain('env-file');
-    expect(ids('approle')).toContain('env-file');
+  it('Vault Kubernetes auth: the agents keep it, the local .env signs in with an AppRole made for local tests', () => {
+    const r = generate('hashicorp-vault', { platform: 'remote-execution', authMethod: 'kubernetes', roleId: 'r-1', secretId: 's-1' });
+    const env = code(r, 'env-file');
+    const kwargs = JSON.parse(/^AIRFLOW__SECRETS__BACKEND_KWARGS='(.*)'$/m.exec(env)![1]);
+    expect(kwargs).toMatchObject({ auth_type: 'approle', role_id: 'r-1', secret_id: 's-1' });
+    expect(kwargs).not.toHaveProperty('kubernetes_role');
+    expect(env).toMatch(/^# Locally Airflow signs in with AppRole; the deployed Airflow keeps Kubernetes auth\.$/m);
+    expect(JSON.parse(code(r, 'backend-kwargs'))).toMatchObject({ auth_type: 'kubernetes', kubernetes_role: 'airflow' });
+    const approle = r.snippets.find((x) => x.id === 'vault-approle')!;
+    expect(approle.title).toBe('AppRole for local tests');
+    expect(approle.code).toContain('vault write -f -field=secret_id auth/approle/role/airflow/secret-id');
+    // The agents' values.yaml has no AppRole credential.
+    expect(code(r, 'values-yaml')).not.toMatch(/role_id|secret_id|s-1/);
+  });
+  it('Azure managed identity: the local .env adds a local service principal as AZURE_* variables; nothing deployed has them', () => {
+    for (const platform of ['astro', 'remote-execution'] as const) {
+      const r = generate('azure-key-vault', { platform, authMethod: 'managed-identity', clientId: 'c-1', tenantId: 't-1', clientSecret: 'p-1', vaultUrl: 'https://kv-one.vault.azure.net/' });
+      const env = code(r, 'env-file');
+      expect(env).toMatch(/^AZURE_CLIENT_ID='c-1'\nAZURE_TENANT_ID='t-1'\nAZURE_CLIENT_SECRET='p-1'\n$/m);
+      const local = code(r, 'azure-local-credentials');
+      expect(local).toContain("--scopes=\"$(az keyvault show --name=kv-one --query id --output tsv)\"");
+      expect(local).toContain("--role 'Key Vault Secrets User'");
+      expect(local).toContain("# az keyvault set-policy --name=kv-one --spn=c-1 --secret-permissions get");
+      const deployed = r.snippets.filter((x) => ['deploy-astro', 'values-yaml', 'backend-kwargs'].includes(x.id)).map((x) => x.code).join('\n');
+      expect(deployed).not.toMatch(/AZURE_CLIENT|c-1|p-1/);
+    }
+  });
+  it('Azure on Software can keep the service principal in AZURE_* variables for providers before 8.0.0', () => {
+    const r = generate('azure-key-vault', { platform: 'software', credentialsIn: 'environment', clientId: 'c-1', tenantId: 't-1', clientSecret: 'p-1' });
+    expect(JSON.parse(code(r, 'backend-kwargs'))).toEqual({ connections_prefix: 'airflow-connections', variables_prefix: 'airflow-variables', vault_url: '<your-key-vault-url>' });
+    expect(code(r, 'requirements')).toBe('apache-airflow-providers-microsoft-azure\n');
+    expect(code(r, 'dockerfile')).toMatch(/^ENV AZURE_CLIENT_ID='c-1'\nENV AZURE_TENANT_ID='t-1'\nENV AZURE_CLIENT_SECRET='p-1'\n$/m);
+    expect(code(r, 'software-env-vars')).toMatch(/Key: {4}AZURE_CLIENT_SECRET\nValue: {2}p-1\nSecret: yes\n/);
+    expect(code(r, 'software-env-vars')).toMatch(/Key: {4}AZURE_CLIENT_ID\nValue: {2}c-1\nSecret: no\n/);
+    expect(code(r, 'software-env-vars')).toMatch(/remove the five ENV lines/);
+    // The default keeps them in the kwargs (provider 8.0.0).
+    const d = generate('azure-key-vault', { platform: 'software', clientId: 'c-1' });
+    expect(JSON.parse(code(d, 'backend-kwargs'))).toMatchObject({ client_id: 'c-1' });
+    expect(code(d, 'dockerfile')).not.toContain('AZURE_');
+    expect(code(d, 'software-env-vars')).toMatch(/remove the two ENV lines/);
+    expect(validateInput('azure-key-vault', { platform: 'software', credentialsIn: 'elsewhere' })).toContainEqual(expect.objectContaining({ field: 'credentialsIn', severity: 'error' }));
   });
   it('requirements pins the provider where its kwargs need it', () => {
     expect(code(generate('azure-key-vault', { authMethod: 'managed-identity' }), 'requirements')).toBe('apache-airflow-providers-microsoft-azure>=8.2.0\n');
@@ -1076,7 +1118,9 @@ describe('form helpers', () => {
   it('lists only the fields of the chosen provider, platform and auth method, with defaults', () => {
     const names = formFields('hashicorp-vault', 'remote-execution', 'kubernetes').map((f) => f.name);
     expect(names).toEqual(expect.arrayContaining(['vaultUrl', 'mountPoint', 'kubernetesRole', 'kubernetesNamespace']));
-    expect(names).not.toContain('roleId');
+    // The AppRole the local containers test with (the agents keep Kubernetes auth).
+    expect(names).toContain('roleId');
+    expect(formFields('hashicorp-vault', 'astro', 'approle').map((f) => f.name)).not.toContain('kubernetesRole');
     expect(names).not.toContain('deploymentId');
     expect(names).not.toContain('airflowVersion');
     const ssm = formFields('aws-parameter-store', 'astro', 'role');

@@ -26,6 +26,9 @@ import {
   STUB_OID,
   STUB_SCOPE,
   commandsOf,
+  localAuthOf,
+  localEnvOf,
+  softwareEnvOf,
   composeOverrideOf,
   irsaTrustOf,
   connJsonOf,
@@ -121,6 +124,7 @@ const inputArb: fc.Arbitrary<Input> = fc.record(
     tenantId: maybe(text),
     clientId: maybe(text),
     clientSecret: maybe(text),
+    credentialsIn: either('kwargs', 'environment'),
     managedIdentityClientId: maybe(text),
     principalObjectId: either('fedcba98-7654-3210-fedc-ba9876543210'),
     workloadIdentityArn: either('arn:aws:iam::210987654321:role/AirflowS3Logs-x'),
@@ -168,6 +172,7 @@ const ALL = cases(IN_PROCESS, SEED);
 describe('in-process parsers (JSON, YAML, HCL, Dockerfile, compose-go .env, text)', () => {
   it(`checks ${ALL.length} generated inputs`, async () => {
     const accountOutcomes = new Set<boolean>();
+    const azureEnvOutcomes = new Set<boolean>();
     for (const c of ALL) {
       const { p, platform, auth, input } = c;
       const kw = kwargsOf(p, platform, auth, input);
@@ -210,25 +215,32 @@ describe('in-process parsers (JSON, YAML, HCL, Dockerfile, compose-go .env, text
       expect(override !== undefined, why(c, 'compose-override presence')).toBe(intendedOverride !== undefined);
       if (override !== undefined) expect(parseYaml(override), why(c, 'compose-override')).toEqual(intendedOverride);
       const envFile = snippet(c, 'env-file');
-      // Local .env on Astro and Remote Execution, except Vault Kubernetes auth (no local login).
-      expect(envFile !== undefined, why(c, 'env-file presence')).toBe(platform !== 'software' && auth !== 'kubernetes');
+      // Local .env on Astro and Remote Execution (Vault Kubernetes auth: with the local AppRole).
+      expect(envFile !== undefined, why(c, 'env-file presence')).toBe(platform !== 'software');
       if (envFile !== undefined) {
-        // The Astro CLI reads .env with compose-go: the kwargs must come out exactly.
-        const got = readComposeDotenv(envFile);
-        expect(Object.keys(got), why(c, 'env-file (compose-go)')).toEqual(['AIRFLOW__SECRETS__BACKEND', 'AIRFLOW__SECRETS__BACKEND_KWARGS']);
-        expect(got.AIRFLOW__SECRETS__BACKEND).toBe(CLASS[p]);
-        expect(kwargsMatch(JSON.parse(got.AIRFLOW__SECRETS__BACKEND_KWARGS), kw), why(c, 'env-file (compose-go)')).toBe(true);
+        // The Astro CLI reads .env with compose-go: the kwargs and any local credentials must come out exactly.
+        const { AIRFLOW__SECRETS__BACKEND: cls, AIRFLOW__SECRETS__BACKEND_KWARGS: kwLine, ...rest } = readComposeDotenv(envFile);
+        expect(cls).toBe(CLASS[p]);
+        expect(kwargsMatch(JSON.parse(kwLine), kwargsOf(p, platform, localAuthOf(p, auth), input)), why(c, 'env-file (compose-go)')).toBe(true);
+        expect(rest, why(c, 'env-file local credentials (compose-go)')).toEqual(localEnvOf(p, platform, auth, input));
       }
       if (platform === 'software') {
         const env = readDockerfileEnv(snippet(c, 'dockerfile')!);
+        const extra = softwareEnvOf(p, platform, auth, input);
+        if (p === 'azure-key-vault') azureEnvOutcomes.add(Object.keys(extra).length > 0);
         expect(env.map((e) => [e.key, e.expanded]), why(c, 'dockerfile')).toEqual([
           ['AIRFLOW__SECRETS__BACKEND', false],
           ['AIRFLOW__SECRETS__BACKEND_KWARGS', false],
+          ...Object.keys(extra).map((k) => [k, false]),
         ]);
         expect(env[0].value).toBe(CLASS[p]);
         expect(kwargsMatch(JSON.parse(env[1].value), kw), why(c, 'dockerfile kwargs')).toBe(true);
-        const line = /^Value: {2}(\{.*)$/m.exec(snippet(c, 'software-env-vars')!)![1];
+        expect(Object.fromEntries(env.slice(2).map((e) => [e.key, e.value])), why(c, 'dockerfile AZURE_*')).toEqual(extra);
+        const ui = snippet(c, 'software-env-vars')!;
+        const line = /^Value: {2}(\{.*)$/m.exec(ui)![1];
         expect(kwargsMatch(JSON.parse(line), kw), why(c, 'software-env-vars')).toBe(true);
+        const keys = [...ui.matchAll(/^Key: {4}(.*)$/gm)].map((x) => x[1]);
+        expect(keys, why(c, 'software-env-vars keys')).toEqual(['AIRFLOW__SECRETS__BACKEND', 'AIRFLOW__SECRETS__BACKEND_KWARGS', ...Object.keys(extra)]);
       }
       if (p === 'gcp-secret-manager') {
         const field = foreignAccountOf(input);
@@ -246,6 +258,8 @@ describe('in-process parsers (JSON, YAML, HCL, Dockerfile, compose-go .env, text
     }
     // Both an own-project account and a foreign one were generated, so the warning rule was exercised.
     expect([...accountOutcomes].sort()).toEqual([false, true]);
+    // Azure on Software was generated with the credentials in the kwargs and in AZURE_* variables.
+    expect([...azureEnvOutcomes].sort()).toEqual([false, true]);
   });
 });
 
@@ -270,9 +284,10 @@ describe('python-dotenv and Python ast (batched)', () => {
     );
     envs.forEach((c, i) => {
       const got = readBack[i];
-      expect(Object.keys(got), why(c, 'env-file keys')).toEqual(['AIRFLOW__SECRETS__BACKEND', 'AIRFLOW__SECRETS__BACKEND_KWARGS']);
-      expect(got.AIRFLOW__SECRETS__BACKEND).toBe(CLASS[c.p]);
-      expect(kwargsMatch(JSON.parse(got.AIRFLOW__SECRETS__BACKEND_KWARGS), kwargsOf(c.p, c.platform, c.auth, c.input)), why(c, 'env-file')).toBe(true);
+      const { AIRFLOW__SECRETS__BACKEND: cls, AIRFLOW__SECRETS__BACKEND_KWARGS: kwLine, ...rest } = got;
+      expect(cls).toBe(CLASS[c.p]);
+      expect(kwargsMatch(JSON.parse(kwLine), kwargsOf(c.p, c.platform, localAuthOf(c.p, c.auth), c.input)), why(c, 'env-file')).toBe(true);
+      expect(rest, why(c, 'env-file local credentials')).toEqual(localEnvOf(c.p, c.platform, c.auth, c.input));
       expect(got, why(c, 'env-file: python-dotenv and compose-go differ')).toEqual(readComposeDotenv(snippet(c, 'env-file')!));
     });
     const dags = python<{ variable: unknown[]; connection: unknown[]; imports: string[] }[]>(

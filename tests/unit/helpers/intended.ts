@@ -220,7 +220,8 @@ export function kwargsOf(p: Pid, platform: Plat, auth: string, inp: Input): Reco
   } else {
     kw.vault_url = v('vaultUrl');
     if (auth === 'managed-identity') Object.assign(kw, { managed_identity_client_id: v('managedIdentityClientId'), workload_identity_tenant_id: v('tenantId') });
-    else Object.assign(kw, { tenant_id: v('tenantId'), client_id: v('clientId'), client_secret: v('clientSecret') });
+    // Software with an older provider: the credentials are AZURE_* variables (softwareEnvOf), not kwargs.
+    else if (!(platform === 'software' && inp.credentialsIn === 'environment')) Object.assign(kw, { tenant_id: v('tenantId'), client_id: v('clientId'), client_secret: v('clientSecret') });
   }
   return kw;
 }
@@ -287,12 +288,36 @@ export function composeOverrideOf(p: Pid, platform: Plat, auth: string, inp: Inp
   } else if (p === 'gcp-secret-manager' && auth === 'workload-identity') {
     const file = '/usr/local/airflow/gcloud/application_default_credentials.json';
     service = { volumes: [`\${HOME}/.config/gcloud/application_default_credentials.json:${file}:ro`], environment: { GOOGLE_APPLICATION_CREDENTIALS: file } };
-  } else if (p === 'hashicorp-vault' && auth !== 'kubernetes') {
+  } else if (p === 'hashicorp-vault') {
+    // Every Vault setup: the local containers sign in with an AppRole (Kubernetes auth too, locally).
     service = { extra_hosts: ['host.docker.internal:host-gateway'] };
   }
   if (!service) return undefined;
   const names = platform === 'astro' && inp.airflowVersion === '2' ? ['scheduler', 'webserver', 'triggerer'] : ['scheduler', 'dag-processor', 'api-server', 'triggerer'];
   return { services: Object.fromEntries(names.map((n) => [n, service])) };
+}
+
+/** The auth method the local containers sign in with: Vault Kubernetes auth needs the agent cluster, so locally an AppRole. */
+export function localAuthOf(p: Pid, auth: string): string {
+  return p === 'hashicorp-vault' && auth === 'kubernetes' ? 'approle' : auth;
+}
+
+/** The service principal as the Azure SDK's environment credential reads it. */
+function azureEnvOf(inp: Input): Record<string, string> {
+  // Text the .env readers don't read alike (quote, backslash, line break, ${) is never an Azure
+  // credential: the placeholder shows instead.
+  const v = (k: string) => (/[\r\n'\\]|\$\{/.test(inp[k] ?? '') ? PH[k] : val('azure-key-vault', inp, k));
+  return { AZURE_CLIENT_ID: v('clientId'), AZURE_TENANT_ID: v('tenantId'), AZURE_CLIENT_SECRET: v('clientSecret') };
+}
+
+/** Variables the local .env has besides the backend's two: Azure managed identity's local service principal. */
+export function localEnvOf(p: Pid, platform: Plat, auth: string, inp: Input): Record<string, string> {
+  return p === 'azure-key-vault' && auth === 'managed-identity' && platform !== 'software' ? azureEnvOf(inp) : {};
+}
+
+/** Variables the Software Dockerfile and UI get besides the backend's two. */
+export function softwareEnvOf(p: Pid, platform: Plat, auth: string, inp: Input): Record<string, string> {
+  return p === 'azure-key-vault' && platform === 'software' && auth === 'client-secret' && inp.credentialsIn === 'environment' ? azureEnvOf(inp) : {};
 }
 
 /** The IRSA trust policy of a Remote Execution role, from the input alone. */
@@ -409,7 +434,9 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
           'token_policies=' + policy,
         ]),
       ];
-    } else {
+    }
+    // AppRole: the deployed login, or with Kubernetes auth the one the local containers test with.
+    {
       const role = 'auth/approle/role/' + v('roleName');
       out['vault-approle'] = [
         c(['vault', 'auth', 'enable', 'approle']),
@@ -555,6 +582,27 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
         '--scope=' + STUB_SCOPE,
       ]),
     ];
+    // A managed identity signs in only inside Azure: a service principal for local tests, with
+    // the same role on the vault (the scope is looked up first).
+    if (auth === 'managed-identity') {
+      out['azure-local-credentials'] = [
+        c(['az', 'keyvault', 'show', '--name=' + vault, '--query', 'id', '--output', 'tsv']),
+        c([
+          'az',
+          'ad',
+          'sp',
+          'create-for-rbac',
+          '--name=airflow-secrets-local',
+          '--role',
+          'Key Vault Secrets User',
+          '--scopes=' + STUB_SCOPE,
+          '--query',
+          '{clientId: appId, tenantId: tenant, clientSecret: password}',
+          '--output',
+          'json',
+        ]),
+      ];
+    }
     const set = (name: string, s: string) => c(['az', 'keyvault', 'secret', 'set', '--vault-name=' + vault, '--name=' + name, '--file', '/dev/stdin', '--encoding', 'utf-8'], s);
     const get = (name: string) => c(['az', 'keyvault', 'secret', 'show', '--vault-name=' + vault, '--name=' + name, '--query', 'value', '--output', 'tsv']);
     out['write-variable'] = [set(n.variable, value)];
