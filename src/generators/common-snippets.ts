@@ -241,15 +241,16 @@ export function composeOverrideSnippet(spec: ProviderSpec, ctx: Ctx): Snippet | 
     '# In the Astro project folder, next to .env: the Astro CLI merges this file into its local',
     '# containers (astro dev restart).' + (local.volumes?.length ? ' Compose replaces ${HOME} with your home folder.' : ''),
     ...local.notes.map((n) => '# ' + n),
+    '# The first service names its settings (&local); the other Airflow services reuse them (*local).',
     'services:',
   ];
-  for (const service of localAirflowServices(ctx.airflowVersion)) {
-    lines.push(`  ${service}:`);
-    if (local.volumes?.length) lines.push('    volumes:', ...local.volumes.map((v) => '      - ' + yamlString(v)));
-    const env = Object.entries(local.environment ?? {});
-    if (env.length) lines.push('    environment:', ...env.map(([k, v]) => `      ${k}: ` + yamlString(v)));
-    if (local.extraHosts?.length) lines.push('    extra_hosts:', ...local.extraHosts.map((h) => '      - ' + yamlString(h)));
-  }
+  const [first, ...others] = localAirflowServices(ctx.airflowVersion);
+  lines.push(`  ${first}: &local`);
+  if (local.volumes?.length) lines.push('    volumes:', ...local.volumes.map((v) => '      - ' + yamlString(v)));
+  const env = Object.entries(local.environment ?? {});
+  if (env.length) lines.push('    environment:', ...env.map(([k, v]) => `      ${k}: ` + yamlString(v)));
+  if (local.extraHosts?.length) lines.push('    extra_hosts:', ...local.extraHosts.map((h) => '      - ' + yamlString(h)));
+  lines.push(...others.map((service) => `  ${service}: *local`));
   return snippet('compose-override', 'Give the local containers your credentials', 'yaml', lines.join('\n') + '\n', 'docker-compose.override.yml');
 }
 

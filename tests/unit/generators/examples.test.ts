@@ -998,6 +998,15 @@ describe('other snippet details', () => {
     expect(code(d, 'software-env-vars')).toMatch(/remove the two ENV lines/);
     expect(validateInput('azure-key-vault', { platform: 'software', credentialsIn: 'elsewhere' })).toContainEqual(expect.objectContaining({ field: 'credentialsIn', severity: 'error' }));
   });
+  it('the compose override writes its settings once: the first service anchors them, the other Airflow services alias them', () => {
+    const c = code(generate('gcp-secret-manager', { platform: 'astro' }), 'compose-override');
+    expect(c).toMatch(/^ {2}scheduler: &local$/m);
+    expect([...c.matchAll(/^ {2}([\w-]+): \*local$/gm)].map((x) => x[1])).toEqual(['dag-processor', 'api-server', 'triggerer']);
+    expect(c.match(/GOOGLE_APPLICATION_CREDENTIALS/g)).toHaveLength(1);
+    // Airflow 2's services.
+    const v2 = code(generate('gcp-secret-manager', { platform: 'astro', airflowVersion: '2' }), 'compose-override');
+    expect([...v2.matchAll(/^ {2}([\w-]+): (&|\*)local$/gm)].map((x) => x[1])).toEqual(['scheduler', 'webserver', 'triggerer']);
+  });
   it('requirements pins the provider where its kwargs need it', () => {
     expect(code(generate('azure-key-vault', { authMethod: 'managed-identity' }), 'requirements')).toBe('apache-airflow-providers-microsoft-azure>=8.2.0\n');
     expect(code(generate('azure-key-vault', {}), 'requirements')).toBe('apache-airflow-providers-microsoft-azure>=8.0.0\n');
