@@ -30,6 +30,7 @@ export const FIELD_LABELS: Record<FieldName, FieldLabel> = {
   kubernetesHost: { label: 'Kubernetes API URL', example: 'https://203.0.113.10:443' },
   region: { label: 'AWS region', example: 'us-east-1' },
   roleArn: { label: 'IAM role ARN', example: 'arn:aws:iam::123456789012:role/airflow-secrets' },
+  localPrincipalArn: { label: 'Your own IAM ARN (local tests)', example: 'arn:aws:iam::123456789012:user/jane' },
   workloadIdentityArn: { label: 'Deployment workload identity', example: 'arn:aws:iam::210987654321:role/AirflowS3Logs-clmk2qqia000008mhff3ndjr0' },
   eksClusterName: { label: 'EKS cluster name', example: 'prod-agents' },
   oidcIssuer: { label: 'Cluster OIDC issuer', example: 'https://oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE' },

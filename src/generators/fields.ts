@@ -256,6 +256,19 @@ export const FIELDS = {
       'The workload identity is an IAM role ARN, like arn:aws:iam::210987654321:role/AirflowS3Logs-...',
     ),
   },
+  localPrincipalArn: {
+    placeholder: '<your-own-iam-arn>',
+    kind: 'text',
+    providers: AWS,
+    platforms: ['astro'],
+    auth: ['role'],
+    check: (v) => {
+      if (/^arn:aws(-[a-z]+)*:iam::\d{12}:(user|role)\/[\w+=,.@/-]{1,512}$/.test(v)) return undefined;
+      const session = /^arn:aws(-[a-z]+)*:sts::\d{12}:assumed-role\/([\w+=,.@-]+)\//.exec(v);
+      if (session) return error(`This is a sign-in session. A trust policy names the role itself: aws iam get-role --role-name ${session[2]} --query Role.Arn --output text prints it.`);
+      return error('Your own IAM user or role ARN, like arn:aws:iam::123456789012:user/jane');
+    },
+  },
   eksClusterName: {
     placeholder: '<your-eks-cluster>',
     kind: 'text',

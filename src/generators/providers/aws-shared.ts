@@ -145,6 +145,30 @@ export function iamSnippets(ctx: Ctx, spec: ProviderSpec, action: string, resour
     snippet('iam-policy', 'Least-privilege IAM policy', 'json', toJson(policy, { indent: 2 }) + '\n', 'airflow-secrets-policy.json'),
     ...(ctx.authMethod === 'role' ? trustSnippets(ctx) : []),
     snippet('iam-attach-policy', 'Create and attach the policy', 'sh', lines.join('\n') + '\n'),
+    ...(ctx.authMethod === 'role' && ctx.platform === 'astro' ? localTrustSnippets(ctx) : []),
+  ];
+}
+
+/**
+ * Astro: local tests start from the reader's own AWS sign-in, which must be able to assume the
+ * role too. A second trust policy adds that principal while testing; the first one is put back after.
+ */
+function localTrustSnippets(ctx: Ctx): Snippet[] {
+  const deployed = trustDocument(ctx) as { Version: string; Statement: JsonTree[] };
+  const policy = {
+    Version: deployed.Version,
+    Statement: [...deployed.Statement, { Sid: 'LocalTests', Effect: 'Allow', Principal: { AWS: m(ctx, 'localPrincipalArn') }, Action: 'sts:AssumeRole' }],
+  };
+  const role = opt('--role-name', roleName(ctx));
+  const lines = [
+    '# While you test locally, the role trusts you too:',
+    cmd(['aws', 'iam', 'update-assume-role-policy', role, '--policy-document file://' + LOCAL_TRUST_FILE]),
+    "# When you're done, give it back the Deployment's trust policy alone:",
+    commented(['aws', 'iam', 'update-assume-role-policy', role, '--policy-document file://' + TRUST_FILE]),
+  ];
+  return [
+    snippet('iam-trust-local', 'Trust policy while you test locally', 'json', toJson(policy, { indent: 2 }) + '\n', LOCAL_TRUST_FILE),
+    snippet('iam-trust-local-apply', 'Let your own sign-in assume the role', 'sh', lines.join('\n') + '\n'),
   ];
 }
 
@@ -224,6 +248,7 @@ function trustSnippets(ctx: Ctx): Snippet[] {
 }
 
 const TRUST_FILE = 'trust-policy.json';
+const LOCAL_TRUST_FILE = 'trust-policy-local.json';
 
 export function awsIdentity(ctx: Ctx): Identity | undefined {
   return { annotations: { 'eks.amazonaws.com/role-arn': m(ctx, 'roleArn') } };

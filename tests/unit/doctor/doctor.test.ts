@@ -306,7 +306,7 @@ describe("the guides' own settings", () => {
         });
 
   it('Azure on Software with the service principal in AZURE_* variables: clean, and the link opens that form (no secret in it)', () => {
-    const input = { ...realisticInput('azure-key-vault', 'software', 'client-secret'), credentialsIn: 'environment' };
+    const input: Record<string, string> = { ...realisticInput('azure-key-vault', 'software', 'client-secret'), credentialsIn: 'environment' };
     const original = generate('azure-key-vault', input);
     for (const id of ['dockerfile', 'software-env-vars']) {
       const report = runDoctor(original.snippets.find((s) => s.id === id)!.code, { platform: 'software' });

@@ -35,6 +35,7 @@ const BASE: Record<string, Input> = {
     region: REGION,
     roleArn: `arn:aws:iam::${ACCOUNT}:role/airflow-secrets`,
     workloadIdentityArn: 'arn:aws:iam::210987654321:role/AirflowS3Logs-x',
+    localPrincipalArn: `arn:aws:iam::${ACCOUNT}:user/jane`,
     deploymentId: 'cl03oiq7d80402nwn7fsl3dmv',
   },
   'remote-execution': {
@@ -298,7 +299,16 @@ describe('both AWS guides against a local AWS API (moto) with the real AWS CLI',
       const arn = state.stored[name]!.arn;
       expect(resources.some((r) => iamMatch(r, arn)), `${arn} is covered by ${JSON.stringify(resources)}`).toBe(true);
     }
-    if (auth === 'role') expect(state.trust).toEqual(JSON.parse(byId('iam-trust-policy')!.code));
+    if (auth === 'role' && platform === 'astro') {
+      // While testing locally the role trusts the Deployment and the reader; the commented command
+      // at the end of that step gives it back the Deployment's trust policy alone.
+      expect(state.trust).toEqual(JSON.parse(byId('iam-trust-local')!.code));
+      const restore = byId('iam-trust-local-apply')!.code.split('\n').filter((l) => /^# aws iam update-assume-role-policy /.test(l)).map((l) => l.slice(2));
+      expect(restore).toHaveLength(1);
+      await sh(restore[0], work);
+      const after = await read({ provider: p, names: [], role: roleName, policyArn: iam.policyArn });
+      expect(after.trust).toEqual(JSON.parse(byId('iam-trust-policy')!.code));
+    } else if (auth === 'role') expect(state.trust).toEqual(JSON.parse(byId('iam-trust-policy')!.code));
 
     if (withRerun) {
       // A second run: the write snippets as their comments say, with new values; they replace the old ones.

@@ -27,6 +27,7 @@ import {
   STUB_SCOPE,
   commandsOf,
   localAuthOf,
+  localTrustOf,
   localEnvOf,
   softwareEnvOf,
   composeOverrideOf,
@@ -128,6 +129,7 @@ const inputArb: fc.Arbitrary<Input> = fc.record(
     managedIdentityClientId: maybe(text),
     principalObjectId: either('fedcba98-7654-3210-fedc-ba9876543210'),
     workloadIdentityArn: either('arn:aws:iam::210987654321:role/AirflowS3Logs-x'),
+    localPrincipalArn: either('arn:aws:iam::123456789012:user/jane'),
     eksClusterName: either('prod-agents'),
     oidcIssuer: either('https://oidc.eks.us-east-1.amazonaws.com/id/ABC123', 'https://eastus.oic.prod-aks.azure.com/t/g/'),
     managedIdentityName: either('airflow-agents'),
@@ -200,6 +202,7 @@ describe('in-process parsers (JSON, YAML, HCL, Dockerfile, compose-go .env, text
         if (platform === 'remote-execution' && auth === 'role') {
           expect(JSON.parse(snippet(c, 'iam-trust-policy')!), why(c, 'iam-trust-policy')).toEqual(irsaTrustOf(p, input));
         }
+        if (platform === 'astro' && auth === 'role') expect(JSON.parse(snippet(c, 'iam-trust-local')!), why(c, 'iam-trust-local')).toEqual(localTrustOf(input));
       }
       if (platform === 'remote-execution') {
         const tree = parseYaml(snippet(c, 'values-yaml')!) as Record<string, unknown>;

@@ -320,6 +320,18 @@ export function softwareEnvOf(p: Pid, platform: Plat, auth: string, inp: Input):
   return p === 'azure-key-vault' && platform === 'software' && auth === 'client-secret' && inp.credentialsIn === 'environment' ? azureEnvOf(inp) : {};
 }
 
+/** Astro: the trust policy while testing locally, the Deployment's workload identity and the reader's own IAM identity. */
+export function localTrustOf(inp: Input) {
+  const principal = (k: string, ph: string) => (inp[k] ? (inp[k] as string) : ph);
+  return cleanTree({
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'AstroDeploymentWorkloadIdentity', Effect: 'Allow', Principal: { AWS: principal('workloadIdentityArn', '<your-workload-identity-arn>') }, Action: 'sts:AssumeRole' },
+      { Sid: 'LocalTests', Effect: 'Allow', Principal: { AWS: principal('localPrincipalArn', '<your-own-iam-arn>') }, Action: 'sts:AssumeRole' },
+    ],
+  });
+}
+
 /** The IRSA trust policy of a Remote Execution role, from the input alone. */
 export function irsaTrustOf(p: 'aws-parameter-store' | 'aws-secrets-manager', inp: Input) {
   const r = ROLE_ARN.exec(inp.roleArn ?? '');
@@ -459,6 +471,12 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
         ? c(['aws', 'iam', 'attach-user-policy', '--user-name=' + v('iamUserName'), '--policy-arn=' + iam.policyArn])
         : c(['aws', 'iam', 'attach-role-policy', '--role-name=' + iam.roleName, '--policy-arn=' + iam.policyArn]),
     ];
+    // Astro: the role trusts your own sign-in too while you test locally.
+    if (auth === 'role' && platform === 'astro') {
+      out['iam-trust-local-apply'] = [
+        c(['aws', 'iam', 'update-assume-role-policy', '--role-name=' + iam.roleName, '--policy-document', 'file://trust-policy-local.json']),
+      ];
+    }
     // The role is created with the trust policy (updating an existing role is a comment).
     if (auth === 'role') {
       out['iam-create-role'] = [c(['aws', 'iam', 'create-role', '--role-name=' + iam.roleName, '--assume-role-policy-document', 'file://trust-policy.json'])];
