@@ -5,7 +5,8 @@
  * sh -> bash -n, shellcheck, and execution with recording stub commands on PATH;
  * json -> JSON.parse; yaml -> the yaml package; hcl -> @cdktf/hcl2json;
  * dotenv -> python-dotenv and a compose-go-rule reader (the Astro CLI), which must agree exactly;
- * python -> ast; dockerfile -> a BuildKit-rule reader.
+ * python -> ast; dockerfile -> a BuildKit-rule reader, and dockerfile-ast (npm) must agree with it
+ * (exactly, except the `'\''` difference written down in helpers/dockerfile-ast-env.ts).
  */
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import { parse as parseYaml } from 'yaml';
 import { generate, type GenerateResult, type Platform, type ProviderId } from '../../../src/generators/index.ts';
 import { hostileString } from '../helpers/arbitraries.ts';
 import { readComposeDotenv } from '../helpers/compose-dotenv.ts';
+import { compareWithDockerfileAst } from '../helpers/dockerfile-ast-env.ts';
 import { readDockerfileEnv } from '../helpers/dockerfile-env.ts';
 import {
   CLASS,
@@ -175,6 +177,7 @@ describe('in-process parsers (JSON, YAML, HCL, Dockerfile, compose-go .env, text
   it(`checks ${ALL.length} generated inputs`, async () => {
     const accountOutcomes = new Set<boolean>();
     const azureEnvOutcomes = new Set<boolean>();
+    const dockerfileAst = { exact: 0, quoted: 0 };
     for (const c of ALL) {
       const { p, platform, auth, input } = c;
       const kw = kwargsOf(p, platform, auth, input);
@@ -229,6 +232,11 @@ describe('in-process parsers (JSON, YAML, HCL, Dockerfile, compose-go .env, text
       }
       if (platform === 'software') {
         const env = readDockerfileEnv(snippet(c, 'dockerfile')!);
+        // A second reader: dockerfile-ast sees the same ENV keys and values as the BuildKit-rule reader.
+        const ast = compareWithDockerfileAst(snippet(c, 'dockerfile')!, env);
+        expect(ast.mismatches, why(c, 'dockerfile (dockerfile-ast)')).toEqual([]);
+        dockerfileAst.exact += ast.exact;
+        dockerfileAst.quoted += ast.quoted;
         const extra = softwareEnvOf(p, platform, auth, input);
         if (p === 'azure-key-vault') azureEnvOutcomes.add(Object.keys(extra).length > 0);
         expect(env.map((e) => [e.key, e.expanded]), why(c, 'dockerfile')).toEqual([
@@ -263,6 +271,9 @@ describe('in-process parsers (JSON, YAML, HCL, Dockerfile, compose-go .env, text
     expect([...accountOutcomes].sort()).toEqual([false, true]);
     // Azure on Software was generated with the credentials in the kwargs and in AZURE_* variables.
     expect([...azureEnvOutcomes].sort()).toEqual([false, true]);
+    // dockerfile-ast compared values both exactly and, with a ', through its documented fallback.
+    expect(dockerfileAst.exact).toBeGreaterThan(0);
+    expect(dockerfileAst.quoted).toBeGreaterThan(0);
   });
 });
 
