@@ -626,15 +626,15 @@ function lineCount(entries: string[]): number {
 }
 
 /**
- * At most SHOWN_ITEMS entries, then a line that says how many more there are (and their lines,
+ * At most `limit` entries, then a line that says how many more there are (and their lines,
  * when an entry has more than one), which starts with `comment`, the language's comment.
  */
-export function shortened(entries: readonly string[], comment: string, what: string): string[] {
-  if (entries.length <= SHOWN_ITEMS) return [...entries];
-  const rest = entries.slice(SHOWN_ITEMS);
+export function shortened(entries: readonly string[], comment: string, what: string, limit = SHOWN_ITEMS): string[] {
+  if (entries.length <= limit) return [...entries];
+  const rest = entries.slice(limit);
   const lines = lineCount(rest);
   const count = lines === rest.length ? `${rest.length} more ${what}` : `${rest.length} more ${what} (${lines} lines)`;
-  return [...entries.slice(0, SHOWN_ITEMS), `${comment}... and ${count}, not shown on this page: Copy or Download gives the whole script.`];
+  return [...entries.slice(0, limit), `${comment}... and ${count}, not shown on this page: Copy or Download gives the whole script.`];
 }
 /** A Python string literal (JSON's escapes are Python's too). */
 const pyLiteral = (s: string) => JSON.stringify(s);
@@ -642,7 +642,6 @@ const pyLiteral = (s: string) => JSON.stringify(s);
 function checkScript(ok: MigrationItem[]): MigrationSnippet {
   const keyLines = (kind: SecretKind) => ok.filter((i) => i.kind === kind).map((i) => '    ' + pyLiteral(i.key) + ',');
   const all = { variable: keyLines('variable'), connection: keyLines('connection') };
-  const long = all.variable.length > SHOWN_ITEMS || all.connection.length > SHOWN_ITEMS;
   const text = (keys: (kind: SecretKind) => string[]) => [
     '# Asks the secrets backend configured in this Airflow for every moved key and prints',
     '# found or MISSING for each. Values are never printed.',
@@ -677,7 +676,9 @@ function checkScript(ok: MigrationItem[]): MigrationSnippet {
   ].join('\n');
   const check = (keys: (kind: SecretKind) => string[]) => snippet('migrate-check', 'Check that Airflow finds them', 'python', text(keys), 'include/check_migrated_secrets.py');
   const whole = check((kind) => all[kind]);
-  if (!long) return whole;
-  // A comment line in a list is still Python.
-  return { ...whole, shown: check((kind) => shortened(all[kind], '    # ', kind === 'variable' ? 'variables' : 'connections')).code };
+  if (ok.length <= SHOWN_ITEMS) return whole;
+  // Shortened, it lists the keys of the items the shortened migration script shows (variables
+  // come first); a comment line in a list is still Python.
+  const limit = { variable: SHOWN_ITEMS, connection: Math.max(0, SHOWN_ITEMS - all.variable.length) };
+  return { ...whole, shown: check((kind) => shortened(all[kind], '    # ', kind === 'variable' ? 'variables' : 'connections', limit[kind])).code };
 }

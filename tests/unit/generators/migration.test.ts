@@ -636,12 +636,21 @@ describe('long scripts, shortened for the page', () => {
 
     const shownCheck = shownOf(plan, 'migrate-check')!;
     expect(shownCheck).toContain(`    # ... and ${n - SHOWN_ITEMS} more variables, not shown on this page`);
-    expect(shownCheck).toContain(`    # ... and ${n - SHOWN_ITEMS} more connections, not shown on this page`);
+    // The keys of the items the shown script writes: the first variables fill it.
+    expect(shownCheck).toContain(`CONNECTIONS = [\n    # ... and ${n} more connections, not shown on this page`);
     expect(shownCheck).toContain(`    "var_${SHOWN_ITEMS - 1}",\n    # ... and`);
     expect(shownCheck).not.toContain(`"var_${SHOWN_ITEMS}"`);
     expect(check(plan)).toContain(`"conn_${n - 1}"`);
     writeFileSync(join(dir, 'shown.py'), shownCheck);
     run('python3', ['-c', 'import ast, sys; ast.parse(open(sys.argv[1]).read())', join(dir, 'shown.py')]);
+  });
+
+  it('the shown check lists the keys of the items the shown script writes', () => {
+    const plan = planMigration('gcp-secret-manager', INPUTS['gcp-secret-manager'], { variables: variables(150, (i) => `v${i}`), connections: connections(100) });
+    const shown = shownOf(plan, 'migrate-check')!;
+    expect(shown).toContain('    "var_149",\n]');
+    expect(shown).toContain('    "conn_49",\n    # ... and 50 more connections, not shown on this page: Copy or Download gives the whole script.\n]');
+    expect(shownOf(plan, 'migrate-secrets')).toMatch(/\| write_secret airflow-connections-conn_49\n# \.\.\. and 50 more items \(100 lines\), not shown on this page/);
   });
 
   it('items left out: their list is shortened too', () => {
