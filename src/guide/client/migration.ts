@@ -15,7 +15,7 @@
  * Download give the whole scripts).
  */
 import { effect } from '@preact/signals-core';
-import { isWritten, planMigration, type HandRow, type MigrationItem, type MigrationPlan } from '../../generators/migration.ts';
+import { SHOWN_ITEMS, isWritten, planMigration, type HandRow, type MigrationItem, type MigrationPlan } from '../../generators/migration.ts';
 import type { ProviderId, SecretKind } from '../../generators/types.ts';
 import { codeFigure } from '../../scripts/code-figure.ts';
 import type { CodeWithFullText } from '../../scripts/copy-text.ts';
@@ -130,6 +130,13 @@ function itemsTable(host: HTMLElement) {
 function migrationFigure(id: string, title: string, filename: string): HTMLElement {
   const figure = codeFigure({ title, filename, copy: T.copy, download: T.download });
   figure.dataset.migrationSnippet = id;
+  // Said above the code when the page shows it shortened (the script's own comment says how much is left out).
+  const note = document.createElement('p');
+  note.className = 'migrate__shortened';
+  note.dataset.migrationShortened = '';
+  note.textContent = T.shortened(SHOWN_ITEMS);
+  note.hidden = true;
+  figure.querySelector('pre')?.before(note);
   return figure;
 }
 
@@ -288,6 +295,8 @@ export function startMigration(root: HTMLElement): void {
       const text = none ? '' : (snippet.shown ?? snippet.code);
       if (code && shownCode.get(figure) !== text) code.textContent = text;
       if (code) code.fullText = none ? undefined : snippet.code;
+      const note = figure.querySelector<HTMLElement>('[data-migration-shortened]');
+      if (note) note.hidden = none || snippet.shown === undefined;
       shownCode.set(figure, text);
       if (!text) figure.remove();
       else if (!figure.isConnected) (root.querySelector('.migrate__body') ?? root).append(figure);
