@@ -9,6 +9,7 @@
  *    `DRY_RUN=1` listing the names only;
  *  - `migrate-check` (python): run in the local Airflow, it asks the configured backend for
  *    every key and prints found or MISSING, never a value.
+ * Past SHOWN_ITEMS items each also comes shortened for the page (`shown`).
  *
  * Pure, like the rest of the generator; a page loads it only when the reader uses it.
  */
