@@ -9,6 +9,7 @@
  *    `DRY_RUN=1` listing the names only;
  *  - `migrate-check` (python): run in the local Airflow, it asks the configured backend for
  *    every key and prints found or MISSING, never a value.
+ * Past SHOWN_ITEMS items each also comes shortened for the page (`shown`).
  *
  * Pure, like the rest of the generator; a page loads it only when the reader uses it.
  */
@@ -53,9 +54,25 @@ export function isWritten(item: MigrationItem): boolean {
   return !item.problems.some((p) => p.severity === 'error');
 }
 
+/**
+ * Items whose lines a page shows of a longer script; the rest are said in one comment of the
+ * script's language. Thousands of items make half a megabyte of script, which a browser takes
+ * a tenth of a second to put into a code block.
+ */
+export const SHOWN_ITEMS = 200;
+
+export interface MigrationSnippet extends Snippet {
+  /**
+   * Present when the snippet has more than SHOWN_ITEMS items: the snippet shortened for the
+   * page, still valid in its language, with a comment where it leaves items out. `code`
+   * stays the whole snippet, for Copy and Download.
+   */
+  shown?: string;
+}
+
 export interface MigrationPlan {
   items: MigrationItem[];
-  snippets: Snippet[];
+  snippets: MigrationSnippet[];
   /** Problems of a paste as a whole (not JSON, not an export). */
   problems: MigrationProblem[];
 }
@@ -581,32 +598,52 @@ function migrationScript(spec: ProviderSpec, ctx: Ctx, ok: MigrationItem[], skip
     '',
   ];
   // The script has no slots: the head (with the setup's values) loses its markers here, and each
-  // item's line is built from plain text (keys and values are sanitized; a writer's words may
+  // item's lines are built from plain text (keys and values are sanitized; a writer's words may
   // carry the setup's markers), so the whole script is never scanned again: with 1,000 items it is
   // half a megabyte.
-  const body: string[] = [];
+  const head = plain(lines.join('\n')) + '\n';
   const writer = MIGRATION_WRITERS[spec.info.id];
-  for (const item of ok) {
-    body.push(`# ${item.kind} ${commentKey(item.key)}`);
-    body.push(`printf '%s' ${shellWordPlain(item.value)} | write_secret ${plain(writer.args(ctx, item.kind, item.key, item.secretName).join(' '))}`);
-  }
-  if (skipped.length) {
-    body.push('', `# Left out (${skipped.length}): fix them and generate the script again.`);
-    for (const item of skipped) {
-      const why = item.problems.find((p) => p.severity === 'error')?.message ?? '';
-      body.push(plain(commented([`${item.kind} ${commentKey(item.key)}: ${why}`])));
-    }
-  }
-  const code = plain(lines.join('\n')) + '\n' + (body.length ? body.join('\n') + '\n' : '');
-  return { id: 'migrate-secrets', title: 'Move your variables and connections', lang: 'sh', code, filename: 'migrate-secrets.sh', slots: [] };
+  const commands = ok.map(
+    (item) => `# ${item.kind} ${commentKey(item.key)}\nprintf '%s' ${shellWordPlain(item.value)} | write_secret ${plain(writer.args(ctx, item.kind, item.key, item.secretName).join(' '))}`,
+  );
+  const leftOut = skipped.map((item) => {
+    const why = item.problems.find((p) => p.severity === 'error')?.message ?? '';
+    return plain(commented([`${item.kind} ${commentKey(item.key)}: ${why}`]));
+  });
+  const scriptOf = (commands: string[], leftOut: string[]) => {
+    const body = [...commands, ...(skipped.length ? ['', `# Left out (${skipped.length}): fix them and generate the script again.`, ...leftOut] : [])];
+    return head + (body.length ? body.join('\n') + '\n' : '');
+  };
+  const code = scriptOf(commands, leftOut);
+  const shown = commands.length > SHOWN_ITEMS || leftOut.length > SHOWN_ITEMS ? scriptOf(shortened(commands, '# ', 'items'), shortened(leftOut, '# ', 'left out')) : undefined;
+  return { id: 'migrate-secrets', title: 'Move your variables and connections', lang: 'sh', code, filename: 'migrate-secrets.sh', slots: [], ...(shown === undefined ? {} : { shown }) };
 }
 
+/** Lines in the entries (an entry may have several: a value with line breaks). */
+function lineCount(entries: string[]): number {
+  let n = entries.length;
+  for (const entry of entries) for (let i = entry.indexOf('\n'); i !== -1; i = entry.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * At most `limit` entries, then a line that says how many more there are (and their lines,
+ * when an entry has more than one), which starts with `comment`, the language's comment.
+ */
+export function shortened(entries: readonly string[], comment: string, what: string, limit = SHOWN_ITEMS): string[] {
+  if (entries.length <= limit) return [...entries];
+  const rest = entries.slice(limit);
+  const lines = lineCount(rest);
+  const count = lines === rest.length ? `${rest.length} more ${what}` : `${rest.length} more ${what} (${lines} lines)`;
+  return [...entries.slice(0, limit), `${comment}... and ${count}, not shown on this page: Copy or Download gives the whole script.`];
+}
 /** A Python string literal (JSON's escapes are Python's too). */
 const pyLiteral = (s: string) => JSON.stringify(s);
 
-function checkScript(ok: MigrationItem[]): Snippet {
-  const keys = (kind: SecretKind) => ok.filter((i) => i.kind === kind).map((i) => '    ' + pyLiteral(i.key) + ',');
-  const code = [
+function checkScript(ok: MigrationItem[]): MigrationSnippet {
+  const keyLines = (kind: SecretKind) => ok.filter((i) => i.kind === kind).map((i) => '    ' + pyLiteral(i.key) + ',');
+  const all = { variable: keyLines('variable'), connection: keyLines('connection') };
+  const text = (keys: (kind: SecretKind) => string[]) => [
     '# Asks the secrets backend configured in this Airflow for every moved key and prints',
     '# found or MISSING for each. Values are never printed.',
     '# Save it as include/check_migrated_secrets.py, then run it in the local Airflow:',
@@ -637,6 +674,12 @@ function checkScript(ok: MigrationItem[]): Snippet {
     '    print("found  " if found else "MISSING", "connection", conn_id)',
     'print(f"{len(VARIABLES) + len(CONNECTIONS) - missing} found, {missing} missing")',
     '',
-  ];
-  return snippet('migrate-check', 'Check that Airflow finds them', 'python', code.join('\n'), 'include/check_migrated_secrets.py');
+  ].join('\n');
+  const check = (keys: (kind: SecretKind) => string[]) => snippet('migrate-check', 'Check that Airflow finds them', 'python', text(keys), 'include/check_migrated_secrets.py');
+  const whole = check((kind) => all[kind]);
+  if (ok.length <= SHOWN_ITEMS) return whole;
+  // Shortened, it lists the keys of the items the shortened migration script shows (variables
+  // come first); a comment line in a list is still Python.
+  const limit = { variable: SHOWN_ITEMS, connection: Math.max(0, SHOWN_ITEMS - all.variable.length) };
+  return { ...whole, shown: check((kind) => shortened(all[kind], '    # ', kind === 'variable' ? 'variables' : 'connections', limit[kind])).code };
 }

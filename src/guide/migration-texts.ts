@@ -36,6 +36,7 @@ export const MIGRATION_TEXTS = {
   none: '—',
   scriptTitle: 'Move your variables and connections',
   checkTitle: 'Check that Airflow finds them',
+  shortened: (n: number) => `Shortened on this page to its first ${n} items: Copy and Download give the whole script.`,
   download: 'Download',
   copy: 'Copy',
 } as const;

@@ -1,9 +1,10 @@
 /**
  * Copy buttons of code figures. Copies the current text of the figure's `<code>`
- * element (so values filled in later by an island are copied too), trimmed by
- * `normalizeCopiedText`, and announces the result in the page's live region.
+ * element (so values filled in later by an island are copied too; the whole text where the
+ * page shows a shortened one, see `codeText`), trimmed by `normalizeCopiedText`, and
+ * announces the result in the page's live region.
  */
-import { normalizeCopiedText } from './copy-text';
+import { codeText, normalizeCopiedText } from './copy-text';
 
 const RESET_MS = 2000;
 
@@ -22,7 +23,7 @@ async function copyFrom(button: HTMLButtonElement): Promise<void> {
   if (!code) return;
   const label = button.querySelector('.code-block__copy-text');
   let message = 'Copied';
-  const text = code.textContent ?? '';
+  const text = codeText(code);
   try {
     await navigator.clipboard.writeText(normalizeCopiedText(text));
   } catch {

@@ -2,7 +2,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DESKTOP, watchPage } from './site-helpers';
 import { choose, openOptional, fillFields, form, waitHydrated } from './guide-helpers';
+import { readFile } from 'node:fs/promises';
 import { migrationExports } from '../bench/lib/migration-inputs.mjs';
+import { normalizeCopiedText } from '../../src/scripts/copy-text';
 
 const PASSWORD = 'Mig-P4ss-NEVER-leaves';
 const VARIABLES = JSON.stringify({ api_key: 'k3y-VALUE-never-leaves', retries: 3, 'bad key': 'x' }, null, 2);
@@ -63,10 +65,16 @@ test.describe('moving existing variables and connections', () => {
     await expect(row('api_key').locator('td').nth(2)).toHaveText('team/vars/api_key');
     await expect(script).toContainText('write_secret team/vars/api_key');
 
-    // The script downloads as a file, made in the browser.
+    // The script downloads as a file, made in the browser: a few items, so the file is the
+    // script the page shows, not shortened.
     const download = page.waitForEvent('download');
     await tool(page).getByRole('button', { name: 'Download migrate-secrets.sh' }).click();
     expect((await download).suggestedFilename()).toBe('migrate-secrets.sh');
+    const shown = (await script.textContent()) ?? '';
+    expect(shown).not.toContain('not shown on this page');
+    await expect(tool(page).locator('[data-migration-shortened]')).toHaveCount(2);
+    for (const note of await tool(page).locator('[data-migration-shortened]').all()) await expect(note).toBeHidden();
+    expect(await readFile((await (await download).path())!, 'utf8')).toBe(`${normalizeCopiedText(shown)}\n`);
 
     // Nothing pasted is in the address, in storage or in any request.
     await expect(page.locator('html')).toHaveAttribute('data-setup-saved', '');
@@ -231,7 +239,8 @@ test.describe('moving existing variables and connections', () => {
     await expect(tool(page).getByRole('status')).toContainText('Connections: airflow_settings.yaml: 1 pool is not moved');
   });
 
-  test('1,000 variables and 1,000 connections: planned after the paste, a shortened table, the whole script; typing is not held up', async ({ page }) => {
+  test('1,000 variables and 1,000 connections: planned after the paste, a shortened table and scripts, the whole scripts copied and downloaded; typing is not held up', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const exports = migrationExports('json');
     await openTool(page, '/aws-secrets-manager/');
     await tool(page).getByRole('textbox', { name: /^Variables/ }).focus();
@@ -241,10 +250,42 @@ test.describe('moving existing variables and connections', () => {
     await expect(tool(page).getByRole('status')).toHaveText('2000 items to write.');
     await expect(rows(page)).toHaveCount(200);
     await expect(tool(page).locator('.migrate__more')).toContainText('The table shows 200 of the 2000 items');
-    const script = tool(page).locator('[data-migration-snippet="migrate-secrets"] pre code');
+    // The page shows the first 200 items of each script, and says how many more they have.
+    const scriptFigure = tool(page).locator('[data-migration-snippet="migrate-secrets"]');
+    const script = scriptFigure.locator('pre code');
     await expect(script).toContainText('# Writes 1000 variable(s) and 1000 connection(s)');
+    const more = /\n# \.\.\. and 1800 more items \(\d+ lines\), not shown on this page: Copy or Download gives the whole script\.\n$/;
+    await expect(script).toHaveText(more);
+    const shown = (await script.textContent())!;
+    const checkFigure = tool(page).locator('[data-migration-snippet="migrate-check"]');
+    for (const figure of [scriptFigure, checkFigure]) {
+      await expect(figure.locator('[data-migration-shortened]')).toHaveText('Shortened on this page to its first 200 items: Copy and Download give the whole script.');
+      await expect(figure.locator('[data-migration-shortened]')).toBeVisible();
+    }
+    const axe = await new AxeBuilder({ page: page as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page'] }).include('[data-migration-snippet]').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+    const commands = (text: string) => text.match(/ \| write_secret airflow\//g)?.length ?? 0;
+    expect(commands(shown)).toBe(200);
+    await expect(checkFigure.locator('pre code')).toContainText('    # ... and 800 more variables, not shown on this page');
+    await expect(checkFigure.locator('pre code')).toContainText('    # ... and 1000 more connections, not shown on this page');
+
+    // Copy and Download give the whole script.
     const lastConnection = Object.keys(JSON.parse(exports.connections!)).pop()!;
-    await expect(script).toContainText(`write_secret airflow/connections/${lastConnection}\n`);
+    const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+    await scriptFigure.getByRole('button', { name: 'Copy' }).click();
+    await expect.poll(clipboard).toContain(`write_secret airflow/connections/${lastConnection}`);
+    const copied = await clipboard();
+    expect(commands(copied)).toBe(2000);
+    expect(copied.endsWith(`| write_secret airflow/connections/${lastConnection}`)).toBe(true);
+    expect(copied).not.toContain('not shown on this page');
+    expect(copied.startsWith(normalizeCopiedText(shown.replace(more, '')))).toBe(true);
+    expect(shown.length).toBeLessThan(copied.length / 4);
+    const download = page.waitForEvent('download');
+    await scriptFigure.getByRole('button', { name: 'Download migrate-secrets.sh' }).click();
+    expect(await readFile((await (await download).path())!, 'utf8')).toBe(`${copied}\n`);
+    await checkFigure.getByRole('button', { name: 'Copy' }).click();
+    await expect.poll(clipboard).toContain(`    "${lastConnection}",\n]`);
+    expect(await clipboard()).not.toContain('not shown on this page');
 
     // Typing in the big paste box: no plan runs between the first and the last key (a plan of
     // 2,000 items, with its table and script, waits for a pause in the typing), then one does.
@@ -261,6 +302,7 @@ test.describe('moving existing variables and connections', () => {
     expect(await plans()).toBe(before);
     await expect(tool(page).getByRole('status')).toHaveText('2000 items to write.');
     await expect(rows(page).first().locator('td').nth(1)).toHaveText(/^renamed_/);
+    await expect(script).toContainText('# variable "renamed_');
     expect(Number(await plans())).toBeGreaterThan(Number(before));
 
     // Every row on request.

@@ -1,8 +1,9 @@
 /**
- * Download buttons of file snippets: the current text of the figure's code, as a file with
+ * Download buttons of file snippets: the current text of the figure's code (the whole text
+ * where the page shows a shortened one, see `codeText`), as a file with
  * the snippet's file name, made in the browser (a Blob URL; no request leaves the page).
  */
-import { normalizeCopiedText } from '../../scripts/copy-text';
+import { codeText, normalizeCopiedText } from '../../scripts/copy-text';
 import { TEXTS } from '../texts.ts';
 
 /** Saves the snippet of a Download button. */
@@ -13,7 +14,7 @@ export function save(button: HTMLElement): void {
   if (!code) return;
   const name = path.slice(path.lastIndexOf('/') + 1) || 'snippet.txt';
   // A generic type, so the browser adds no extension of its own (values.yaml stays values.yaml).
-  const blob = new Blob([`${normalizeCopiedText(code.textContent ?? '')}\n`], { type: 'application/octet-stream' });
+  const blob = new Blob([`${normalizeCopiedText(codeText(code))}\n`], { type: 'application/octet-stream' });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

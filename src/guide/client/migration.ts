@@ -11,12 +11,14 @@
  * Typing stays quick with a thousand items: the plan runs when the page is idle, not in the
  * keystroke's frame, only when something it reads has changed, and, once a plan has taken more
  * than half a frame, only after the typing pauses; the table and the scripts are updated only
- * where they changed.
+ * where they changed, and of thousands of items the page shows only the first ones (Copy and
+ * Download give the whole scripts).
  */
 import { effect } from '@preact/signals-core';
-import { isWritten, planMigration, type HandRow, type MigrationItem, type MigrationPlan } from '../../generators/migration.ts';
+import { SHOWN_ITEMS, isWritten, planMigration, type HandRow, type MigrationItem, type MigrationPlan } from '../../generators/migration.ts';
 import type { ProviderId, SecretKind } from '../../generators/types.ts';
 import { codeFigure } from '../../scripts/code-figure.ts';
+import type { CodeWithFullText } from '../../scripts/copy-text.ts';
 import { linkStylesheet } from '../../scripts/link-stylesheet.ts';
 import { MIGRATION_TEXTS } from '../migration-texts.ts';
 import { resolveChoices } from './choices.ts';
@@ -128,6 +130,13 @@ function itemsTable(host: HTMLElement) {
 function migrationFigure(id: string, title: string, filename: string): HTMLElement {
   const figure = codeFigure({ title, filename, copy: T.copy, download: T.download });
   figure.dataset.migrationSnippet = id;
+  // Said above the code when the page shows it shortened (the script's own comment says how much is left out).
+  const note = document.createElement('p');
+  note.className = 'migrate__shortened';
+  note.dataset.migrationShortened = '';
+  note.textContent = T.shortened(SHOWN_ITEMS);
+  note.hidden = true;
+  figure.querySelector('pre')?.before(note);
   return figure;
 }
 
@@ -279,9 +288,15 @@ export function startMigration(root: HTMLElement): void {
     showTable(plan?.items ?? []);
     for (const figure of figures) {
       const snippet = plan?.snippets.find((s) => s.id === figure.dataset.migrationSnippet);
-      const code = figure.querySelector('pre code');
-      const text = empty || !snippet || plan.items.length === 0 ? '' : snippet.code;
+      const code = figure.querySelector<CodeWithFullText>('pre code');
+      const none = empty || !snippet || plan.items.length === 0;
+      // A long script is shown shortened (the page would take a tenth of a second to lay out
+      // half a megabyte); Copy and Download give the whole one, kept on its <code>.
+      const text = none ? '' : (snippet.shown ?? snippet.code);
       if (code && shownCode.get(figure) !== text) code.textContent = text;
+      if (code) code.fullText = none ? undefined : snippet.code;
+      const note = figure.querySelector<HTMLElement>('[data-migration-shortened]');
+      if (note) note.hidden = none || snippet.shown === undefined;
       shownCode.set(figure, text);
       if (!text) figure.remove();
       else if (!figure.isConnected) (root.querySelector('.migrate__body') ?? root).append(figure);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { stringify as toYaml } from 'yaml';
-import { connectionsFormat, parseConnectionsExport, parseVariablesExport, planMigration, type MigrationPlan } from '../../../src/generators/migration.ts';
+import { SHOWN_ITEMS, connectionsFormat, parseConnectionsExport, parseVariablesExport, planMigration, shortened, type MigrationPlan } from '../../../src/generators/migration.ts';
 import { parseConnectionUri } from '../../../src/generators/connection.ts';
 import { shellWord, shellWordPlain } from '../../../src/generators/escape/shell.ts';
 import { lookupNames } from '../../../src/generators/index.ts';
@@ -591,5 +591,79 @@ describe('rows typed by hand', () => {
       expect(commands).toEqual(plan.items.flatMap((i) => intended(p, i.kind, i.key, i.value, false)));
       expect(commands.map((c) => c.stdin)).toContain(rows[0]!.value);
     }
+  });
+});
+
+describe('long scripts, shortened for the page', () => {
+  const shownOf = (plan: MigrationPlan, id: string) => plan.snippets.find((s) => s.id === id)!.shown;
+  const variables = (n: number, value: (i: number) => string) => JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [`var_${i}`, value(i)])));
+  const connections = (n: number) => JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [`conn_${i}`, { conn_type: 'postgres', host: `db${i}.example.com`, password: `pw ${i}` }])));
+
+  it('shortened(): the first entries, then one comment with how many more and their lines', () => {
+    const entries = Array.from({ length: SHOWN_ITEMS + 3 }, (_, i) => (i === SHOWN_ITEMS + 1 ? 'a\nb\nc' : `e${i}`));
+    const out = shortened(entries, '# ', 'items');
+    expect(out.slice(0, SHOWN_ITEMS)).toEqual(entries.slice(0, SHOWN_ITEMS));
+    expect(out).toHaveLength(SHOWN_ITEMS + 1);
+    expect(out[SHOWN_ITEMS]).toBe('# ... and 3 more items (5 lines), not shown on this page: Copy or Download gives the whole script.');
+    // One line per entry: no line count.
+    expect(shortened(Array.from({ length: SHOWN_ITEMS + 1 }, () => 'x'), '    # ', 'variables').pop()).toBe(
+      '    # ... and 1 more variables, not shown on this page: Copy or Download gives the whole script.',
+    );
+    const few = ['a', 'b'];
+    expect(shortened(few, '# ', 'items')).toEqual(few);
+  });
+
+  it('up to SHOWN_ITEMS items: nothing is shortened', () => {
+    const plan = planMigration('aws-secrets-manager', INPUTS['aws-secrets-manager'], { variables: variables(SHOWN_ITEMS, (i) => `v${i}`) });
+    expect(plan.snippets.map((s) => s.shown)).toEqual([undefined, undefined]);
+  });
+
+  it.skipIf(tools.length > 0)('more: the shown script is the start of the whole one, runs as shell and writes the first items; the shown check is Python', () => {
+    const n = SHOWN_ITEMS + 50;
+    // Values with line breaks: the comment counts their lines.
+    const plan = planMigration('aws-parameter-store', INPUTS['aws-parameter-store'], { variables: variables(n, (i) => `line one ${i}\nline two`), connections: connections(n) });
+    const code = script(plan);
+    const shown = shownOf(plan, 'migrate-secrets')!;
+    const marker = `# ... and ${2 * n - SHOWN_ITEMS} more items (${(2 * n - SHOWN_ITEMS) * 2 + 50} lines), not shown on this page: Copy or Download gives the whole script.\n`;
+    expect(shown.endsWith(marker)).toBe(true);
+    expect(code.startsWith(shown.slice(0, -marker.length))).toBe(true);
+    expect(shown.length).toBeLessThan(code.length / 2);
+    writeFileSync(join(dir, 'shown.sh'), shown);
+    run('bash', ['-n', join(dir, 'shown.sh')]);
+    const { commands } = runScript(shown);
+    const first = plan.items.slice(0, SHOWN_ITEMS);
+    expect(commands).toEqual(first.flatMap((i) => intended('aws-parameter-store', i.kind, i.key, i.value, false)));
+
+    const shownCheck = shownOf(plan, 'migrate-check')!;
+    expect(shownCheck).toContain(`    # ... and ${n - SHOWN_ITEMS} more variables, not shown on this page`);
+    // The keys of the items the shown script writes: the first variables fill it.
+    expect(shownCheck).toContain(`CONNECTIONS = [\n    # ... and ${n} more connections, not shown on this page`);
+    expect(shownCheck).toContain(`    "var_${SHOWN_ITEMS - 1}",\n    # ... and`);
+    expect(shownCheck).not.toContain(`"var_${SHOWN_ITEMS}"`);
+    expect(check(plan)).toContain(`"conn_${n - 1}"`);
+    writeFileSync(join(dir, 'shown.py'), shownCheck);
+    run('python3', ['-c', 'import ast, sys; ast.parse(open(sys.argv[1]).read())', join(dir, 'shown.py')]);
+  });
+
+  it('the shown check lists the keys of the items the shown script writes', () => {
+    const plan = planMigration('gcp-secret-manager', INPUTS['gcp-secret-manager'], { variables: variables(150, (i) => `v${i}`), connections: connections(100) });
+    const shown = shownOf(plan, 'migrate-check')!;
+    expect(shown).toContain('    "var_149",\n]');
+    expect(shown).toContain('    "conn_49",\n    # ... and 50 more connections, not shown on this page: Copy or Download gives the whole script.\n]');
+    expect(shownOf(plan, 'migrate-secrets')).toMatch(/\| write_secret airflow-connections-conn_49\n# \.\.\. and 50 more items \(100 lines\), not shown on this page/);
+  });
+
+  it('items left out: their list is shortened too', () => {
+    const n = SHOWN_ITEMS + 7;
+    // Keys with a space: AWS names can't have one, so each is left out.
+    const plan = planMigration('aws-secrets-manager', INPUTS['aws-secrets-manager'], { variables: JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [`bad key ${i}`, 'v']))) });
+    const shown = shownOf(plan, 'migrate-secrets')!;
+    expect(shown).toContain(`# Left out (${n}): fix them and generate the script again.`);
+    expect(shown).toContain(`# variable "bad key ${SHOWN_ITEMS - 1}": `);
+    expect(shown).not.toContain(`"bad key ${SHOWN_ITEMS}"`);
+    expect(shown).toContain('# ... and 7 more left out, not shown on this page: Copy or Download gives the whole script.');
+    expect(script(plan)).toContain(`# variable "bad key ${n - 1}": `);
+    // Nothing written: no check to shorten.
+    expect(shownOf(plan, 'migrate-check')).toBeUndefined();
   });
 });

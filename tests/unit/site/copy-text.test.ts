@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeCopiedText } from '../../../src/scripts/copy-text';
+import { codeText, normalizeCopiedText } from '../../../src/scripts/copy-text';
 
 describe('normalizeCopiedText', () => {
   it('removes trailing spaces of every line and trailing newlines', () => {
@@ -21,5 +21,14 @@ describe('normalizeCopiedText', () => {
         expect(normalizeCopiedText(out)).toBe(out);
       }),
     );
+  });
+});
+
+describe('codeText', () => {
+  it('gives the text the code element keeps for Copy and Download, else its text', () => {
+    const code = (textContent: string, fullText?: string) => ({ textContent, ...(fullText === undefined ? {} : { fullText }) }) as unknown as Element;
+    expect(codeText(code('shown'))).toBe('shown');
+    expect(codeText(code('# first lines\n# ... and 9 more', '# first lines\nall\n'))).toBe('# first lines\nall\n');
+    expect(codeText(code('', ''))).toBe('');
   });
 });
