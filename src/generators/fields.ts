@@ -59,6 +59,8 @@ export interface FieldDef {
    * optional section: the readers who need it (HCP Vault's namespace) must see it.
    */
   prominent?: boolean;
+  /** Asked only next to the step it changes (InlineFields), not in the setup form: a choice that matters there alone. */
+  inlineOnly?: boolean;
 }
 
 const VAULT: ProviderId[] = ['hashicorp-vault'];
@@ -398,6 +400,7 @@ export const FIELDS = {
     providers: AZURE,
     // Software images can be old; Astro and Remote Execution run current providers.
     platforms: ['software'],
+    inlineOnly: true,
     auth: ['client-secret'],
     check: (v) => (v === 'kwargs' || v === 'environment' ? undefined : error('Choose kwargs or environment')),
   },

@@ -20,6 +20,7 @@ export function fieldsOf(spec: ProviderSpec, platform: Platform, authMethod: str
     if (example !== undefined) f.example = example;
     if (d.options) f.options = d.options.map((o) => ({ ...o }));
     if (d.prominent) f.prominent = true;
+    if (d.inlineOnly) f.inlineOnly = true;
     out.push(f);
   }
   return out;

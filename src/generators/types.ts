@@ -138,6 +138,8 @@ export interface FormField {
   secret: boolean;
   /** Optional, but shown with the fields every reader fills (see FieldDef). */
   prominent?: boolean;
+  /** Asked only next to its step, not in the setup form (see FieldDef). */
+  inlineOnly?: boolean;
 }
 
 /** A form field without its help text (what `formFieldsWithoutHelp` returns). */

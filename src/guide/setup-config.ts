@@ -37,7 +37,9 @@ export function setupConfig(provider: ProviderId): SetupConfig {
           placeholder: f.placeholder,
           kind: f.kind,
           secret: f.secret,
-          section: CONNECTION_FIELDS.includes(f.name)
+          section: f.inlineOnly
+            ? 'inline'
+            : CONNECTION_FIELDS.includes(f.name)
             ? 'connection'
             : TEST_FIELDS.includes(f.name)
               ? 'test'

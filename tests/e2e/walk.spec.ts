@@ -169,21 +169,28 @@ test('"Your setup" from anywhere: once the form is out of view, a button shows t
 test('a choice the step depends on is made where the step is: Azure on Software keeps the credentials in AZURE_* variables', async ({ page }) => {
   await page.goto('/azure-key-vault/');
   await choose(page, 'software', 'client-secret');
+  // Asked only next to the Dockerfile step, not in the setup form.
+  await expect(form(page).locator('input[name="credentialsIn"]')).toHaveCount(0);
   const inline = page.locator('form[data-inline-fields] input[name="credentialsIn"]:visible');
   await expect(inline).toHaveCount(2);
   await inline.and(page.locator('[value="environment"]')).check();
-  // The form's twin follows, and so do the Dockerfile and the Software UI list.
-  await expect(form(page).locator('input[name="credentialsIn"][value="environment"]')).toBeChecked();
   const text = async (id: string) => (await liveSnippets(page)).find((s) => s.id === id && s.visible)?.text ?? '';
   await expect.poll(() => text('dockerfile')).toMatch(/^ENV AZURE_CLIENT_SECRET='<your-client-secret>'$/m);
   expect(await text('dockerfile')).not.toContain('client_secret');
   expect(await text('software-env-vars')).toMatch(/Key: {4}AZURE_CLIENT_SECRET\nValue: {2}<your-client-secret>\nSecret: yes/);
   expect(await text('requirements')).toBe('apache-airflow-providers-microsoft-azure\n');
   await expect(page).toHaveURL(/credentialsIn=environment/);
-  // And back: the kwargs form again, in both places.
-  await form(page).locator('input[name="credentialsIn"][value="kwargs"]').check();
-  await expect(inline.and(page.locator('[value="kwargs"]'))).toBeChecked();
+  // A shared link opens with the same choice.
+  await page.goto(page.url());
+  const environment = page.locator('form[data-inline-fields] input[name="credentialsIn"][value="environment"]');
+  // (inline fields follow the setup once they come near the view)
+  await environment.scrollIntoViewIfNeeded();
+  await expect(environment).toBeChecked();
+  await expect.poll(() => text('dockerfile')).toContain('AZURE_CLIENT_SECRET');
+  // And back to the kwargs form.
+  await page.locator('form[data-inline-fields] input[name="credentialsIn"][value="kwargs"]').check();
   await expect.poll(() => text('dockerfile')).not.toContain('AZURE_CLIENT_SECRET');
+  await expect(page).not.toHaveURL(/credentialsIn/);
 });
 
 test('Vault Kubernetes auth on Remote Execution: the local test has its own AppRole, entered under its commands', async ({ page }) => {

@@ -36,7 +36,8 @@ export interface FieldMeta {
   options?: { value: string; label: string }[];
   /** `platform:authMethod` combinations where the field applies (absent: everywhere). */
   when?: string[];
-  section: 'main' | 'test' | 'optional' | 'connection';
+  /** Where the field is: a section of the setup form, the connection builder, or only next to its step (`inline`). */
+  section: 'main' | 'test' | 'optional' | 'connection' | 'inline';
 }
 
 
