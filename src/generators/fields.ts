@@ -114,7 +114,6 @@ export function mustMatch(re: RegExp, message: string, max?: number): Check {
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 /** Azure's rule for resource group names (the identity's and the cluster's). */
-const resourceGroupName = mustMatch(/^[-\p{L}\p{N}_.()]{0,89}[-\p{L}\p{N}_()]$/u, 'Resource group names are up to 90 letters, digits, _ - . ( ), not ending with a period');
 /** Helm's rule for release names: DNS subdomain labels, at most HELM_RELEASE_MAX characters. */
 const HELM_RELEASE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const HELM_RELEASE_MAX = 53;
@@ -267,8 +266,8 @@ export const FIELDS = {
     check: (v) => {
       if (/^arn:aws(-[a-z]+)*:iam::\d{12}:(user|role)\/[\w+=,.@/-]{1,512}$/.test(v)) return undefined;
       const session = /^arn:aws(-[a-z]+)*:sts::\d{12}:assumed-role\/([\w+=,.@-]+)\//.exec(v);
-      if (session) return error(`This is a sign-in session. A trust policy names the role itself: aws iam get-role --role-name ${session[2]} --query Role.Arn --output text prints it.`);
-      return error('Your own IAM user or role ARN, like arn:aws:iam::123456789012:user/jane');
+      if (session) return error(`A sign-in session, not a principal: enter its role's ARN (aws iam get-role --role-name ${session[2]} --query Role.Arn --output text).`);
+      return error('An IAM user or role ARN, like arn:aws:iam::123456789012:user/jane');
     },
   },
   eksClusterName: {
@@ -296,7 +295,6 @@ export const FIELDS = {
     providers: AZURE,
     platforms: ['remote-execution'],
     auth: ['managed-identity'],
-    check: mustMatch(/^[A-Za-z0-9][A-Za-z0-9_-]{2,127}$/, 'Managed identity names are 3 to 128 letters, digits, - and _, starting with a letter or digit'),
   },
   resourceGroup: {
     placeholder: '<your-resource-group>',
@@ -304,7 +302,6 @@ export const FIELDS = {
     providers: AZURE,
     platforms: ['remote-execution'],
     auth: ['managed-identity'],
-    check: resourceGroupName,
   },
   aksClusterName: {
     placeholder: '<your-aks-cluster>',
@@ -312,7 +309,6 @@ export const FIELDS = {
     providers: AZURE,
     platforms: ['remote-execution'],
     auth: ['managed-identity'],
-    check: mustMatch(/^[A-Za-z0-9][A-Za-z0-9_-]{0,61}[A-Za-z0-9]$|^[A-Za-z0-9]$/, 'AKS cluster names are 1 to 63 letters, digits, - and _, starting and ending with a letter or digit'),
   },
   aksResourceGroup: {
     placeholder: '<your-aks-resource-group>',
@@ -320,7 +316,6 @@ export const FIELDS = {
     providers: AZURE,
     platforms: ['remote-execution'],
     auth: ['managed-identity'],
-    check: resourceGroupName,
   },
   accessKeyId: {
     placeholder: '<your-aws-access-key-id>',
@@ -364,7 +359,6 @@ export const FIELDS = {
     providers: GCP,
     platforms: ['astro'],
     auth: ['workload-identity'],
-    check: (v) => (/^[^@\s]+@[^@\s]+\.gserviceaccount\.com$/.test(v) ? undefined : error('The workload identity is a service account email, ending in .gserviceaccount.com')),
   },
   keyfileJson: {
     placeholder: '<your-service-account-key-json>',
@@ -402,7 +396,6 @@ export const FIELDS = {
     platforms: ['software'],
     inlineOnly: true,
     auth: ['client-secret'],
-    check: (v) => (v === 'kwargs' || v === 'environment' ? undefined : error('Choose kwargs or environment')),
   },
   managedIdentityClientId: {
     placeholder: '<your-managed-identity-client-id>',

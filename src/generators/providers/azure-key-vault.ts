@@ -10,6 +10,7 @@ import { mark, plain } from '../slots.ts';
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 /** What `.env` readers (compose-go for the Astro CLI, python-dotenv) don't read alike; no Azure credential has it. */
 const ENV_UNSAFE = /[\r\n'\\]|\$\{/;
+const resourceGroupName = mustMatch(/^[-\p{L}\p{N}_.()]{0,89}[-\p{L}\p{N}_()]$/u, 'Resource group names are up to 90 letters, digits, _ - . ( ), not ending with a period');
 const guid = (what: string) => mustMatch(GUID, `${what} must be a GUID like 00000000-0000-0000-0000-000000000000`);
 
 /** The vault name from the URL (https://NAME.vault.azure.net/), marked as the URL's slot. */
@@ -153,6 +154,12 @@ export const azureKeyVault: ProviderSpec = {
             'Key Vault URL must look like https://my-vault.vault.azure.net/ (3 to 24 letters, digits and dashes; .vault.azure.cn or .vault.usgovcloudapi.net in sovereign clouds)',
           ),
     tenantId: guid('Tenant ID'),
+    // Azure-only fields: their rules live here, so other providers' browser bundles leave them out.
+    managedIdentityName: mustMatch(/^[A-Za-z0-9][A-Za-z0-9_-]{2,127}$/, 'Managed identity names are 3 to 128 letters, digits, - and _, starting with a letter or digit'),
+    resourceGroup: resourceGroupName,
+    aksClusterName: mustMatch(/^[A-Za-z0-9][A-Za-z0-9_-]{0,61}[A-Za-z0-9]$|^[A-Za-z0-9]$/, 'AKS cluster names are 1 to 63 letters, digits, - and _, starting and ending with a letter or digit'),
+    aksResourceGroup: resourceGroupName,
+    credentialsIn: (v) => (v === 'kwargs' || v === 'environment' ? undefined : error('Choose kwargs or environment')),
     clientId: guid('Client ID'),
     clientSecret: (v) =>
       ENV_UNSAFE.test(v) ? error('Azure client secrets are letters, digits and ~ . _ -; this one has a quote, backslash, line break or ${: check the copy.') : undefined,

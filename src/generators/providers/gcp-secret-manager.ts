@@ -88,6 +88,8 @@ export const gcpSecretManager: ProviderSpec = {
   authMethods: { astro: ['workload-identity', 'key-file'], 'remote-execution': ['workload-identity'], software: ['key-file'] },
   authLabels: { 'workload-identity': 'Workload Identity', 'key-file': 'Service account key' },
   checks: {
+    // GCP-only field: its rule lives here, so other providers' browser bundles leave it out.
+    deploymentIdentity: (v) => (/^[^@\s]+@[^@\s]+\.gserviceaccount\.com$/.test(v) ? undefined : error('The workload identity is a service account email, ending in .gserviceaccount.com')),
     projectId: mustMatch(
       /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/,
       'Project ID must be 6 to 30 lowercase letters, digits and dashes, start with a letter and not end with a dash',
