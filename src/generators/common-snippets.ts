@@ -251,7 +251,7 @@ export function composeOverrideSnippet(spec: ProviderSpec, ctx: Ctx): Snippet | 
   if (env.length) lines.push('    environment:', ...env.map(([k, v]) => `      ${k}: ` + yamlString(v)));
   if (local.extraHosts?.length) lines.push('    extra_hosts:', ...local.extraHosts.map((h) => '      - ' + yamlString(h)));
   lines.push(...others.map((service) => `  ${service}: *local`));
-  return snippet('compose-override', 'Give the local containers your credentials', 'yaml', lines.join('\n') + '\n', 'docker-compose.override.yml');
+  return snippet('compose-override', 'What the local containers need from your computer', 'yaml', lines.join('\n') + '\n', 'docker-compose.override.yml');
 }
 
 export function valuesYamlSnippet(spec: ProviderSpec, ctx: Ctx): Snippet {

@@ -55,6 +55,7 @@ export function sampleValue(provider: ProviderId, field: string): string | undef
     region: 'eu-west-1',
     roleArn: 'arn:aws:iam::123456789012:role/airflow-secrets',
     workloadIdentityArn: 'arn:aws:iam::210987654321:role/AirflowS3Logs-clmk2qqia000008mhff3ndjr0',
+    localPrincipalArn: 'arn:aws:iam::123456789012:user/jane',
     eksClusterName: 'prod-agents',
     oidcIssuer: 'https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE',
     accessKeyId: 'AKIAABCDEFGHIJKLMNOP',

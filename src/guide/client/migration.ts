@@ -299,7 +299,12 @@ export function startMigration(root: HTMLElement): void {
       if (note) note.hidden = none || snippet.shown === undefined;
       shownCode.set(figure, text);
       if (!text) figure.remove();
-      else if (!figure.isConnected) (root.querySelector('.migrate__body') ?? root).append(figure);
+      else if (!figure.isConnected) {
+        // Before the guide's text on what to do with them, else at the end of the tool.
+        const after = root.querySelector('[data-migration-after]');
+        if (after) after.before(figure);
+        else (root.querySelector('.migrate__body') ?? root).append(figure);
+      }
     }
     if (!status) return;
     if (empty) status.textContent = T.empty;
