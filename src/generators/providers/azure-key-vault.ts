@@ -259,6 +259,10 @@ export const azureKeyVault: ProviderSpec = {
       '# (90 days by default), and their names cannot be used again until then. To free the names at once',
       '# (needs the purge permission; not possible while purge protection is on):',
       ...[names.variable, names.connection].map((n) => commented(['az', 'keyvault', 'secret', 'purge', opt('--vault-name', vaultName(ctx)), opt('--name', n)])),
+      // A managed identity's service principal for local tests keeps a secret until it is deleted.
+      ...(ctx.authMethod === 'managed-identity'
+        ? ['# Once you no longer test locally, delete the service principal made for it (and its secret):', commented(['az', 'ad', 'sp', 'delete', opt('--id', m(ctx, 'clientId'))])]
+        : []),
       '',
     ].join('\n');
   },

@@ -1,5 +1,5 @@
 /** HashiCorp Vault: KV mount, least-privilege policy, AppRole or Kubernetes auth. */
-import { arg, cmd, opt, shellWord, snippet } from '../common-snippets.ts';
+import { arg, cmd, commented, opt, shellWord, snippet } from '../common-snippets.ts';
 import { type Ctx, m, mList, value } from '../context.ts';
 import { hclString } from '../escape/hcl.ts';
 import type { JsonTree } from '../escape/json.ts';
@@ -246,7 +246,11 @@ export const hashicorpVault: ProviderSpec = {
       del('variable') +
       '\n' +
       del('connection') +
-      '\n'
+      '\n' +
+      // Kubernetes auth: the AppRole made for local tests outlives them unless it is removed.
+      (ctx.authMethod === 'kubernetes'
+        ? '# Once you no longer test locally, remove the local AppRole and its secret IDs:\n' + commented(['vault', 'delete', arg('auth/approle/role/' + m(ctx, 'roleName'))]) + '\n'
+        : '')
     );
   },
 

@@ -1007,6 +1007,14 @@ describe('other snippet details', () => {
       expect(deployed).not.toMatch(/AZURE_CLIENT|c-1|p-1/);
     }
   });
+  it('the credentials made for local tests have their removal in the cleanup step (commented: only once local tests are over)', () => {
+    const vault = code(generate('hashicorp-vault', { platform: 'remote-execution', authMethod: 'kubernetes', roleName: 'local-tests' }), 'delete-secrets');
+    expect(vault).toMatch(/^# vault delete auth\/approle\/role\/local-tests$/m);
+    expect(code(generate('hashicorp-vault', { platform: 'remote-execution', authMethod: 'approle' }), 'delete-secrets')).not.toContain('vault delete auth/approle');
+    const azure = code(generate('azure-key-vault', { platform: 'astro', authMethod: 'managed-identity', clientId: '11111111-2222-3333-4444-555555555555' }), 'delete-secrets');
+    expect(azure).toMatch(/^# az ad sp delete --id=11111111-2222-3333-4444-555555555555$/m);
+    expect(code(generate('azure-key-vault', { platform: 'astro', authMethod: 'client-secret' }), 'delete-secrets')).not.toContain('az ad sp delete');
+  });
   it('Azure on Software can keep the service principal in AZURE_* variables for providers before 8.0.0', () => {
     const r = generate('azure-key-vault', { platform: 'software', credentialsIn: 'environment', clientId: 'c-1', tenantId: 't-1', clientSecret: 'p-1' });
     expect(JSON.parse(code(r, 'backend-kwargs'))).toEqual({ connections_prefix: 'airflow-connections', variables_prefix: 'airflow-variables', vault_url: '<your-key-vault-url>' });
