@@ -12,20 +12,10 @@ import { describe, expect, it } from 'vitest';
 import { generate, type Platform, type ProviderId } from '../../../src/generators/index.ts';
 import { planMigration } from '../../../src/generators/migration.ts';
 import { hostileString } from '../helpers/arbitraries.ts';
-import { type Input, type Pid, names } from '../helpers/intended.ts';
+import { AUTH_METHODS, COMBOS, type Input, type Pid, names } from '../helpers/intended.ts';
 import { recordCommands } from '../helpers/stubs.ts';
 import { missingTools } from '../helpers/tools.ts';
 
-const AUTH: Record<Pid, Record<Platform, string[]>> = {
-  'hashicorp-vault': { astro: ['approle'], 'remote-execution': ['approle', 'kubernetes'], software: ['approle'] },
-  'aws-parameter-store': { astro: ['role'], 'remote-execution': ['role'], software: ['access-keys'] },
-  'aws-secrets-manager': { astro: ['role'], 'remote-execution': ['role'], software: ['access-keys'] },
-  'gcp-secret-manager': { astro: ['workload-identity', 'key-file'], 'remote-execution': ['workload-identity'], software: ['key-file'] },
-  'azure-key-vault': { astro: ['client-secret', 'managed-identity'], 'remote-execution': ['client-secret', 'managed-identity'], software: ['client-secret'] },
-};
-const COMBOS = (Object.keys(AUTH) as Pid[]).flatMap((p) =>
-  (['astro', 'remote-execution', 'software'] as Platform[]).flatMap((pl) => AUTH[p][pl].map((a) => ({ p, platform: pl, auth: a }))),
-);
 
 /** Every field whose text reaches a command line. */
 const FIELDS = [
@@ -99,7 +89,7 @@ describe('the migration script passes dash-led names the same way', () => {
     const keys = ['-team_-x', '--endpoint-url', '--project-x'];
     const failures: string[] = [];
     let commands = 0;
-    for (const p of Object.keys(AUTH) as Pid[]) {
+    for (const p of Object.keys(AUTH_METHODS) as Pid[]) {
       const input = { platform: 'software', connectionsPrefix: '-conns', variablesPrefix: '-vars', mountPoint: '-mnt', variablesPath: '-vp', connectionsPath: '-cp', region: '-r', vaultUrl: 'https://-v.vault.azure.net/', projectId: '-proj' };
       const plan = planMigration(p as ProviderId, input, {
         variables: JSON.stringify(Object.fromEntries(keys.map((k) => [k, 'v']))),

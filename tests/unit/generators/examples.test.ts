@@ -21,6 +21,7 @@ import {
 } from '../../../src/generators/index.ts';
 import { HELP_MAX_CHARS } from '../../../src/generators/field-help.ts';
 import { PLATFORMS, PLATFORM_LABELS, PROVIDER_IDS } from '../../../src/generators/types.ts';
+import { AUTH_METHODS } from '../helpers/intended.ts';
 
 const COMMON = ['connection-uri', 'connection-json', 'write-variable', 'write-connection', 'verify-secrets', 'requirements', 'backend-kwargs'];
 /** The last snippets of each platform's guide; deleting the test secrets always comes last. */
@@ -50,14 +51,7 @@ const PROVIDER_IDS_EXTRA: Record<ProviderId, (auth: string, platform: Platform) 
   ],
 };
 
-/** Auth methods per platform, from the table (first = default). */
-const AUTH: Record<ProviderId, Record<Platform, string[]>> = {
-  'hashicorp-vault': { astro: ['approle'], 'remote-execution': ['approle', 'kubernetes'], software: ['approle'] },
-  'aws-parameter-store': { astro: ['role'], 'remote-execution': ['role'], software: ['access-keys'] },
-  'aws-secrets-manager': { astro: ['role'], 'remote-execution': ['role'], software: ['access-keys'] },
-  'gcp-secret-manager': { astro: ['workload-identity', 'key-file'], 'remote-execution': ['workload-identity'], software: ['key-file'] },
-  'azure-key-vault': { astro: ['client-secret', 'managed-identity'], 'remote-execution': ['client-secret', 'managed-identity'], software: ['client-secret'] },
-};
+const AUTH = AUTH_METHODS;
 
 const CLASS: Record<ProviderId, string> = {
   'hashicorp-vault': 'airflow.providers.hashicorp.secrets.vault.VaultBackend',

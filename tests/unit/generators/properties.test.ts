@@ -8,7 +8,7 @@
  * python -> ast; dockerfile -> a BuildKit-rule reader, and dockerfile-ast (npm) must agree with it
  * (exactly, except the `'\''` difference written down in helpers/dockerfile-ast-env.ts).
  */
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseHcl } from '@cdktf/hcl2json';
@@ -21,12 +21,11 @@ import { readComposeDotenv } from '../helpers/compose-dotenv.ts';
 import { compareWithDockerfileAst } from '../helpers/dockerfile-ast-env.ts';
 import { readDockerfileEnv } from '../helpers/dockerfile-env.ts';
 import {
+  COMBOS,
   CLASS,
   type Cmd,
   type Input,
   type Pid,
-  STUB_OID,
-  STUB_SCOPE,
   commandsOf,
   localAuthOf,
   localTrustOf,
@@ -44,18 +43,9 @@ import {
   uriOf,
   val,
 } from '../helpers/intended.ts';
+import { recordCommands } from '../helpers/stubs.ts';
 import { missingTools, python, run } from '../helpers/tools.ts';
 
-const AUTH: Record<Pid, Record<Platform, string[]>> = {
-  'hashicorp-vault': { astro: ['approle'], 'remote-execution': ['approle', 'kubernetes'], software: ['approle'] },
-  'aws-parameter-store': { astro: ['role'], 'remote-execution': ['role'], software: ['access-keys'] },
-  'aws-secrets-manager': { astro: ['role'], 'remote-execution': ['role'], software: ['access-keys'] },
-  'gcp-secret-manager': { astro: ['workload-identity', 'key-file'], 'remote-execution': ['workload-identity'], software: ['key-file'] },
-  'azure-key-vault': { astro: ['client-secret', 'managed-identity'], 'remote-execution': ['client-secret', 'managed-identity'], software: ['client-secret'] },
-};
-const COMBOS = (Object.keys(AUTH) as Pid[]).flatMap((p) =>
-  (['astro', 'remote-execution', 'software'] as Platform[]).flatMap((pl) => AUTH[p][pl].map((a) => ({ p, platform: pl, auth: a }))),
-);
 
 /** Per combination: inputs checked in-process, and the subset also run through bash/shellcheck/stubs. */
 const IN_PROCESS = 60;
@@ -461,59 +451,19 @@ describe('shell snippets', () => {
   });
 
   it.skipIf(missing.length > 0)('commands run with stub programs receive exactly the intended arguments and stdin', () => {
-    const stubs = join(dir, 'bin');
-    mkdirSync(stubs, { recursive: true });
-    const stub = join(stubs, 'stub');
-    writeFileSync(
-      stub,
-      [
-        '#!/bin/sh',
-        '{ printf \'CMD\\0%s\\0%s\\0%s\\0\' "${0##*/}" "${VAULT_NAMESPACE+set:}${VAULT_NAMESPACE-}" "$#"; for a in "$@"; do printf \'%s\\0\' "$a"; done; cat; printf \'\\0\'; } >> "$STUB_LOG"',
-        `if [ "$1" = keyvault ] && [ "$2" = show ]; then printf '%s\\n' '${STUB_SCOPE}'; fi`,
-        `if [ "$1" = ad ] && [ "$2" = sp ]; then printf '%s\\n' '${STUB_OID}'; fi`,
-        '',
-      ].join('\n'),
-    );
-    chmodSync(stub, 0o755);
-    const programs = ['vault', 'aws', 'gcloud', 'az', 'astro', 'helm', 'eksctl', 'kubectl'];
-    for (const name of programs) writeFileSync(join(stubs, name), `#!/bin/sh\nexec "${stub}" "$@"\n`, { mode: 0o755 });
-    // exec keeps $0 as the stub path: pass the program name through a symlink-free wrapper instead.
-    for (const name of programs) writeFileSync(join(stubs, name), readFileSync(stub, 'utf8').replace('"${0##*/}"', `'${name}'`), { mode: 0o755 });
-
     const run1 = SH.filter((_, i) => i % Math.ceil(SHELL / STUBBED) === 0);
-    const log = join(dir, 'stub.log');
-    writeFileSync(log, '');
-    let script = 'unset VAULT_NAMESPACE\n';
     const wanted: { key: string; c: Case; cmds: Cmd[] }[] = [];
+    const snippets: { key: string; code: string }[] = [];
     for (const c of run1) {
       const intended = commandsOf(c.p, c.platform, c.auth, c.input);
       for (const s of c.result.snippets.filter((x) => x.lang === 'sh')) {
         const key = `${c.key}#${s.id}`;
         expect(intended[s.id], `model has commands for ${s.id}`).toBeDefined();
         wanted.push({ key, c, cmds: intended[s.id] });
-        // A subshell per snippet, so an export (VAULT_NAMESPACE) reaches only its own snippet's commands
-        // (`:` keeps a snippet of comments only valid).
-        script += `printf 'SNIP\\0%s\\0' '${key}' >> "$STUB_LOG"\n(\n${s.code}:\n) < /dev/null\n`;
+        snippets.push({ key, code: s.code });
       }
     }
-    writeFileSync(join(dir, 'driver.sh'), script);
-    run('bash', [join(dir, 'driver.sh')], '', { ...process.env, PATH: `${stubs}:${process.env.PATH}`, STUB_LOG: log });
-
-    const tokens = readFileSync(log, 'utf8').split('\0');
-    const got = new Map<string, { argv: string[]; stdin: string; ns: string }[]>();
-    let current: { argv: string[]; stdin: string; ns: string }[] = [];
-    for (let i = 0; i < tokens.length - 1; ) {
-      if (tokens[i] === 'SNIP') {
-        current = [];
-        got.set(tokens[i + 1], current);
-        i += 2;
-      } else if (tokens[i] === 'CMD') {
-        const argc = Number(tokens[i + 3]);
-        const argv = [tokens[i + 1], ...tokens.slice(i + 4, i + 4 + argc)];
-        current.push({ argv, stdin: tokens[i + 4 + argc], ns: tokens[i + 2] });
-        i += 5 + argc;
-      } else throw new Error('bad stub log at token ' + i + ': ' + JSON.stringify(tokens[i]));
-    }
+    const got = recordCommands(snippets);
     expect(wanted.length).toBeGreaterThan(300);
     for (const w of wanted) {
       const actual = got.get(w.key) ?? [];

@@ -16,6 +16,20 @@ export const CLASS: Record<Pid, string> = {
   'azure-key-vault': 'airflow.providers.microsoft.azure.secrets.key_vault.AzureKeyVaultBackend',
 };
 
+/** Auth methods per platform, from the table (first = default). */
+export const AUTH_METHODS: Record<Pid, Record<Plat, string[]>> = {
+  'hashicorp-vault': { astro: ['approle'], 'remote-execution': ['approle', 'kubernetes'], software: ['approle'] },
+  'aws-parameter-store': { astro: ['role'], 'remote-execution': ['role'], software: ['access-keys'] },
+  'aws-secrets-manager': { astro: ['role'], 'remote-execution': ['role'], software: ['access-keys'] },
+  'gcp-secret-manager': { astro: ['workload-identity', 'key-file'], 'remote-execution': ['workload-identity'], software: ['key-file'] },
+  'azure-key-vault': { astro: ['client-secret', 'managed-identity'], 'remote-execution': ['client-secret', 'managed-identity'], software: ['client-secret'] },
+};
+
+/** Every provider x platform x auth method of that table. */
+export const COMBOS = (Object.keys(AUTH_METHODS) as Pid[]).flatMap((p) =>
+  (['astro', 'remote-execution', 'software'] as Plat[]).flatMap((platform) => AUTH_METHODS[p][platform].map((auth) => ({ p, platform, auth }))),
+);
+
 const PH: Record<string, string> = {
   deploymentId: '<your-deployment-id>',
   roleId: '<your-approle-role-id>',

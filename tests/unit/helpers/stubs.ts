@@ -12,6 +12,8 @@ export interface Recorded {
   /** argv[0] is the program name. */
   argv: string[];
   stdin: string;
+  /** VAULT_NAMESPACE as the command saw it: '' when unset, else 'set:' and its value. */
+  ns: string;
 }
 
 export const STUBBED_PROGRAMS = ['vault', 'aws', 'gcloud', 'az', 'astro', 'helm', 'eksctl', 'kubectl'];
@@ -25,7 +27,7 @@ export function recordCommands(snippets: { key: string; code: string }[]): Map<s
     for (const name of STUBBED_PROGRAMS) {
       const stub = [
         '#!/bin/sh',
-        `{ printf 'CMD\\0%s\\0%s\\0' '${name}' "$#"; for a in "$@"; do printf '%s\\0' "$a"; done; cat; printf '\\0'; } >> "$STUB_LOG"`,
+        `{ printf 'CMD\\0%s\\0%s\\0%s\\0' '${name}' "\${VAULT_NAMESPACE+set:}\${VAULT_NAMESPACE-}" "$#"; for a in "$@"; do printf '%s\\0' "$a"; done; cat; printf '\\0'; } >> "$STUB_LOG"`,
         `if [ "$1" = keyvault ] && [ "$2" = show ]; then printf '%s\\n' '${STUB_SCOPE}'; fi`,
         `if [ "$1" = ad ] && [ "$2" = sp ]; then printf '%s\\n' '${STUB_OID}'; fi`,
         '',
@@ -33,7 +35,8 @@ export function recordCommands(snippets: { key: string; code: string }[]): Map<s
       writeFileSync(join(dir, name), stub);
       chmodSync(join(dir, name), 0o755);
     }
-    let script = '';
+    // A subshell per snippet, so an export (VAULT_NAMESPACE) reaches only its own snippet's commands.
+    let script = 'unset VAULT_NAMESPACE\n';
     for (const s of snippets) script += `printf 'SNIP\\0%s\\0' '${s.key.replace(/'/g, '')}' >> "$STUB_LOG"\n(\n${s.code}:\n) < /dev/null\n`;
     writeFileSync(join(dir, 'driver.sh'), script);
     run('bash', [join(dir, 'driver.sh')], '', { ...process.env, PATH: `${dir}:${process.env.PATH}`, STUB_LOG: log });
@@ -46,9 +49,9 @@ export function recordCommands(snippets: { key: string; code: string }[]): Map<s
         got.set(tokens[i + 1], current);
         i += 2;
       } else if (tokens[i] === 'CMD') {
-        const argc = Number(tokens[i + 2]);
-        current.push({ argv: [tokens[i + 1], ...tokens.slice(i + 3, i + 3 + argc)], stdin: tokens[i + 3 + argc] });
-        i += 4 + argc;
+        const argc = Number(tokens[i + 3]);
+        current.push({ argv: [tokens[i + 1], ...tokens.slice(i + 4, i + 4 + argc)], stdin: tokens[i + 4 + argc], ns: tokens[i + 2] });
+        i += 5 + argc;
       } else throw new Error('bad stub log at token ' + i + ': ' + JSON.stringify(tokens[i]));
     }
     return got;
