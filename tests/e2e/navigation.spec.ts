@@ -29,6 +29,22 @@ test.describe('table of contents follows the reader', () => {
     await expect(marked(page, '.toc-aside')).toBeInViewport();
   });
 
+  test('the lists leave out the headings of tab panels that are not chosen, and follow the choice', async ({ page }) => {
+    await page.setViewportSize(DESKTOP);
+    await page.goto('/azure-key-vault/?platform=software&authMethod=client-secret');
+    await page.locator('#step-1-create-an-identity-and-give-it-read-access-to-secrets').evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    const local = page.locator('.toc-aside .toc a[href="#give-the-local-containers-azure-credentials"]');
+    const always = page.locator('.toc-aside .toc a[href="#write-the-variable"]');
+    await expect(always).toBeVisible();
+    await expect(local).toBeHidden();
+    // The same in the phone bar's copy of the list.
+    await expect(page.locator('.toc-mobile .toc a[href="#give-the-local-containers-azure-credentials"]').locator('xpath=..')).toHaveAttribute('hidden', '');
+    // Choosing Astro with a managed identity shows its panel, and its heading comes back.
+    await page.locator('form[data-setup-form] input[name="platform"][value="astro"]').check();
+    await page.locator('form[data-setup-form] input[name="authMethod"][value="managed-identity"]').check();
+    await expect(local).toBeVisible();
+  });
+
   test('opened at a heading: marked at once', async ({ page }) => {
     await page.setViewportSize(DESKTOP);
     await page.goto('/gcp-secret-manager/#step-3-configure-your-astro-project-locally');
