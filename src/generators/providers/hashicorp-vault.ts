@@ -87,15 +87,16 @@ function appRole(ctx: Ctx, localOnly: boolean): Snippet {
   const role = 'auth/approle/role/' + m(ctx, 'roleName');
   const lines = [
     ...(localOnly
-      ? ['# For local tests only (the agents keep Kubernetes auth): the same read policy,', '# a login of its own.']
+      ? ['# For local tests only (the agents keep Kubernetes auth):', '# the same read policy, a login of its own.']
       : []),
-    '# Enable AppRole once per Vault (a second run fails with "path is already in use").',
+    '# Enable AppRole once per Vault',
+    '# (a second run fails with "path is already in use").',
     'vault auth enable approle',
     "# A role whose tokens get the read policy (and Vault's default policy).",
     cmd(['vault', 'write', arg(role), 'token_policies=' + shellWord(m(ctx, 'policyName'))]),
     localOnly
-      ? '# The role ID and a new secret ID: enter them below (they go into the local .env only).'
-      : '# The role ID and a new secret ID: put them in role_id and secret_id of the kwargs.',
+      ? '# The role ID and a new secret ID: enter them below\n# (they go into the local .env only).'
+      : '# The role ID and a new secret ID (role_id and secret_id of the kwargs):',
     cmd(['vault', 'read', '-field=role_id', arg(role + '/role-id')]),
     cmd(['vault', 'write', '-f', '-field=secret_id', arg(role + '/secret-id')]),
   ];
