@@ -82,7 +82,7 @@ export const FIELD_HELP: Readonly<Record<string, string | FieldHelpText>> = {
   },
   keyfileJson: 'Paste the whole key file. It goes into the kwargs as a JSON object.',
   tenantId: 'Microsoft Entra ID > Overview > Tenant ID.',
-  clientId: 'Application (client) ID of the app registration (managed identity: the local one).',
+  clientId: 'App registration > Overview > Application (client) ID.',
   clientSecret: {
     text: 'App registration > Certificates & secrets: the Value, not the Secret ID.',
     on: { 'remote-execution': 'On Remote Execution a service principal leaves it in values.yaml in plain text.' },

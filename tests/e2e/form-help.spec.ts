@@ -53,7 +53,7 @@ test.describe('field help', () => {
   test('the HCP namespace the guide points at is in view in Your setup, not in the collapsed section', async ({ page }) => {
     await page.setViewportSize(DESKTOP);
     await page.goto('/hashicorp-vault/');
-    const sentence = page.locator('.prose p', { hasText: 'HCP Vault keeps everything in a namespace' });
+    const sentence = page.locator('.prose p', { hasText: 'On HCP Vault everything lives in a namespace' });
     await expect(sentence).toContainText('Vault namespace');
     await expect(sentence.locator('a[href="#your-setup"]')).toBeVisible();
     await expect(form(page).locator('label', { hasText: 'Vault namespace' })).toBeVisible();
