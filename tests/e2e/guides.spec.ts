@@ -153,6 +153,8 @@ for (const guide of GUIDES) {
       await expect(dag.locator('figure:visible pre code')).toHaveText(expected as string);
       // And back from the tabs to the form.
       await group.getByRole('tab', { name: 'Airflow 3' }).click();
+      // The tab took the click (a failure here and not below would mean the click was lost, not the form).
+      await expect(group.locator(':scope > .tabs__list [aria-selected="true"]')).toHaveText('Airflow 3');
       await expect(af2).not.toBeChecked();
       await expect(form(page).locator('input[name="airflowVersion"][value="3"]')).toBeChecked();
     });
