@@ -6,6 +6,7 @@ import Callout from './Callout.astro';
 import ChoiceTab from './ChoiceTab.astro';
 import ChoiceTabs from './ChoiceTabs.astro';
 import CodeBlock from './CodeBlock.astro';
+import Disclosure from './Disclosure.astro';
 import H2 from './H2.astro';
 import H3 from './H3.astro';
 import H4 from './H4.astro';
@@ -20,6 +21,7 @@ export const mdxComponents = {
   ChoiceTab,
   ChoiceTabs,
   CodeBlock,
+  Disclosure,
   PlatformTab,
   PlatformTabs,
 };
