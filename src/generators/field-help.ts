@@ -43,10 +43,10 @@ export const FIELD_HELP: Readonly<Record<string, string | FieldHelpText>> = {
   kubernetesHost: 'The API server address of the agent cluster, as Vault reaches it.',
   region: 'Region that holds the secrets.',
   roleArn: 'The role Airflow uses to read the secrets.',
-  localPrincipalArn: 'The IAM user or role your AWS CLI signs in as: the role trusts it for local tests.',
+  localPrincipalArn: 'The IAM user or role your AWS CLI signs in as, trusted until local tests are done.',
   workloadIdentityArn: {
     text: "Your Deployment's IAM role: Workload Identity on its Details page in the Astro UI.",
-    more: 'Your role trusts it: the trust policy lets this ARN, and nothing else, assume your role.',
+    more: 'Your role trusts it: the trust policy lets this ARN assume your role (and your own sign-in, until the local tests are done).',
   },
   eksClusterName: 'The EKS cluster the agents run in.',
   oidcIssuer: {

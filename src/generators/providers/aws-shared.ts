@@ -1,5 +1,5 @@
 /** What the two AWS backends share: kwargs, account/partition/role name, IAM policy, identity. */
-import { cmd, commented, opt, snippet } from '../common-snippets.ts';
+import { cmd, commented, opt, shellQuote, snippet } from '../common-snippets.ts';
 import { type Ctx, m, placeholder, value } from '../context.ts';
 import { type JsonTree, toJson } from '../escape/json.ts';
 import { type Check, FIELDS, error, firstOf, mustMatch, listOf, warning } from '../fields.ts';
@@ -145,44 +145,39 @@ export function iamSnippets(ctx: Ctx, spec: ProviderSpec, action: string, resour
     snippet('iam-policy', 'Least-privilege IAM policy', 'json', toJson(policy, { indent: 2 }) + '\n', 'airflow-secrets-policy.json'),
     ...(ctx.authMethod === 'role' ? trustSnippets(ctx) : []),
     snippet('iam-attach-policy', 'Create and attach the policy', 'sh', lines.join('\n') + '\n'),
-    ...(ctx.authMethod === 'role' && ctx.platform === 'astro' ? localTrustSnippets(ctx) : []),
+    ...(ctx.authMethod === 'role' && ctx.platform === 'astro' ? [trustRestoreSnippet(ctx)] : []),
   ];
 }
 
 /**
- * Astro: local tests start from the reader's own AWS sign-in, which must be able to assume the
- * role too. A second trust policy adds that principal while testing; the first one is put back after.
+ * Astro, once the local tests are done: the role trusts the Deployment's workload identity
+ * alone again. The document is inline, so no second file is needed.
  */
-function localTrustSnippets(ctx: Ctx): Snippet[] {
-  const deployed = trustDocument(ctx) as { Version: string; Statement: JsonTree[] };
-  const policy = {
-    Version: deployed.Version,
-    Statement: [...deployed.Statement, { Sid: 'LocalTests', Effect: 'Allow', Principal: { AWS: m(ctx, 'localPrincipalArn') }, Action: 'sts:AssumeRole' }],
-  };
-  const role = opt('--role-name', roleName(ctx));
+function trustRestoreSnippet(ctx: Ctx): Snippet {
   const lines = [
-    '# While you test locally, the role trusts you too:',
-    cmd(['aws', 'iam', 'update-assume-role-policy', role, '--policy-document file://' + LOCAL_TRUST_FILE]),
-    "# When you're done, give it back the Deployment's trust policy alone:",
-    commented(['aws', 'iam', 'update-assume-role-policy', role, '--policy-document file://' + TRUST_FILE]),
+    "# Done testing locally: the role trusts the Deployment's workload identity alone again.",
+    cmd(['aws', 'iam', 'update-assume-role-policy', opt('--role-name', roleName(ctx)), '--policy-document=' + shellQuote(toJson(trustDocument(ctx, false)))]),
   ];
-  return [
-    snippet('iam-trust-local', 'Trust policy while you test locally', 'json', toJson(policy, { indent: 2 }) + '\n', LOCAL_TRUST_FILE),
-    snippet('iam-trust-local-apply', 'Let your own sign-in assume the role', 'sh', lines.join('\n') + '\n'),
-  ];
+  return snippet('iam-trust-restore', 'Stop trusting your own sign-in', 'sh', lines.join('\n') + '\n');
 }
 
 /**
- * Who may assume the role Airflow uses. Astro: exactly the Deployment's workload identity (an
- * IAM role Astronomer manages), with sts:AssumeRole. Remote Execution (IRSA): tokens of the
- * agent cluster's OIDC issuer for the agents' service accounts (the listed ones, else every
- * one in the agent namespace), with sts:AssumeRoleWithWebIdentity and the STS audience.
+ * Who may assume the role Airflow uses. Astro: the Deployment's workload identity (an IAM role
+ * Astronomer manages) and, until the local tests are done (`withLocalTests`), the reader's own
+ * AWS sign-in, which the local containers start from; both with sts:AssumeRole. Remote
+ * Execution (IRSA): tokens of the agent cluster's OIDC issuer for the agents' service accounts
+ * (the listed ones, else every one in the agent namespace), with sts:AssumeRoleWithWebIdentity
+ * and the STS audience.
  */
-function trustDocument(ctx: Ctx): JsonTree {
+function trustDocument(ctx: Ctx, withLocalTests = true): JsonTree {
   if (ctx.platform === 'astro') {
+    const trusted = (sid: string, principal: string) => ({ Sid: sid, Effect: 'Allow', Principal: { AWS: principal }, Action: 'sts:AssumeRole' });
     return {
       Version: '2012-10-17',
-      Statement: [{ Sid: 'AstroDeploymentWorkloadIdentity', Effect: 'Allow', Principal: { AWS: m(ctx, 'workloadIdentityArn') }, Action: 'sts:AssumeRole' }],
+      Statement: [
+        trusted('AstroDeploymentWorkloadIdentity', m(ctx, 'workloadIdentityArn')),
+        ...(withLocalTests ? [trusted('LocalTests', m(ctx, 'localPrincipalArn'))] : []),
+      ],
     };
   }
   const issuer = issuerHost(ctx);
@@ -219,9 +214,9 @@ export function agentSubjects(ctx: Ctx): string[] {
 /** The role's trust policy file, and the commands that create the role with it. */
 function trustSnippets(ctx: Ctx): Snippet[] {
   const file = '--assume-role-policy-document file://' + TRUST_FILE;
-  const who = ctx.platform === 'astro' ? "the Deployment's workload identity" : "the agents' service accounts";
+  const who = ctx.platform === 'astro' ? "the Deployment's workload identity and, for local tests, you" : "the agents' service accounts";
   const lines = [
-    `# Create the role; only ${who} may assume it.`,
+    `# Create the role; ${who} may assume it.`,
     cmd(['aws', 'iam', 'create-role', opt('--role-name', roleName(ctx)), file]),
     '# The role exists? Give it this trust policy instead (it replaces the old one):',
     commented(['aws', 'iam', 'update-assume-role-policy', opt('--role-name', roleName(ctx)), '--policy-document file://' + TRUST_FILE]),
@@ -248,7 +243,6 @@ function trustSnippets(ctx: Ctx): Snippet[] {
 }
 
 const TRUST_FILE = 'trust-policy.json';
-const LOCAL_TRUST_FILE = 'trust-policy-local.json';
 
 export function awsIdentity(ctx: Ctx): Identity | undefined {
   return { annotations: { 'eks.amazonaws.com/role-arn': m(ctx, 'roleArn') } };

@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { generate, type GenerateResult } from '../../../src/generators/index.ts';
 import { planMigration } from '../../../src/generators/migration.ts';
 import { hostileString } from '../helpers/arbitraries.ts';
-import { type Input, iamPolicyOf, names, uriOf, val } from '../helpers/intended.ts';
+import { type Input, astroTrustOf, iamPolicyOf, names, uriOf, val } from '../helpers/intended.ts';
 import { type LocalServer, startMoto } from '../helpers/servers.ts';
 import { missingTools, pythonAsync, run, runAsync } from '../helpers/tools.ts';
 
@@ -271,7 +271,8 @@ describe('both AWS guides against a local AWS API (moto) with the real AWS CLI',
     const byId = (id: string) => result.snippets.find((s) => s.id === id);
     let verifyOut = '';
     for (const s of result.snippets) {
-      if (s.id === 'delete-secrets') continue;
+      // Taking the reader out of the trust policy (Step 5) and the cleanup come after the checks below.
+      if (s.id === 'delete-secrets' || s.id === 'iam-trust-restore') continue;
       if (s.filename && s.lang === 'json') writeFileSync(join(work, s.filename), s.code);
       if (s.lang !== 'sh') continue;
       const out = await sh(s.code, work);
@@ -300,14 +301,12 @@ describe('both AWS guides against a local AWS API (moto) with the real AWS CLI',
       expect(resources.some((r) => iamMatch(r, arn)), `${arn} is covered by ${JSON.stringify(resources)}`).toBe(true);
     }
     if (auth === 'role' && platform === 'astro') {
-      // While testing locally the role trusts the Deployment and the reader; the commented command
-      // at the end of that step gives it back the Deployment's trust policy alone.
-      expect(state.trust).toEqual(JSON.parse(byId('iam-trust-local')!.code));
-      const restore = byId('iam-trust-local-apply')!.code.split('\n').filter((l) => /^# aws iam update-assume-role-policy /.test(l)).map((l) => l.slice(2));
-      expect(restore).toHaveLength(1);
-      await sh(restore[0], work);
+      // While testing locally the role trusts the Deployment and the reader; the restore command
+      // (Step 5) leaves the Deployment alone.
+      expect(state.trust).toEqual(JSON.parse(byId('iam-trust-policy')!.code));
+      await sh(byId('iam-trust-restore')!.code, work);
       const after = await read({ provider: p, names: [], role: roleName, policyArn: iam.policyArn });
-      expect(after.trust).toEqual(JSON.parse(byId('iam-trust-policy')!.code));
+      expect(after.trust).toEqual(astroTrustOf(input, false));
     } else if (auth === 'role') expect(state.trust).toEqual(JSON.parse(byId('iam-trust-policy')!.code));
 
     if (withRerun) {

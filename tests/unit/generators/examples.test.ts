@@ -37,9 +37,9 @@ const PROVIDER_IDS_EXTRA: Record<ProviderId, (auth: string, platform: Platform) 
   'hashicorp-vault': (a) => ['vault-enable-kv', 'vault-policy', 'vault-write-policy', ...(a === 'kubernetes' ? ['vault-kubernetes-auth'] : []), 'vault-approle'],
   // The role is created here: on Astro trusting the Deployment's workload identity, on Remote
   // Execution the agents' service accounts through the cluster's OIDC issuer (found first).
-  // On Astro, local tests start from the reader's own sign-in: the role trusts it while testing.
-  'aws-parameter-store': (a, p) => ['iam-policy', ...awsTrust(a, p), 'iam-attach-policy', ...(a === 'role' && p === 'astro' ? ['iam-trust-local', 'iam-trust-local-apply'] : [])],
-  'aws-secrets-manager': (a, p) => ['iam-policy', ...awsTrust(a, p), 'iam-attach-policy', ...(a === 'role' && p === 'astro' ? ['iam-trust-local', 'iam-trust-local-apply'] : [])],
+  // On Astro the role trusts the reader's own sign-in for the local tests; a command takes it out after.
+  'aws-parameter-store': (a, p) => ['iam-policy', ...awsTrust(a, p), 'iam-attach-policy', ...(a === 'role' && p === 'astro' ? ['iam-trust-restore'] : [])],
+  'aws-secrets-manager': (a, p) => ['iam-policy', ...awsTrust(a, p), 'iam-attach-policy', ...(a === 'role' && p === 'astro' ? ['iam-trust-restore'] : [])],
   // Astro workload identity: impersonating the service account from the Deployment's own identity is offered too.
   'gcp-secret-manager': (a, p) => ['gcp-service-account', 'gcp-grant-access', ...(p === 'astro' && a === 'workload-identity' ? ['gcp-impersonation'] : [])],
   // Remote Execution with a managed identity: the identity and its federated credentials first.
@@ -428,13 +428,17 @@ describe('AWS facts', () => {
     expect(generate('aws-secrets-manager', { ...base, oidcIssuer: 'https://issuer.example.com/x' }).problems).toContainEqual(expect.objectContaining({ field: 'oidcIssuer', severity: 'warning' }));
   });
 
-  it('Astro role: a trust policy that lets exactly the Deployment workload identity assume the role, and the role created with it', () => {
+  it('Astro role: a trust policy that lets exactly the Deployment workload identity and the reader assume the role, and the role created with it', () => {
     const identity = 'arn:aws:iam::210987654321:role/AirflowS3Logs-clmk2qqia000008mhff3ndjr0';
+    const me = 'arn:aws:iam::123456789012:user/jane';
     for (const provider of ['aws-parameter-store', 'aws-secrets-manager'] as const) {
-      const r = generate(provider, { platform: 'astro', roleArn: 'arn:aws:iam::123456789012:role/airflow-secrets', workloadIdentityArn: identity });
+      const r = generate(provider, { platform: 'astro', roleArn: 'arn:aws:iam::123456789012:role/airflow-secrets', workloadIdentityArn: identity, localPrincipalArn: me });
       expect(JSON.parse(code(r, 'iam-trust-policy'))).toEqual({
         Version: '2012-10-17',
-        Statement: [{ Sid: 'AstroDeploymentWorkloadIdentity', Effect: 'Allow', Principal: { AWS: identity }, Action: 'sts:AssumeRole' }],
+        Statement: [
+          { Sid: 'AstroDeploymentWorkloadIdentity', Effect: 'Allow', Principal: { AWS: identity }, Action: 'sts:AssumeRole' },
+          { Sid: 'LocalTests', Effect: 'Allow', Principal: { AWS: me }, Action: 'sts:AssumeRole' },
+        ],
       });
       expect(r.snippets.find((s) => s.id === 'iam-trust-policy')?.filename).toBe('trust-policy.json');
       const create = code(r, 'iam-create-role');
@@ -452,28 +456,23 @@ describe('AWS facts', () => {
       expect.objectContaining({ field: 'workloadIdentityArn', severity: 'error' }),
     );
   });
-  it('Astro role, local tests: a second trust policy adds the reader\'s own IAM identity; the Deployment\'s alone is put back after', () => {
+  it('Astro role, after the local tests: one command gives the role the Deployment\'s trust alone; a session ARN is refused', () => {
     const identity = 'arn:aws:iam::210987654321:role/AirflowS3Logs-x';
-    const me = 'arn:aws:iam::123456789012:user/jane';
-    const r = generate('aws-parameter-store', { platform: 'astro', roleArn: 'arn:aws:iam::123456789012:role/airflow-secrets', workloadIdentityArn: identity, localPrincipalArn: me });
-    expect(JSON.parse(code(r, 'iam-trust-local'))).toEqual({
+    const r = generate('aws-parameter-store', { platform: 'astro', roleArn: 'arn:aws:iam::123456789012:role/airflow-secrets', workloadIdentityArn: identity, localPrincipalArn: 'arn:aws:iam::123456789012:user/jane' });
+    const restore = code(r, 'iam-trust-restore');
+    const doc = /--policy-document='([^']*)'$/m.exec(restore);
+    expect(restore).toMatch(/^aws iam update-assume-role-policy \\\n\s+--role-name=airflow-secrets \\\n\s+--policy-document='/m);
+    expect(JSON.parse(doc![1])).toEqual({
       Version: '2012-10-17',
-      Statement: [
-        { Sid: 'AstroDeploymentWorkloadIdentity', Effect: 'Allow', Principal: { AWS: identity }, Action: 'sts:AssumeRole' },
-        { Sid: 'LocalTests', Effect: 'Allow', Principal: { AWS: me }, Action: 'sts:AssumeRole' },
-      ],
+      Statement: [{ Sid: 'AstroDeploymentWorkloadIdentity', Effect: 'Allow', Principal: { AWS: identity }, Action: 'sts:AssumeRole' }],
     });
-    expect(r.snippets.find((s) => s.id === 'iam-trust-local')?.filename).toBe('trust-policy-local.json');
-    const apply = code(r, 'iam-trust-local-apply');
-    expect(apply).toMatch(/^aws iam update-assume-role-policy \\\n\s+--role-name=airflow-secrets \\\n\s+--policy-document file:\/\/trust-policy-local\.json$/m);
-    expect(apply).toMatch(/^# aws iam update-assume-role-policy --role-name=airflow-secrets --policy-document file:\/\/trust-policy\.json$/m);
     // A session ARN is not a principal: the message names the command that prints the role's.
     const session = generate('aws-parameter-store', { platform: 'astro', localPrincipalArn: 'arn:aws:sts::123456789012:assumed-role/AdminAccess/jane' }).problems.find((p) => p.field === 'localPrincipalArn');
     expect(session).toMatchObject({ severity: 'error' });
     expect(session!.message).toContain('aws iam get-role --role-name AdminAccess --query Role.Arn');
     expect(generate('aws-parameter-store', { platform: 'astro', localPrincipalArn: 'arn:aws:iam::123456789012:role/sso/Admin' }).problems.filter((p) => p.field === 'localPrincipalArn')).toEqual([]);
     // Remote Execution and Software have no such step.
-    for (const platform of ['remote-execution', 'software'] as const) expect(generate('aws-parameter-store', { platform }).snippets.map((s) => s.id)).not.toContain('iam-trust-local');
+    for (const platform of ['remote-execution', 'software'] as const) expect(generate('aws-parameter-store', { platform }).snippets.map((s) => s.id)).not.toContain('iam-trust-restore');
   });
   it('Parameter Store: SecureString at /prefix/key, ssm:GetParameter on both prefix ARNs, kms note', () => {
     const r = generate('aws-parameter-store', { ...FULL, platform: 'astro' });

@@ -28,7 +28,7 @@ import {
   type Pid,
   commandsOf,
   localAuthOf,
-  localTrustOf,
+  astroTrustOf,
   localEnvOf,
   softwareEnvOf,
   composeOverrideOf,
@@ -185,17 +185,12 @@ describe('in-process parsers (JSON, YAML, HCL, Dockerfile, compose-go .env, text
       if (p === 'aws-parameter-store' || p === 'aws-secrets-manager') {
         expect(JSON.parse(snippet(c, 'iam-policy')!), why(c, 'iam-policy')).toEqual(iamPolicyOf(p, input).policy);
         if (platform === 'astro' && auth === 'role') {
-          // Exactly the typed workload identity (or its placeholder) may assume the role.
-          const principal = typeof input.workloadIdentityArn === 'string' && input.workloadIdentityArn !== '' ? input.workloadIdentityArn : '<your-workload-identity-arn>';
-          expect(JSON.parse(snippet(c, 'iam-trust-policy')!), why(c, 'iam-trust-policy')).toEqual({
-            Version: '2012-10-17',
-            Statement: [{ Sid: 'AstroDeploymentWorkloadIdentity', Effect: 'Allow', Principal: { AWS: principal }, Action: 'sts:AssumeRole' }],
-          });
+          // Exactly the typed workload identity and the reader's own IAM identity (or their placeholders) may assume the role.
+          expect(JSON.parse(snippet(c, 'iam-trust-policy')!), why(c, 'iam-trust-policy')).toEqual(astroTrustOf(input));
         }
         if (platform === 'remote-execution' && auth === 'role') {
           expect(JSON.parse(snippet(c, 'iam-trust-policy')!), why(c, 'iam-trust-policy')).toEqual(irsaTrustOf(p, input));
         }
-        if (platform === 'astro' && auth === 'role') expect(JSON.parse(snippet(c, 'iam-trust-local')!), why(c, 'iam-trust-local')).toEqual(localTrustOf(input));
       }
       if (platform === 'remote-execution') {
         const tree = parseYaml(snippet(c, 'values-yaml')!) as Record<string, unknown>;

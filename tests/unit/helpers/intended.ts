@@ -334,14 +334,18 @@ export function softwareEnvOf(p: Pid, platform: Plat, auth: string, inp: Input):
   return p === 'azure-key-vault' && platform === 'software' && auth === 'client-secret' && inp.credentialsIn === 'environment' ? azureEnvOf(inp) : {};
 }
 
-/** Astro: the trust policy while testing locally, the Deployment's workload identity and the reader's own IAM identity. */
-export function localTrustOf(inp: Input) {
+/**
+ * Astro: the role's trust policy. The Deployment's workload identity, and the reader's own IAM
+ * identity while testing locally (`withLocalTests`: until the restore command runs).
+ */
+export function astroTrustOf(inp: Input, withLocalTests = true) {
   const principal = (k: string, ph: string) => (inp[k] ? (inp[k] as string) : ph);
+  const trusted = (Sid: string, arn: string) => ({ Sid, Effect: 'Allow', Principal: { AWS: arn }, Action: 'sts:AssumeRole' });
   return cleanTree({
     Version: '2012-10-17',
     Statement: [
-      { Sid: 'AstroDeploymentWorkloadIdentity', Effect: 'Allow', Principal: { AWS: principal('workloadIdentityArn', '<your-workload-identity-arn>') }, Action: 'sts:AssumeRole' },
-      { Sid: 'LocalTests', Effect: 'Allow', Principal: { AWS: principal('localPrincipalArn', '<your-own-iam-arn>') }, Action: 'sts:AssumeRole' },
+      trusted('AstroDeploymentWorkloadIdentity', principal('workloadIdentityArn', '<your-workload-identity-arn>')),
+      ...(withLocalTests ? [trusted('LocalTests', principal('localPrincipalArn', '<your-own-iam-arn>'))] : []),
     ],
   });
 }
@@ -485,10 +489,10 @@ export function commandsOf(p: Pid, platform: Plat, auth: string, inp: Input): Re
         ? c(['aws', 'iam', 'attach-user-policy', '--user-name=' + v('iamUserName'), '--policy-arn=' + iam.policyArn])
         : c(['aws', 'iam', 'attach-role-policy', '--role-name=' + iam.roleName, '--policy-arn=' + iam.policyArn]),
     ];
-    // Astro: the role trusts your own sign-in too while you test locally.
+    // Astro: once the local tests are done, the role trusts the Deployment's workload identity alone.
     if (auth === 'role' && platform === 'astro') {
-      out['iam-trust-local-apply'] = [
-        c(['aws', 'iam', 'update-assume-role-policy', '--role-name=' + iam.roleName, '--policy-document', 'file://trust-policy-local.json']),
+      out['iam-trust-restore'] = [
+        c(['aws', 'iam', 'update-assume-role-policy', '--role-name=' + iam.roleName, { prefix: '--policy-document=', json: astroTrustOf(inp, false) as Record<string, unknown> }]),
       ];
     }
     // The role is created with the trust policy (updating an existing role is a comment).
