@@ -93,6 +93,10 @@ for (const guide of GUIDES) {
         // No problem is reported for valid values.
         await expect(page.locator('.sf-msg--error:visible')).toHaveCount(0);
 
+        // What a closed disclosure holds (the JSON form of the connection, an alternative) counts as shown once opened.
+        await page.locator('details.disclosure').evaluateAll((ds) => {
+          for (const d of ds as HTMLDetailsElement[]) if (d.checkVisibility()) d.open = true;
+        });
         const snippets = await liveSnippets(page);
         let shown = 0;
         for (const s of snippets) {
@@ -316,6 +320,29 @@ test('the connection builder parses a pasted URI into the fields, and reports a 
   await expect(b.locator('[name="connHost"]')).toHaveValue('db.internal');
 });
 
+test('a closed disclosure opens from the keyboard and shows the current setup: the JSON form of the connection, the changes since older versions', async ({ page }) => {
+  await page.goto('/aws-secrets-manager/');
+  const values = { connHost: 'db.internal', connLogin: 'admin' };
+  await fillFields(page, values);
+  await waitLive(page);
+  const json = page.locator('details.disclosure', { has: page.locator('[data-live-snippet="connection-json"]') });
+  await expect(json).not.toHaveAttribute('open', '');
+  await expect(json.locator('[data-live-snippet="connection-json"]')).toBeHidden();
+  await json.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(json).toHaveAttribute('open', '');
+  await expect(json.locator('[data-live-snippet="connection-json"] figure:visible pre code')).toHaveText(
+    expectedCode('aws-secrets-manager', { id: 'connection-json', pins: {} }, { platform: 'astro', authMethod: 'role' }, values) as string,
+  );
+  // Each change since an older version is one closed line until opened.
+  const changes = page.locator('#coming-from-an-older-version-of-this-guide').locator('xpath=ancestor::section[1]').locator('details.disclosure');
+  expect(await changes.count()).toBeGreaterThan(2);
+  for (const d of await changes.all()) await expect(d.locator('.disclosure__body')).toBeHidden();
+  await changes.first().locator('summary').click();
+  await expect(changes.first().locator('.disclosure__body')).toBeVisible();
+  await expect(changes.first().locator('.disclosure__body a[href^="#step-"]')).toBeVisible();
+});
+
 test('the form never submits: Enter in a field keeps the page', async ({ page }) => {
   await page.goto('/gcp-secret-manager/');
   await page.evaluate(() => ((window as unknown as { __stay: number }).__stay = 1));
@@ -516,6 +543,8 @@ test.describe('without JavaScript', () => {
       await expect(page.locator('.setup-nojs').first()).toBeVisible();
       await expect(page.locator('.setup-nojs').first()).toContainText('needs JavaScript');
       for (const panel of await page.locator('[role="tabpanel"], .tabs__panel').all()) await expect(panel).toBeVisible();
+      // Disclosures open without scripts too.
+      for (const summary of await page.locator('details.disclosure > summary').all()) await summary.click();
       const wrappers = page.locator('[data-live-snippet]');
       const n = await wrappers.count();
       expect(n).toBeGreaterThan(10);

@@ -5,10 +5,13 @@ import { choose, fillFields, visibleSnippetTexts, waitLive, waitSettled } from '
 const SECRET = 'Pr1nt-S3cret-$(id)-"q"';
 const PASSWORD = 'pw-on-paper-NEVER';
 
-/** Every element the reader would see on paper that is one of the interface's controls. */
+/**
+ * Every element the reader would see on paper that is one of the interface's controls. A
+ * disclosure's summary is its title (checked below: it prints as a plain line).
+ */
 const visibleControls = (page: Page) =>
   page.evaluate(() =>
-    Array.from(document.querySelectorAll('header, nav, input, select, textarea, button, summary, [data-island], dialog'))
+    Array.from(document.querySelectorAll('header, nav, input, select, textarea, button, summary:not(.disclosure > summary), [data-island], dialog'))
       .filter((el) => (el as HTMLElement).checkVisibility())
       .map((el) => el.tagName.toLowerCase() + (el.className ? `.${String(el.className).split(' ')[0]}` : '')),
   );
@@ -39,6 +42,14 @@ test.describe('print', () => {
     expect(await body()).toContain('<your-client-secret>');
     expect(await body()).toContain('00000000-0000-0000-0000-000000000001');
     expect(await visibleControls(page)).toEqual([]);
+    // Closed disclosures (the changes since older versions) print open, their summary as a plain line.
+    const disclosures = page.locator('details.disclosure');
+    expect(await disclosures.count()).toBeGreaterThan(3);
+    for (const d of await disclosures.all()) {
+      expect(await d.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
+      await expect(d.locator('.disclosure__body')).toBeVisible();
+      expect(await d.locator('summary').evaluate((el) => getComputedStyle(el).display)).toBe('block');
+    }
     // Only the chosen platform's panels, each titled with its tab's name.
     const panels = await page.locator('[role="tabpanel"]').evaluateAll((els) =>
       els.filter((el) => (el as HTMLElement).checkVisibility()).map((el) => (el as HTMLElement).dataset.tabValue),

@@ -141,7 +141,11 @@ test('"Your setup" from anywhere: once the form is out of view, a button shows t
   await page.locator('#step-5-deploy-the-configuration').scrollIntoViewIfNeeded();
   await expect(summary).toBeVisible();
   await expect(summary).toContainText('Astro · AppRole · Airflow 3');
-  const y = await page.evaluate(() => window.scrollY);
+  // Where the reader is: the heading in view, at its place on the screen (the page above it may
+  // change height with the platform; the browser keeps what is in view where it was).
+  const heading = page.locator('#step-5-deploy-the-configuration');
+  const screenTop = () => heading.evaluate((h) => h.getBoundingClientRect().top);
+  const y = await screenTop();
   await summary.click();
   const dialog = page.getByRole('dialog', { name: 'Your setup' });
   await expect(dialog).toBeVisible();
@@ -155,7 +159,7 @@ test('"Your setup" from anywhere: once the form is out of view, a button shows t
   await expect(summary).toBeFocused();
   await expect(summary).toContainText('Astronomer Software · AppRole · Airflow 3');
   // The reader is where they were, and the form is back in its place.
-  expect(Math.abs((await page.evaluate(() => window.scrollY)) - y)).toBeLessThan(40);
+  expect(Math.abs((await screenTop()) - y)).toBeLessThan(40);
   await expect(page.locator('main form[data-setup-form]')).toHaveCount(1);
   await waitLive(page);
   await expect(page.locator('[data-live-snippet="software-env-vars"]:visible pre code')).toContainText('https://vault.from-the-dialog.example:8200');
