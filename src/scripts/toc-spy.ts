@@ -23,8 +23,14 @@ function keepInView(link: HTMLElement): void {
 
 export function startTocSpy(): void {
   const links = Array.from(document.querySelectorAll<HTMLAnchorElement>(TOC_LINK));
-  const ids = [...new Set(links.map((a) => decodeURIComponent(a.hash.slice(1))))];
-  const headings = ids.map((id) => document.getElementById(id)).filter((h): h is HTMLElement => h !== null);
+  // Each listed heading, looked up once (both lists link to the same ones).
+  const headingById = new Map<string, HTMLElement | null>();
+  const headingOf = (a: HTMLAnchorElement) => {
+    const id = decodeURIComponent(a.hash.slice(1));
+    if (!headingById.has(id)) headingById.set(id, document.getElementById(id));
+    return headingById.get(id) ?? null;
+  };
+  const headings = [...new Set(links.map(headingOf))].filter((h): h is HTMLElement => h !== null);
   if (headings.length === 0) return;
   const names = Array.from(document.querySelectorAll<HTMLElement>(TOC_CURRENT_NAME));
   let current: string | null = null;
@@ -44,7 +50,7 @@ export function startTocSpy(): void {
   const shown = (h: HTMLElement) => h.getClientRects().length > 0;
   // An h3 in a tab panel that is not chosen (another platform's or auth method's) leaves the lists.
   const panelLinks = links.flatMap((a) => {
-    const h = document.getElementById(decodeURIComponent(a.hash.slice(1)));
+    const h = headingOf(a);
     return h?.closest('[role="tabpanel"]') ? [[a, h] as const] : [];
   });
 
@@ -69,7 +75,7 @@ export function startTocSpy(): void {
     current = id;
     let text = '';
     for (const a of links) {
-      if (decodeURIComponent(a.hash.slice(1)) === id) {
+      if (found && headingOf(a) === found) {
         a.setAttribute('aria-current', 'true');
         text = a.textContent ?? '';
         keepInView(a);

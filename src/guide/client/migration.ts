@@ -274,6 +274,8 @@ export function startMigration(root: HTMLElement): void {
   };
   const status = root.querySelector<HTMLElement>('[data-migration-status]');
   const tableHost = root.querySelector<HTMLElement>('[data-migration-table]');
+  // The scripts go before the guide's text on what to do with them (MigrationTool.astro).
+  const afterScripts = root.querySelector<HTMLElement>('[data-migration-after]');
   const showTable = tableHost ? itemsTable(tableHost) : () => undefined;
   // The figures are in the page only while there is something to show.
   const figures = [
@@ -300,10 +302,8 @@ export function startMigration(root: HTMLElement): void {
       shownCode.set(figure, text);
       if (!text) figure.remove();
       else if (!figure.isConnected) {
-        // Before the guide's text on what to do with them, else at the end of the tool.
-        const after = root.querySelector('[data-migration-after]');
-        if (after) after.before(figure);
-        else (root.querySelector('.migrate__body') ?? root).append(figure);
+        if (afterScripts) afterScripts.before(figure);
+        else root.append(figure);
       }
     }
     if (!status) return;
