@@ -97,6 +97,29 @@ test.describe('site search', () => {
     await expect(results(page).first()).toContainText('HashiCorp Vault');
   });
 
+  test('a click on the button before the page’s scripts have run opens the search, and what is typed is searched once they arrive', async ({ page }) => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let held = 0;
+    await page.route(/\/_astro\/[^/]*\.js$/, async (route) => {
+      held++;
+      await gate;
+      await route.continue();
+    });
+    // The page's module scripts are held, so neither DOMContentLoaded nor load comes yet.
+    await page.goto('/hashicorp-vault/', { waitUntil: 'commit' });
+    await expect.poll(() => held).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(dialog(page)).toBeVisible();
+    await expect(input(page)).toBeFocused();
+    await page.keyboard.type('approle');
+    // Still before the scripts: DOMContentLoaded waits for module scripts.
+    expect(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart)).toBe(0);
+    release();
+    await expect(results(page).first()).toContainText('HashiCorp Vault');
+    await expect(input(page)).toHaveValue('approle');
+  });
+
   test('finds snippet text: placeholders and setting names lead to the steps that set them', async ({ page }) => {
     await page.goto('/');
     await page.getByRole('button', { name: 'Search' }).click();
