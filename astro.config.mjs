@@ -7,6 +7,7 @@ import { CODE_THEMES, codeBlockTransformer } from './src/integrations/code-highl
 import { codeColorsPlugin } from './src/integrations/code-colors';
 import { satteri } from '@astrojs/markdown-satteri';
 import { docSectionsPlugin } from './src/integrations/doc-sections';
+import { headingPanelsPlugin } from './src/integrations/heading-panels';
 import { linePools } from './src/integrations/line-pools';
 import { searchIndex } from './src/integrations/search-index';
 
@@ -28,7 +29,7 @@ export default defineConfig({
     inlineStylesheets: 'auto',
   },
   markdown: {
-    processor: satteri({ hastPlugins: [docSectionsPlugin] }),
+    processor: satteri({ hastPlugins: [docSectionsPlugin, headingPanelsPlugin] }),
     shikiConfig: {
       themes: { ...CODE_THEMES },
       defaultColor: false,

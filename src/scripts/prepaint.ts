@@ -8,7 +8,8 @@
  *    wrap choice (`guides:wrap-code`, code-wrap.ts) as `data-wrap-code`;
  *  - picks the setup's choices (platform, auth method, Airflow version: the query, else
  *    the remembered tab, else the default), sets `data-tab-<group>` on `<html>` and adds a
- *    constructed stylesheet that shows the chosen panel of every tab group offering it;
+ *    constructed stylesheet that shows the chosen panel of every tab group offering it, and
+ *    in the contents lists only the headings of the chosen panels (toc-panels.ts);
  *  - on a guide (`<html data-guide>`), adds the setup rules (setup-css.ts) that show the
  *    chosen setup's form fields and snippet renderings.
  * Choices are checked against the known values, so nothing from the URL reaches CSS.
@@ -16,12 +17,14 @@
 import { PLATFORM_AIRFLOW_VERSIONS, PLATFORM_IDS, pickChoices, shownChoice } from '../guide/client/choices.ts';
 import { queryEntries } from '../guide/client/query.ts';
 import { setupRules } from '../guide/client/setup-css.ts';
+import { tocPanelRule } from './toc-panels.ts';
 
 export function prepaint(
   readQuery: typeof queryEntries,
   pick: typeof pickChoices,
   shown: typeof shownChoice,
   rulesFor: typeof setupRules,
+  tocRule: typeof tocPanelRule,
   platforms: readonly string[],
   versionsOn: Record<string, readonly string[]>,
 ): void {
@@ -53,6 +56,7 @@ export function prepaint(
   const tabRules: string[] = [];
   for (const group of ['platform', 'authMethod', 'airflowVersion']) {
     const value = shown(choices, group, versionsOn);
+    tabRules.push(tocRule(group, value));
     if (!value) continue;
     root.setAttribute('data-tab-' + group.toLowerCase(), value);
     const sel = 'html.js [data-tabs="' + group + '"]:not([data-ready]):has(>.tabs__panels>[data-tab-value="' + value + '"])';
@@ -78,4 +82,4 @@ export function prepaint(
 }
 
 /** The inline code of the pre-paint script, with the page state's functions passed in. */
-export const prepaintCode = `(${prepaint.toString()})(${queryEntries.toString()},${pickChoices.toString()},${shownChoice.toString()},${setupRules.toString()},${JSON.stringify(PLATFORM_IDS)},${JSON.stringify(PLATFORM_AIRFLOW_VERSIONS)});`;
+export const prepaintCode = `(${prepaint.toString()})(${queryEntries.toString()},${pickChoices.toString()},${shownChoice.toString()},${setupRules.toString()},${tocPanelRule.toString()},${JSON.stringify(PLATFORM_IDS)},${JSON.stringify(PLATFORM_AIRFLOW_VERSIONS)});`;

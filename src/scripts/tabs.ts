@@ -12,6 +12,7 @@ import { effect } from '@preact/signals-core';
 import { PLATFORM_AIRFLOW_VERSIONS, isChoiceGroup, shownChoice, tabValue } from '../guide/client/choices.ts';
 import { pageSetup } from '../guide/client/setup.ts';
 import { TAB, TAB_KEYS } from '../guide/client/activation.ts';
+import { syncTocPanels } from './toc-panels.ts';
 
 function tabsOf(group: HTMLElement): HTMLElement[] {
   const list = group.querySelector<HTMLElement>(':scope > .tabs__list');
@@ -106,6 +107,7 @@ export function initTabs(): void {
       );
       if (value) show(group, value);
     }
+    syncTocPanels();
   });
   document.addEventListener('keydown', onKeydown);
   document.addEventListener('click', (event) => chooseTab((event.target as HTMLElement | null)?.closest<HTMLElement>(TAB)));

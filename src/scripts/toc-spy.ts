@@ -1,7 +1,6 @@
 /**
  * Marks, in every "On this page" list, the section the reader is in (`aria-current="true"`
- * on its link) and shows its name in the phone bar's summary; leaves out the headings of tab
- * panels that are not chosen. Loaded on the first scroll or
+ * on its link) and shows its name in the phone bar's summary. Loaded on the first scroll or
  * when the page opens at a heading (toc.ts), so a page that is only opened costs nothing.
  *
  * The section in view is the last listed heading above a line just under the sticky bars;
@@ -48,15 +47,9 @@ export function startTocSpy(): void {
   /** An h2 is measured by its section's box: the section is laid out even while skipped. */
   const topOf = (h: HTMLElement) => (h.closest('.doc-section') ?? h).getBoundingClientRect().top;
   const shown = (h: HTMLElement) => h.getClientRects().length > 0;
-  // An h3 in a tab panel that is not chosen (another platform's or auth method's) leaves the lists.
-  const panelLinks = links.flatMap((a) => {
-    const h = headingOf(a);
-    return h?.closest('[role="tabpanel"]') ? [[a, h] as const] : [];
-  });
 
   const update = () => {
     queued = false;
-    for (const [a, h] of panelLinks) if (a.parentElement) a.parentElement.hidden = !h.checkVisibility();
     const y = line();
     let found: HTMLElement | undefined;
     const atEnd = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;

@@ -1,8 +1,22 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DESKTOP, PHONE, ROUTES } from './site-helpers';
+import { DESKTOP, GUIDE_ROUTES, PHONE, ROUTES } from './site-helpers';
 
 /** The "On this page" links marked as the section in view, per list. */
 const marked = (page: Page, list: string) => page.locator(`${list} .toc a[aria-current="true"]`);
+
+/** Per list entry that links to a heading in a tab panel: is it listed, and is its heading shown? */
+const panelEntries = (page: Page) =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLAnchorElement>('.toc a')).flatMap((a) => {
+      const heading = document.getElementById(decodeURIComponent(a.hash.slice(1)));
+      if (!heading?.closest('[role="tabpanel"]')) return [];
+      let listed = true;
+      for (let el: Element | null = a; el && !el.matches('.toc'); el = el.parentElement) {
+        if (getComputedStyle(el).display === 'none') listed = false;
+      }
+      return [{ list: a.closest('.toc-aside') ? 'aside' : 'bar', href: a.hash, listed, shown: heading.checkVisibility() }];
+    }),
+  );
 
 test.describe('table of contents follows the reader', () => {
   test('wide: the section scrolled to is marked, one link at a time, also for an h3', async ({ page }) => {
@@ -29,20 +43,45 @@ test.describe('table of contents follows the reader', () => {
     await expect(marked(page, '.toc-aside')).toBeInViewport();
   });
 
-  test('the lists leave out the headings of tab panels that are not chosen, and follow the choice', async ({ page }) => {
+  for (const guide of GUIDE_ROUTES) {
+    test(`${guide.path}: from the first paint, the lists show only the headings of the chosen panels, for every platform and auth method`, async ({ page }) => {
+      await page.setViewportSize(DESKTOP);
+      // The pre-paint rules alone: the page's interactive layer (which has the tabs) is kept from loading.
+      await page.route(/\/_astro\/page\.[^/]*\.js$/, (route) => route.abort());
+      await page.goto(guide.path);
+      const auth = JSON.parse((await page.locator('html').getAttribute('data-guide')) as string).auth as Record<string, string[]>;
+      let listedSomewhere = false;
+      for (const platform of Object.keys(auth)) {
+        for (const method of ['', ...new Set(Object.values(auth).flat())]) {
+          const address = `${guide.path}?platform=${platform}${method ? `&authMethod=${method}` : ''}`;
+          await page.goto(address);
+          await expect(page.locator('.toc-mobile .toc')).toHaveCount(1);
+          const entries = await panelEntries(page);
+          for (const e of entries) expect(e.listed, `${address} ${e.list} ${e.href}`).toBe(e.shown);
+          listedSomewhere ||= entries.some((e) => e.listed);
+        }
+      }
+      // Vault's tab panels have no headings of their own; every other guide's do.
+      expect(listedSomewhere).toBe(guide.path !== '/hashicorp-vault/');
+    });
+  }
+
+  test('the lists follow a choice made in the page', async ({ page }) => {
     await page.setViewportSize(DESKTOP);
     await page.goto('/azure-key-vault/?platform=software&authMethod=client-secret');
-    await page.locator('#step-1-create-an-identity-and-give-it-read-access-to-secrets').evaluate((h) => h.scrollIntoView({ block: 'start' }));
     const local = page.locator('.toc-aside .toc a[href="#give-the-local-containers-azure-credentials"]');
     const always = page.locator('.toc-aside .toc a[href="#write-the-variable"]');
     await expect(always).toBeVisible();
     await expect(local).toBeHidden();
-    // The same in the phone bar's copy of the list.
-    await expect(page.locator('.toc-mobile .toc a[href="#give-the-local-containers-azure-credentials"]').locator('xpath=..')).toHaveAttribute('hidden', '');
-    // Choosing Astro with a managed identity shows its panel, and its heading comes back.
     await page.locator('form[data-setup-form] input[name="platform"][value="astro"]').check();
     await page.locator('form[data-setup-form] input[name="authMethod"][value="managed-identity"]').check();
     await expect(local).toBeVisible();
+    await expect(page.locator('.toc-aside .toc a[href="#use-a-service-principal-locally"]')).toBeHidden();
+    for (const e of await panelEntries(page)) expect(e.listed, `${e.list} ${e.href}`).toBe(e.shown);
+    // Back to Software: the Astro heading leaves the lists again.
+    await page.locator('form[data-setup-form] input[name="platform"][value="software"]').check();
+    await expect(local).toBeHidden();
+    for (const e of await panelEntries(page)) expect(e.listed, `${e.list} ${e.href}`).toBe(e.shown);
   });
 
   test('opened at a heading: marked at once', async ({ page }) => {
