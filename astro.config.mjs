@@ -8,6 +8,7 @@ import { codeColorsPlugin } from './src/integrations/code-colors';
 import { satteri } from '@astrojs/markdown-satteri';
 import { docSectionsPlugin } from './src/integrations/doc-sections';
 import { headingPanelsPlugin } from './src/integrations/heading-panels';
+import { cspTrim } from './src/integrations/csp-trim';
 import { linePools } from './src/integrations/line-pools';
 import { searchIndex } from './src/integrations/search-index';
 
@@ -22,6 +23,8 @@ export default defineConfig({
     // Every page but the 404 page, at the `site` address above.
     sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/404') }),
     linePools(),
+    // After every step that writes the pages' inline code: each policy keeps the hashes of its page's.
+    cspTrim(),
     searchIndex(),
   ],
   build: {

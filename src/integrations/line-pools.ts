@@ -8,11 +8,12 @@
  * when the live code starts. In `astro dev` nothing is moved and the templates stay filled.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { LINE_POOLS_ATTRIBUTE } from '../guide/client/line-pools.ts';
+import { htmlFiles } from './built-html.ts';
 
 const TEMPLATE = /<template data-line-pool>([\s\S]*?)<\/template>/g;
 
@@ -29,12 +30,6 @@ export function movePools(html: string, fileFor: (json: string) => string): { ht
   const named = stripped.replace(/<html\b/, `<html ${LINE_POOLS_ATTRIBUTE}="${file}"`);
   if (named === stripped) throw new Error('line pools: the page has no <html> tag');
   return { html: named, json, file };
-}
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => join(e.parentPath, e.name));
 }
 
 export function linePools(): AstroIntegration {

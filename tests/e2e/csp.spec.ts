@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { ROUTES, watchPage } from './site-helpers';
 
@@ -44,4 +45,20 @@ test('pages load nothing from other origins and report no CSP violations, also w
   expect(problems.foreignRequests).toEqual([]);
   expect(problems.consoleErrors).toEqual([]);
   expect(problems.pageErrors).toEqual([]);
+});
+
+test('each page’s policy allows the inline code of that page and no other', async ({ request }) => {
+  for (const r of ROUTES) {
+    const html = await (await request.get(r.path)).text();
+    const policy = /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
+    const hashesOf = (directive: string) =>
+      (policy.split(';').find((d) => d.trim().startsWith(`${directive} `)) ?? '').match(/'sha256-[^']+'/g) ?? [];
+    const inline = (element: RegExp) =>
+      [...html.matchAll(element)].map(([, text]) => `'sha256-${createHash('sha256').update(text ?? '').digest('base64')}'`);
+    const scripts = inline(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g);
+    const styles = inline(/<style\b[^>]*>([\s\S]*?)<\/style>/g);
+    expect(scripts.length, r.path).toBeGreaterThan(0);
+    expect(new Set(hashesOf('script-src')), r.path).toEqual(new Set(scripts));
+    expect(new Set(hashesOf('style-src')), r.path).toEqual(new Set(styles));
+  }
 });
