@@ -84,6 +84,21 @@ test.describe('table of contents follows the reader', () => {
     for (const e of await panelEntries(page)) expect(e.listed, `${e.list} ${e.href}`).toBe(e.shown);
   });
 
+  test('wide: at the end of the page both side columns are still whole under the header', async ({ page }) => {
+    await page.setViewportSize(DESKTOP);
+    for (const path of ['/aws-secrets-manager/', '/']) {
+      await page.goto(path);
+      await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+      await expect.poll(() => page.evaluate(() => scrollY + innerHeight >= document.documentElement.scrollHeight - 1)).toBe(true);
+      await expect(page.locator('.site-footer')).toBeInViewport();
+      const header = (await page.locator('.site-header').boundingBox()) as { y: number; height: number };
+      for (const top of [page.locator('.sidebar a').first(), page.locator('.toc-aside__title')]) {
+        const box = (await top.boundingBox()) as { y: number };
+        expect(box.y, path).toBeGreaterThanOrEqual(header.y + header.height);
+      }
+    }
+  });
+
   test('opened at a heading: marked at once', async ({ page }) => {
     await page.setViewportSize(DESKTOP);
     await page.goto('/gcp-secret-manager/#step-3-configure-your-astro-project-locally');
