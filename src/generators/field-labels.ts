@@ -74,7 +74,11 @@ export const FIELD_LABELS: Record<FieldName, FieldLabel> = {
 
 /** Per-provider labels that differ from the table above. */
 const PROVIDER_LABELS: Partial<Record<ProviderId, Partial<Record<FieldName, FieldLabel>>>> = {
-  'azure-key-vault': { vaultUrl: { label: 'Key Vault URL', example: 'https://my-vault.vault.azure.net/' } },
+  'azure-key-vault': {
+    vaultUrl: { label: 'Key Vault URL', example: 'https://my-vault.vault.azure.net/' },
+    // An AKS cluster's issuer: https://<region>.oic.prod-aks.azure.com/<tenant ID>/<cluster GUID>/
+    oidcIssuer: { label: 'Cluster OIDC issuer', example: 'https://eastus.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000000/11111111-1111-1111-1111-111111111111/' },
+  },
 };
 
 export function fieldLabel(name: FieldName, provider: ProviderId): FieldLabel {

@@ -5,7 +5,7 @@
 import { Component, type RefObject } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Problem } from '../generators/types.ts';
-import type { FieldMeta } from './client/config.ts';
+import { isWideField, type FieldMeta } from './client/config.ts';
 import { isTrimmed } from './client/trim.ts';
 import { MAX_VALUE_LENGTH } from './client/url-state.ts';
 import { TEXTS } from './texts.ts';
@@ -95,7 +95,7 @@ export function Field({ meta, value, idPrefix, problem, onBlur, extra }: FieldPr
   }
   const masked = meta.secret && !shown;
   return (
-    <div class={`sf-field${meta.kind === 'textarea' ? ' sf-field--wide' : ''}`} data-when={meta.when?.join(' ')}>
+    <div class={`sf-field${isWideField(meta) ? ' sf-field--wide' : ''}`} data-when={meta.when?.join(' ')}>
       <label for={id}>
         {meta.label}
         {meta.secret && <span class="sf-secret-tag">{TEXTS.field.secretTag}</span>}

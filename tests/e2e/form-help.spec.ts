@@ -26,6 +26,31 @@ test.describe('field help', () => {
     expect(tooTall).toEqual([]);
   });
 
+  test('at 1280 px every example in an empty field shows whole, in the form and next to the steps', async ({ page }) => {
+    await page.setViewportSize(DESKTOP);
+    const cut: string[] = [];
+    for (const route of GUIDE_ROUTES) {
+      for (const platform of ['astro', 'remote-execution', 'software']) {
+        await page.goto(`${route.path}?platform=${platform}`);
+        await page.evaluate(() => document.querySelectorAll<HTMLDetailsElement>('details.sf-more').forEach((d) => (d.open = true)));
+        const found = await page.locator('form input[placeholder]:not([type="hidden"])').evaluateAll((inputs) => {
+          const context = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+          return (inputs as HTMLInputElement[])
+            .filter((input) => input.checkVisibility() && input.placeholder !== '')
+            .filter((input) => {
+              const style = getComputedStyle(input);
+              context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+              const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+              return context.measureText(input.placeholder).width > room + 0.5;
+            })
+            .map((input) => `${input.labels?.[0]?.textContent?.trim()}: ${input.placeholder}`);
+        });
+        cut.push(...found.map((f) => `${route.path} ${platform}: ${f}`));
+      }
+    }
+    expect(cut).toEqual([]);
+  });
+
   test("a platform's help shows only while it is chosen; More opens the rest, by keyboard too", async ({ page }) => {
     await page.setViewportSize(DESKTOP);
     await page.goto('/gcp-secret-manager/');

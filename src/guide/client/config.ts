@@ -40,6 +40,13 @@ export interface FieldMeta {
   section: 'main' | 'test' | 'optional' | 'connection' | 'inline';
 }
 
+/** The characters of an example a field half a row wide shows whole (about 330 px of code font). */
+const HALF_ROW_CHARS = 36;
+
+/** A field that takes a whole row of the form: a text area, or a field whose example (an ARN, an issuer URL) would be cut. */
+export function isWideField(meta: Pick<FieldMeta, 'kind' | 'hint'>): boolean {
+  return meta.kind === 'textarea' || meta.hint.length > HALF_ROW_CHARS;
+}
 
 /** What the islands render: the guide's fields with their labels and help (props). */
 export interface SetupConfig {
