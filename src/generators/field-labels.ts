@@ -76,8 +76,8 @@ export const FIELD_LABELS: Record<FieldName, FieldLabel> = {
 const PROVIDER_LABELS: Partial<Record<ProviderId, Partial<Record<FieldName, FieldLabel>>>> = {
   'azure-key-vault': {
     vaultUrl: { label: 'Key Vault URL', example: 'https://my-vault.vault.azure.net/' },
-    // An AKS cluster's issuer: https://<region>.oic.prod-aks.azure.com/<tenant ID>/<cluster GUID>/
-    oidcIssuer: { label: 'Cluster OIDC issuer', example: 'https://eastus.oic.prod-aks.azure.com/00000000-0000-0000-0000-000000000000/11111111-1111-1111-1111-111111111111/' },
+    // An AKS cluster's issuer (two GUIDs in full would not fit the field).
+    oidcIssuer: { label: 'Cluster OIDC issuer', example: 'https://eastus.oic.prod-aks.azure.com/<tenant-id>/<guid>/' },
   },
 };
 

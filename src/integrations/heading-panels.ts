@@ -81,7 +81,8 @@ export function notePanels(root: Root, textOf: (node: Element) => string): Headi
       const value = panelValue(jsx);
       if (group) {
         const offered = jsx.children.flatMap((child) => {
-          const v = asJsx(child) && panelValue(asJsx(child) as JsxNode);
+          const panel = asJsx(child);
+          const v = panel && panelValue(panel);
           return v ? [v] : [];
         });
         walk(jsx.children, panels, { group, offered });

@@ -30,8 +30,11 @@ test.describe('field help', () => {
     await page.setViewportSize(DESKTOP);
     const cut: string[] = [];
     for (const route of GUIDE_ROUTES) {
-      for (const platform of ['astro', 'remote-execution', 'software']) {
-        await page.goto(`${route.path}?platform=${platform}`);
+      await page.goto(route.path);
+      const auth = JSON.parse((await page.locator('html').getAttribute('data-guide')) as string).auth as Record<string, string[]>;
+      const combos = Object.entries(auth).flatMap(([platform, methods]) => methods.map((method) => ({ platform, method })));
+      for (const { platform, method } of combos) {
+        await page.goto(`${route.path}?platform=${platform}&authMethod=${method}`);
         await page.evaluate(() => document.querySelectorAll<HTMLDetailsElement>('details.sf-more').forEach((d) => (d.open = true)));
         const found = await page.locator('form input[placeholder]:not([type="hidden"])').evaluateAll((inputs) => {
           const context = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
@@ -45,7 +48,7 @@ test.describe('field help', () => {
             })
             .map((input) => `${input.labels?.[0]?.textContent?.trim()}: ${input.placeholder}`);
         });
-        cut.push(...found.map((f) => `${route.path} ${platform}: ${f}`));
+        cut.push(...found.map((f) => `${route.path} ${platform} ${method}: ${f}`));
       }
     }
     expect(cut).toEqual([]);

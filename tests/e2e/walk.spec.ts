@@ -212,3 +212,17 @@ test('Vault Kubernetes auth on Remote Execution: the local test has its own AppR
   expect(await text('values-yaml')).toMatch(/auth_type\W+kubernetes/);
   expect(await text('values-yaml')).not.toContain('local-secret-1');
 });
+
+test('Azure: the app registration box of Step 1 asks only when the identity is an app registration', async ({ page }) => {
+  // Its fields are also asked with a managed identity, for the local tests of Step 3: there, not here.
+  await page.goto('/azure-key-vault/');
+  const box = page.locator('form[data-inline-fields][aria-label="App registration IDs and client secret"]');
+  for (const platform of ['astro', 'remote-execution'] as const) {
+    await choose(page, platform, 'managed-identity');
+    await expect(box).toBeHidden();
+    await choose(page, platform, 'client-secret');
+    await expect(box).toBeVisible();
+  }
+  await choose(page, 'software', 'client-secret');
+  await expect(box).toBeVisible();
+});

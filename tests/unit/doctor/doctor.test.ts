@@ -234,6 +234,10 @@ const OTHER_VALUES: Record<string, string> = {
   kubernetesNamespace: 'astro-agent',
   agentChartVersion: '1.4.0',
 };
+/** Where the form's example shows the shape with placeholders (an AKS issuer is too long to show whole). */
+const PROVIDER_VALUES: Partial<Record<ProviderId, Record<string, string>>> = {
+  'azure-key-vault': { oidcIssuer: 'https://eastus.oic.prod-aks.azure.com/72f988bf-86f1-41af-91ab-2d7cd011db47/3c8a3e8b-1f0b-4c7e-9d2a-6a1f0e2b9c4d/' },
+};
 
 function realisticInput(provider: ProviderId, platform: Platform, authMethod: string): Record<string, string> {
   const input: Record<string, string> = { platform, authMethod };
@@ -243,7 +247,7 @@ function realisticInput(provider: ProviderId, platform: Platform, authMethod: st
     // (only the impersonated account is), so no configuration can bring it back into a link.
     if (f.name === 'deploymentIdentity') continue;
     // What a reader types: fields left at their default are not typed.
-    const v = SECRET_VALUES[f.name] ?? OTHER_VALUES[f.name] ?? f.example;
+    const v = SECRET_VALUES[f.name] ?? PROVIDER_VALUES[provider]?.[f.name] ?? OTHER_VALUES[f.name] ?? f.example;
     if (v !== undefined && v !== '' && v !== f.default) input[f.name] = v;
   }
   return input;
