@@ -147,8 +147,19 @@ function links(list: HTMLElement): HTMLAnchorElement[] {
   return Array.from(list.querySelectorAll<HTMLAnchorElement>('a'));
 }
 
+/**
+ * Puts the focus back in the field of the open dialog when nothing has it. A page opened at a
+ * `#fragment` drops the focus when it finishes loading (Chromium does so for a target that
+ * cannot take it), which can come after a search opened early, with the button.
+ */
+function keepFocus(dialog: HTMLDialogElement, input: HTMLInputElement): void {
+  if (dialog.open && !dialog.contains(document.activeElement)) input.focus();
+}
+
 function wire(p: NonNullable<ReturnType<typeof parts>>): void {
   const { dialog, input, results } = p;
+  // After the focus change is done (a field of the page never gets it while the dialog is modal).
+  dialog.addEventListener('focusout', () => setTimeout(() => keepFocus(dialog, input)));
   input.addEventListener('input', () => void runSearch(input.value));
   dialog.querySelector('[data-search-close]')?.addEventListener('click', () => dialog.close());
   // A click on the backdrop (the dialog element itself, outside its content) closes it.
@@ -190,6 +201,7 @@ export function startSearch(dialog: HTMLDialogElement): void {
     wire(p);
     wired = true;
   }
+  keepFocus(dialog, p.input);
   // Start loading the index while the reader types the first word.
   loadIndex().catch(() => {
     pagefind = undefined;

@@ -72,6 +72,8 @@ test.describe('site search', () => {
 
     await page.keyboard.press('Control+k');
     await input(page).fill('role_id');
+    // The results of the earlier search stay until this one's arrive: read the first one then.
+    await expect(dialog(page).getByRole('status')).toContainText('role_id');
     const first = (await results(page).first().getAttribute('href')) as string;
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(new RegExp(first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '$'));
@@ -106,8 +108,9 @@ test.describe('site search', () => {
       await gate;
       await route.continue();
     });
-    // The page's module scripts are held, so neither DOMContentLoaded nor load comes yet.
-    await page.goto('/hashicorp-vault/', { waitUntil: 'commit' });
+    // The page's module scripts are held, so neither DOMContentLoaded nor load comes yet. The
+    // page is opened at a heading: when it finishes loading, the browser drops the focus.
+    await page.goto('/hashicorp-vault/#prerequisites', { waitUntil: 'commit' });
     await expect.poll(() => held).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Search' }).click();
     await expect(dialog(page)).toBeVisible();
@@ -118,6 +121,10 @@ test.describe('site search', () => {
     release();
     await expect(results(page).first()).toContainText('HashiCorp Vault');
     await expect(input(page)).toHaveValue('approle');
+    await page.waitForFunction(() => document.readyState === 'complete');
+    await expect(input(page)).toBeFocused();
+    await page.keyboard.type(' secret');
+    await expect(input(page)).toHaveValue('approle secret');
   });
 
   test('finds snippet text: placeholders and setting names lead to the steps that set them', async ({ page }) => {
