@@ -13,7 +13,8 @@ function typingIn(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select') !== null);
 }
 
-function startSearch(dialog: HTMLDialogElement): void {
+/** Loads the code that searches and starts it on the open dialog. */
+function loadSearch(dialog: HTMLDialogElement): void {
   import('./search.ts').then((search) => search.startSearch(dialog)).catch(() => undefined);
 }
 
@@ -24,10 +25,10 @@ export function initSearchTrigger(): void {
     if (dialog.open) return;
     dialog.showModal();
     dialog.querySelector('input')?.select();
-    startSearch(dialog);
+    loadSearch(dialog);
   };
   // Opened by the button before this script ran: what was typed is searched once the code arrives.
-  if (dialog.open) startSearch(dialog);
+  if (dialog.open) loadSearch(dialog);
   document.addEventListener('click', (event) => {
     // Runs before the button's own command, which then finds the dialog open and does nothing.
     if (event.target instanceof Element && event.target.closest(SEARCH_OPEN)) open();
