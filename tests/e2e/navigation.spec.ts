@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { choose } from './guide-helpers';
 import { DESKTOP, GUIDE_ROUTES, PHONE, ROUTES } from './site-helpers';
 
 /** The "On this page" links marked as the section in view, per list. */
@@ -73,13 +74,13 @@ test.describe('table of contents follows the reader', () => {
     const always = page.locator('.toc-aside .toc a[href="#write-the-variable"]');
     await expect(always).toBeVisible();
     await expect(local).toBeHidden();
-    await page.locator('form[data-setup-form] input[name="platform"][value="astro"]').check();
-    await page.locator('form[data-setup-form] input[name="authMethod"][value="managed-identity"]').check();
+    // In the form once it has hydrated (choose waits for it), as the guide tests choose.
+    await choose(page, 'astro', 'managed-identity');
     await expect(local).toBeVisible();
     await expect(page.locator('.toc-aside .toc a[href="#use-a-service-principal-locally"]')).toBeHidden();
     for (const e of await panelEntries(page)) expect(e.listed, `${e.list} ${e.href}`).toBe(e.shown);
     // Back to Software: the Astro heading leaves the lists again.
-    await page.locator('form[data-setup-form] input[name="platform"][value="software"]').check();
+    await choose(page, 'software');
     await expect(local).toBeHidden();
     for (const e of await panelEntries(page)) expect(e.listed, `${e.list} ${e.href}`).toBe(e.shown);
   });
